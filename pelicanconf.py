@@ -1,0 +1,86 @@
+"""Pelican settings for Warta (development). publishconf.py builds on these for production."""
+
+import os
+import sys
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(_HERE, "plugins"))  # works even without the editable install
+
+SITENAME = "Warta"
+SITEURL = ""
+SITE_DESCRIPTION = "Ringkasan berita pilihan, ditandai tokoh, lembaga, tempat, dan lini masa."
+AUTHOR = "Redaksi Warta"
+PATH = "content"
+THEME = os.path.join(_HERE, "theme")
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"  # UI language of the site: "id" or "en" (theme/translations)
+DEFAULT_CATEGORY = "Berita"
+DEFAULT_PAGINATION = 10
+
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+IGNORE_FILES = [".*", "*.yml", "*.yaml", "README*"]
+ARTICLE_EXCLUDES = []
+ARTICLE_TRANSLATION_ID = None  # every article stands alone; id and en stories have their own slugs
+PAGE_TRANSLATION_ID = None
+
+# Directory-style URLs that cannot collide with each other or with pagination.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "kategori/{slug}/"
+CATEGORY_SAVE_AS = "kategori/{slug}/index.html"
+CATEGORIES_SAVE_AS = "kategori/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_SAVE_AS = "tag/index.html"
+AUTHOR_URL = "penulis/{slug}/"
+AUTHOR_SAVE_AS = "penulis/{slug}/index.html"
+AUTHORS_SAVE_AS = "penulis/index.html"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DRAFT_URL = "draf/{slug}/"
+DRAFT_SAVE_AS = "draf/{slug}/index.html"
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_URL = ""
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{url}halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
+)
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+INDEX_SAVE_AS = "index.html"
+
+# Feeds are ours (warta_feeds, feedgen): every Pelican feed off.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+
+PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
+PLUGINS = ["warta_content"]
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+RELATIVE_URLS = True
+
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+SLUGIFY_SOURCE = "basename"
+READERS = {"rst": None, "html": None, "htm": None}  # Markdown only, read by warta_content

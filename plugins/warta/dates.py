@@ -1,0 +1,43 @@
+"""Dates for readers, formatted with Babel's locale data (never setlocale)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime, format_time
+
+# Indonesia's three zones by UTC offset; Babel names them WIB, WITA and WIT.
+_INDONESIAN_ZONES = {
+    timedelta(hours=7): ZoneInfo("Asia/Jakarta"),
+    timedelta(hours=8): ZoneInfo("Asia/Makassar"),
+    timedelta(hours=9): ZoneInfo("Asia/Jayapura"),
+}
+
+
+def zone_label(value: datetime) -> str:
+    """WIB / WITA / WIT for Indonesian offsets, else Babel's short zone (e.g. +0900, GMT)."""
+    zone = _INDONESIAN_ZONES.get(value.utcoffset())
+    if zone is not None:
+        return format_datetime(value, "z", tzinfo=zone, locale="id")
+    return format_datetime(value, "ZZZZ", tzinfo=value.tzinfo, locale="en")
+
+
+def long_datetime(value: datetime, lang: str) -> str:
+    """'Kamis, 14 September 2023 15.56 WIB' / 'Thursday, September 14, 2023, 3:56 PM WIB'."""
+    day = format_date(value, "full", locale=lang)
+    clock = format_time(value, "short", tzinfo=value.tzinfo, locale=lang)
+    joiner = ", " if lang == "en" else " "
+    return f"{day}{joiner}{clock} {zone_label(value)}"
+
+
+def short_date(value: datetime, lang: str) -> str:
+    """'14 Sep 2023' style date for lists."""
+    return format_date(value, "medium", locale=lang)
+
+
+def month_year(year: int, month: int | None, lang: str) -> str:
+    """'September 2023' (or just '2023') for timeline headings."""
+    if month is None:
+        return str(year)
+    return format_date(datetime(year, month, 1), "LLLL y", locale=lang)

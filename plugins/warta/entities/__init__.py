@@ -1,0 +1,1 @@
+"""Entity tagging: registry, matching, salience, discovery of unregistered names."""

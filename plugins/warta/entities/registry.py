@@ -1,0 +1,204 @@
+"""Load and validate the entity registry (``content/entities/*.yml``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+import yaml
+
+from warta.problems import Problem, did_you_mean
+from warta.yamlnodes import compose, line_of, plain, text_of
+
+TYPES = ("person", "organization", "place")
+KEYS = ("id", "name", "type", "names", "aliases", "short", "description", "wikidata", "image")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+QID = re.compile(r"Q[1-9][0-9]*\Z")
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    names: Mapping[str, str] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    description: str = ""
+    wikidata: str = ""
+    image: Mapping[str, str] = field(default_factory=dict)
+    path: str = ""
+    line: int = 0
+
+    def full_forms(self) -> tuple[str, ...]:
+        """Name, per-language names and aliases, without repeats, in that order."""
+        return tuple(dict.fromkeys((self.name, *self.names.values(), *self.aliases)))
+
+    def display_name(self, lang: str) -> str:
+        return self.names.get(lang, self.name)
+
+
+@dataclass(frozen=True)
+class Registry:
+    entities: Mapping[str, Entity] = field(default_factory=dict)
+    digest: str = ""
+
+    def __contains__(self, entity_id: str) -> bool:
+        return entity_id in self.entities
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self.entities.get(entity_id)
+
+
+def make_registry(entities) -> Registry:
+    """A registry of the given entities (sorted by id) with its content digest."""
+    by_id = {e.id: e for e in sorted(entities, key=lambda e: e.id)}
+    content = [
+        [e.id, e.name, e.type, sorted(e.names.items()), list(e.aliases), list(e.short),
+         e.description, e.wikidata, sorted(e.image.items())]
+        for e in by_id.values()
+    ]
+    digest = hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
+    return Registry(by_id, digest)
+
+
+def unknown_ids(registry: Registry, ids) -> list[str]:
+    """The ids (sorted, unique) that name no registry entity."""
+    return sorted({i for i in ids if i not in registry.entities})
+
+
+def load_registry(directory: Path) -> tuple[Registry, list[Problem]]:
+    """Read every ``*.yml`` under ``directory``; entries with fatal problems are left out."""
+    problems: list[Problem] = []
+    entities: list[Entity] = []
+    for path in sorted(Path(directory).rglob("*.yml")):
+        found, file_problems = _read_file(path)
+        entities += found
+        problems += file_problems
+    kept, cross = _check_across(entities)
+    return make_registry(kept), problems + cross
+
+
+def _read_file(path: Path) -> tuple[list[Entity], list[Problem]]:
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return [], [Problem(where, None, f"cannot read the file: {error}")]
+    root, problems = compose(text, where)
+    if problems:
+        return [], problems
+    if root is None:
+        return [], []
+    if not isinstance(root, yaml.SequenceNode):
+        return [], [Problem(where, line_of(root), "the top level must be a list of entities",
+                            hint="start each entry with '- id: ...'")]
+    entities, problems = [], []
+    for node in root.value:
+        entity, found = _read_entry(where, node)
+        problems += found
+        if entity:
+            entities.append(entity)
+    return entities, problems
+
+
+def _read_entry(path: str, node) -> tuple[Entity | None, list[Problem]]:
+    line = line_of(node)
+    if not isinstance(node, yaml.MappingNode):
+        return None, [Problem(path, line, "an entry must be a mapping (id, name, type, ...)")]
+    problems = []
+    fields: dict = {}
+    lines: dict = {}
+    for key_node, value_node in node.value:
+        key = str(plain(key_node))
+        if key not in KEYS:
+            problems.append(Problem(path, line_of(key_node), f"unknown key '{key}'", did_you_mean(key, KEYS)))
+            continue
+        fields[key] = value_node
+        lines[key] = line_of(key_node)
+
+    def text(key):
+        if key not in fields:
+            return ""
+        if not isinstance(fields[key], yaml.ScalarNode):
+            problems.append(Problem(path, lines[key], f"'{key}' must be a string"))
+            return ""
+        return (text_of(fields[key]) or "").strip()
+
+    def strings(key):
+        value = plain(fields[key]) if key in fields else None
+        value = [] if value is None else value
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            problems.append(Problem(path, lines[key], f"'{key}' must be a list of non-empty strings"))
+            return ()
+        return tuple(dict.fromkeys(v.strip() for v in value))
+
+    def mapping(key):
+        value = plain(fields[key]) if key in fields else None
+        value = {} if value is None else value
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            problems.append(Problem(path, lines[key], f"'{key}' must be a mapping of strings"))
+            return {}
+        return {str(k): v.strip() for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+
+    entity_id, name, kind = text("id"), text("name"), text("type")
+    fatal = False
+    if not entity_id:
+        problems.append(Problem(path, line, "entry without an id"))
+        fatal = True
+    elif not SLUG.match(entity_id):
+        problems.append(Problem(path, lines["id"], f"id '{entity_id}' is not a slug",
+                                hint="use lowercase letters, digits and single hyphens"))
+        fatal = True
+    if not name:
+        problems.append(Problem(path, line, f"entry '{entity_id}' has no name"))
+        fatal = True
+    if kind not in TYPES:
+        message = f"unknown type '{kind}'" if kind else "entry without a type"
+        problems.append(Problem(path, lines.get("type", line), message, did_you_mean(kind, TYPES)))
+        fatal = True
+    wikidata = text("wikidata")
+    if wikidata and not QID.match(wikidata):
+        problems.append(Problem(path, lines["wikidata"], f"wikidata '{wikidata}' is not a QID",
+                                hint="like Q56226"))
+        wikidata = ""
+    entity = Entity(
+        id=entity_id, name=name, type=kind, names=mapping("names"), aliases=strings("aliases"),
+        short=strings("short"), description=text("description"), wikidata=wikidata,
+        image=mapping("image"), path=path, line=line,
+    )
+    return (None if fatal else entity), problems
+
+
+def _check_across(entities: list[Entity]) -> tuple[list[Entity], list[Problem]]:
+    """Duplicate ids, full forms claimed twice, short forms that are someone's full form."""
+    problems = []
+    first: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.id in first:
+            other = first[entity.id]
+            problems.append(Problem(entity.path, entity.line, f"duplicate id '{entity.id}'",
+                                    hint=f"first defined at {other.path}:{other.line}"))
+        else:
+            first[entity.id] = entity
+    kept = list(first.values())
+    owner: dict[str, Entity] = {}
+    for entity in kept:
+        for form in entity.full_forms():
+            if form in owner and owner[form].id != entity.id:
+                other = owner[form]
+                problems.append(Problem(entity.path, entity.line,
+                                        f"'{form}' of '{entity.id}' is already claimed by '{other.id}'",
+                                        hint=f"at {other.path}:{other.line}; use 'short' for shared forms"))
+            owner.setdefault(form, entity)
+    for entity in kept:
+        for form in entity.short:
+            if form in owner:
+                problems.append(Problem(entity.path, entity.line,
+                                        f"short form '{form}' of '{entity.id}' is a full name or alias "
+                                        f"of '{owner[form].id}'"))
+    return kept, problems

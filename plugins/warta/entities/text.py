@@ -1,0 +1,81 @@
+"""The plain text of a rendered article, with the spans of its parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+
+SKIP = frozenset({"code", "pre", "script", "style", "template", "svg", "math"})
+BLOCKS = frozenset({
+    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div", "section", "article",
+    "aside", "header", "footer", "figure", "figcaption", "dd", "dt", "td", "th", "ul", "ol", "dl",
+    "table", "tr", "tbody", "thead", "main", "nav", "details", "summary", "caption", "address",
+})
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    text: str
+    title_span: tuple[int, int]
+    lede_span: tuple[int, int]
+    paragraph_spans: tuple[tuple[int, int], ...]
+
+
+def article_text(title: str, summary: str, html: str) -> ArticleText:
+    """``title``, blank line, lede (``summary``, HTML allowed), blank line, body paragraphs."""
+    parts = [clean(title), clean(_html_text(summary) if "<" in summary else summary)]
+    parts += [p for p in (clean(b) for b in _blocks(html)) if p]
+    spans, start = [], 0
+    for part in parts:
+        spans.append((start, start + len(part)))
+        start += len(part) + 2
+    return ArticleText("\n\n".join(parts), spans[0], spans[1], tuple(spans[2:]))
+
+
+def clean(text: str) -> str:
+    """One line of text: URLs dropped, runs of white space made one space."""
+    return SPACE.sub(" ", URL.sub(" ", text)).strip()
+
+
+def _html_text(html: str) -> str:
+    return " ".join(_blocks(html))
+
+
+def _blocks(html: str) -> list[str]:
+    if not html.strip():
+        return []
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    out: list[str] = []
+    _walk(root, out)
+    return out
+
+
+def _walk(element, out: list[str]) -> None:
+    """Append the inline text of each block, in document order (a block's own text first)."""
+    own: list[str] = [element.text or ""]
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in BLOCKS:
+            out.append("".join(own))
+            own = []
+            _walk(child, out)
+        elif tag and tag not in SKIP:
+            own.append(_inline(child))
+        own.append(child.tail or "")
+    out.append("".join(own))
+
+
+def _inline(element) -> str:
+    if element.tag == "br":
+        return " "
+    parts = [element.text or ""]
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag and tag not in SKIP:
+            parts.append(_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -1,0 +1,215 @@
+"""Article front-matter: split the YAML block from the body and validate it against our schema."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from .problems import Problem, did_you_mean
+from .yamlnodes import compose, line_of, text_of
+
+SITE_ZONE = ZoneInfo("Asia/Jakarta")
+LANGS = ("id", "en")
+STATUSES = ("draft", "published")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{1,2})?$")
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# key -> kind; nested mappings list their own keys.
+SCHEMA = {
+    "title": "text", "date": "date", "modified": "date", "lang": "lang", "summary": "text",
+    "category": "text", "tags": "texts", "story": "slug", "slug": "slug",
+    "source": {"name": "text", "url": "url", "agency": "text"},
+    "dateline": {"city": "text"},
+    "image": {"url": "url", "caption": "text", "credit": "text", "alt": "text"},
+    "authors": "texts", "status": "status",
+    "entities": {"add": "slugs", "remove": "slugs"},
+}
+REQUIRED = ("title", "date")
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str | None = None
+    url: str | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    url: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+    alt: str | None = None
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    title: str
+    date: datetime
+    lang: str
+    modified: datetime | None = None
+    summary: str | None = None
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    story: str | None = None
+    slug: str | None = None
+    source: Source | None = None
+    dateline: str | None = None
+    image: Image | None = None
+    authors: tuple[str, ...] = ()
+    status: str = "published"
+    entities_add: tuple[str, ...] = ()
+    entities_remove: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+def split(text: str) -> tuple[str, str, int] | None:
+    """Return (yaml, body, body_first_line) or None when the text has no front-matter block."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+    return None
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Decode UTF-8 (a BOM is allowed); a bad byte is reported with its line."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return None, [Problem(path, line, f"not UTF-8 text (byte 0x{data[error.start]:02x})",
+                              "save the file as UTF-8")]
+
+
+def parse_date(raw: str, path: str, line: int, key: str) -> tuple[datetime | None, list[Problem]]:
+    """ISO 8601 date or date-time; naive values are in Asia/Jakarta. Partial dates are refused."""
+    raw = raw.strip()
+    if _PARTIAL_DATE.match(raw):
+        return None, [Problem(path, line, f"'{key}' is a partial date: {raw!r}",
+                              "give a full date such as 2024-03-01T09:00:00+07:00")]
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        return None, [Problem(path, line, f"'{key}' is not a valid ISO 8601 date: {raw!r}",
+                              "use YYYY-MM-DDTHH:MM:SS+07:00 with a real day and time")]
+    if _DATE_ONLY.match(raw):
+        value = datetime.combine(value.date(), time())
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=SITE_ZONE)
+    return value, []
+
+
+def parse_article(path: str, text: str, default_lang: str = "id") -> tuple[FrontMatter | None, str, list[Problem]]:
+    """Split and validate one article; returns (front-matter or None, Markdown body, problems)."""
+    if not text.strip():
+        return None, "", [Problem(path, 1, "empty file", "an article starts with a '---' front-matter block")]
+    parts = split(text)
+    if parts is None:
+        return None, "", [Problem(path, 1, "no front-matter block",
+                                  "start the file with '---', the YAML fields, then '---'")]
+    block, body, _ = parts
+    node, problems = compose(block, path, first_line=2)
+    if problems:
+        return None, body, problems
+    if node is None or not isinstance(node, yaml.MappingNode):
+        line = line_of(node, 2) if node is not None else 1
+        return None, body, [Problem(path, line, "front-matter must be a mapping of fields")]
+    values, lines, problems = _read_mapping(node, SCHEMA, path, "")
+    for key in REQUIRED:
+        if key in lines and values.get(key) in (None, "") and not any(p.line == lines[key] for p in problems):
+            problems.append(Problem(path, lines[key], f"required field '{key}' is empty"))
+        if values.get(key) in (None, "") and key not in lines:
+            problems.append(Problem(path, 1, f"missing required field '{key}'"))
+    if problems:
+        return None, body, problems
+    source, image, entities = values.get("source") or {}, values.get("image") or {}, values.get("entities") or {}
+    matter = FrontMatter(
+        title=values["title"], date=values["date"], lang=values.get("lang") or default_lang,
+        modified=values.get("modified"), summary=values.get("summary"), category=values.get("category"),
+        tags=tuple(values.get("tags") or ()), story=values.get("story"), slug=values.get("slug"),
+        source=Source(**source) if source else None,
+        dateline=(values.get("dateline") or {}).get("city"),
+        image=Image(**image) if image else None,
+        authors=tuple(values.get("authors") or ()), status=values.get("status") or "published",
+        entities_add=tuple(entities.get("add") or ()), entities_remove=tuple(entities.get("remove") or ()),
+        lines=lines,
+    )
+    if matter.modified and matter.modified < matter.date:
+        problems.append(Problem(path, lines["modified"], "'modified' is earlier than 'date'"))
+        return None, body, problems
+    return matter, body, []
+
+
+def _read_mapping(node: yaml.MappingNode, schema: dict, path: str, prefix: str):
+    values, lines, problems = {}, {}, []
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+        name, line = prefix + key, line_of(key_node, 2)
+        if key not in schema:
+            problems.append(Problem(path, line, f"unknown field '{name}'", did_you_mean(key, schema)))
+            continue
+        if name in lines:
+            problems.append(Problem(path, line, f"field '{name}' is given twice"))
+            continue
+        lines[name] = line
+        kind = schema[key]
+        if isinstance(kind, dict):
+            if isinstance(value_node, yaml.ScalarNode) and text_of(value_node) is None:
+                continue
+            if not isinstance(value_node, yaml.MappingNode):
+                problems.append(Problem(path, line, f"'{name}' must be a mapping with keys: {', '.join(kind)}"))
+                continue
+            sub, sub_lines, sub_problems = _read_mapping(value_node, kind, path, name + ".")
+            values[key] = sub
+            lines.update(sub_lines)
+            problems += sub_problems
+            continue
+        value, value_problems = _read_value(kind, value_node, path, line, name)
+        problems += value_problems
+        if not value_problems:
+            values[key] = value
+    return values, lines, problems
+
+
+def _read_value(kind: str, node: yaml.Node, path: str, line: int, name: str):
+    if kind in ("texts", "slugs"):
+        if isinstance(node, yaml.ScalarNode):
+            raw = text_of(node)
+            items = [] if raw is None else [node]
+        elif isinstance(node, yaml.SequenceNode):
+            items = node.value
+        else:
+            return None, [Problem(path, line, f"'{name}' must be a list of strings")]
+        out, problems = [], []
+        for item in items:
+            value, item_problems = _read_value(kind[:-1], item, path, line_of(item, 2), name)
+            problems += item_problems
+            if value is not None:
+                out.append(value)
+        return out, problems
+    if not isinstance(node, yaml.ScalarNode):
+        return None, [Problem(path, line, f"'{name}' must be a single value, not a list or mapping")]
+    raw = text_of(node)
+    if raw is None:
+        return None, []
+    raw = raw.strip()
+    if kind == "date":
+        return parse_date(raw, path, line, name)
+    if kind == "lang" and raw not in LANGS:
+        return None, [Problem(path, line, f"unknown lang '{raw}'", did_you_mean(raw, LANGS))]
+    if kind == "status" and raw not in STATUSES:
+        return None, [Problem(path, line, f"unknown status '{raw}'", did_you_mean(raw, STATUSES))]
+    if kind == "slug" and not SLUG.match(raw):
+        return None, [Problem(path, line, f"'{name}' is not a slug: {raw!r}",
+                              "use lowercase letters, digits and single hyphens")]
+    if kind == "url" and not re.match(r"^(https?://\S+|/\S*)$", raw):
+        return None, [Problem(path, line, f"'{name}' is not an http(s) URL: {raw!r}")]
+    return raw, []

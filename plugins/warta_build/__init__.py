@@ -1,0 +1,125 @@
+"""Run a whole Warta build: lint first, Pelican into a temporary folder, swap in only on success.
+
+Not a Pelican plugin: tasks.py and the tests call :func:`build` (or ``python -m warta_build``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from warta.check import check_content
+from warta.content import shown
+
+REPO = Path(__file__).resolve().parents[2]
+logger = logging.getLogger(__name__)
+
+
+class _Counter(logging.Handler):
+    """Prints Pelican's and our warnings as one line each and counts errors."""
+
+    def __init__(self, stream):
+        super().__init__(logging.WARNING)
+        self.errors = 0
+        self.stream = stream
+
+    def emit(self, record):
+        if record.levelno >= logging.ERROR:
+            self.errors += 1
+        message = record.getMessage().strip().replace("\n", " ")
+        print(f"{record.levelname.lower()}: {message}", file=self.stream)
+
+
+def load_settings(content: Path, output: Path, conf: Path, overrides: dict | None = None) -> dict:
+    from pelican.settings import read_settings
+
+    conf_bytes = conf.read_bytes()
+    key = hashlib.sha256(conf_bytes + str(content).encode() + _code_version().encode()).hexdigest()[:16]
+    override = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(REPO / ".cache" / f"pelican-{key}"),
+    }
+    override.update(overrides or {})
+    return read_settings(str(conf), override=override)
+
+
+def _code_version() -> str:
+    """A digest of our plugin and theme sources: Pelican's cache must not outlive a code change."""
+    digest = hashlib.sha256()
+    for folder in (REPO / "plugins", REPO / "theme"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".html", ".po"):
+                digest.update(path.relative_to(REPO).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build(content: str | Path = "content", output: str | Path = "output", conf: str | Path | None = None,
+          overrides: dict | None = None, stream=None, debug: bool = False) -> int:
+    """Build ``content`` into ``output``; print problems to ``stream``; return an exit code."""
+    stream = stream or sys.stderr
+    content, output = Path(content).resolve(), Path(output).resolve()
+    conf = Path(conf).resolve() if conf else REPO / "pelicanconf.py"
+    if not content.is_dir():
+        print(f"{shown(content)}: content folder not found", file=stream)
+        return 2
+    settings = load_settings(content, output, conf, overrides)
+    report = check_content(content, settings["DEFAULT_LANG"])
+    if report.problems:
+        for problem in sorted(set(report.problems)):
+            print(problem, file=stream)
+        print(f"build failed: {len(set(report.problems))} problem(s); {shown(output)} left as it was",
+              file=stream)
+        return 1
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    counter = _Counter(stream)
+    root = logging.getLogger()
+    root.addHandler(counter)
+    try:
+        from pelican import Pelican
+
+        settings["OUTPUT_PATH"] = str(staging)
+        Pelican(settings).run()
+    except Exception as error:  # one line, never a traceback, unless asked
+        from warta.problems import ProblemsFound
+
+        if isinstance(error, ProblemsFound):
+            for problem in error.problems:
+                print(problem, file=stream)
+        else:
+            print(f"error: {type(error).__name__}: {error}", file=stream)
+            if debug:
+                import traceback
+
+                traceback.print_exc(file=stream)
+        counter.errors += 1
+    finally:
+        root.removeHandler(counter)
+    if counter.errors:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"build failed: {counter.errors} error(s); {shown(output)} left as it was", file=stream)
+        return 1
+    _swap(staging, output)
+    return 0
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Replace ``output`` by ``staging`` with two renames on the same filesystem."""
+    os.chmod(staging, 0o755)
+    old = None
+    if output.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+        os.rmdir(old)
+        output.rename(old)
+    staging.rename(output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+

@@ -1,0 +1,14 @@
+"""``python -m warta_build [CONTENT] [OUTPUT]``: the build tasks.py runs, usable from tests."""
+
+import argparse
+import sys
+
+from . import build
+
+parser = argparse.ArgumentParser(prog="warta_build")
+parser.add_argument("--content", default="content")
+parser.add_argument("--output", default="output")
+parser.add_argument("--conf", default=None)
+parser.add_argument("--debug", action="store_true")
+args = parser.parse_args()
+sys.exit(build(args.content, args.output, args.conf, debug=args.debug))

@@ -1,0 +1,37 @@
+"""Jinja helpers for the theme: Babel gettext catalogues and date filters."""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from warta.dates import long_datetime, month_year, short_date
+
+
+@functools.cache
+def translations(theme: str, lang: str):
+    """The theme's catalogue for ``lang``, compiled in memory from its .po file."""
+    po_path = os.path.join(theme, "translations", lang, "LC_MESSAGES", "messages.po")
+    if not os.path.exists(po_path):
+        return NullTranslations()
+    with open(po_path, "rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(fp=buffer)
+
+
+def install_theme_helpers(generator) -> None:
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    settings = generator.settings
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations(settings["THEME"], settings["DEFAULT_LANG"]), newstyle=True)
+    env.filters.update(longdate=long_datetime, shortdate=short_date, monthyear=month_year)

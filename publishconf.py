@@ -1,0 +1,21 @@
+"""Production settings: absolute URLs, content cache on. Deploy target from the environment."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("WARTA_SITEURL", "https://warta.example.org")
+RELATIVE_URLS = False
+
+# Feeds stay off here too: warta_feeds writes them all.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+# Deployment (invoke publish): set one of these in the environment.
+DEPLOY_RSYNC_TARGET = os.environ.get("WARTA_RSYNC_TARGET", "")  # user@host:/var/www/warta/
+DEPLOY_GHPAGES_BRANCH = os.environ.get("WARTA_GHPAGES_BRANCH", "")  # e.g. gh-pages
