@@ -70,12 +70,11 @@ def build(content: str | Path = "content", output: str | Path = "output", conf: 
         print(f"{shown(content)}: content folder not found", file=stream)
         return 2
     settings = load_settings(content, output, conf, overrides)
-    report = check_content(content, settings["DEFAULT_LANG"])
-    if report.problems:
-        for problem in sorted(set(report.problems)):
+    problems = _lint(content, settings)
+    if problems:
+        for problem in problems:
             print(problem, file=stream)
-        print(f"build failed: {len(set(report.problems))} problem(s); {shown(output)} left as it was",
-              file=stream)
+        print(f"build failed: {len(problems)} problem(s); {shown(output)} left as it was", file=stream)
         return 1
 
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -109,6 +108,34 @@ def build(content: str | Path = "content", output: str | Path = "output", conf: 
         return 1
     _swap(staging, output)
     return 0
+
+
+def lint(content: str | Path = "content", conf: str | Path | None = None) -> list:
+    """Every problem in a content folder, sorted (what `invoke check` prints)."""
+    content = Path(content).resolve()
+    if not content.is_dir():
+        from warta.problems import Problem
+
+        return [Problem(shown(content), None, "content folder not found")]
+    conf = Path(conf).resolve() if conf else REPO / "pelicanconf.py"
+    return _lint(content, load_settings(content, content / "output", conf))
+
+
+def _lint(content: Path, settings: dict) -> list:
+    report = check_content(content, settings["DEFAULT_LANG"])
+    return sorted(set(report.problems), key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def deploy_target(conf: Path) -> tuple[str | None, str]:
+    """('rsync', target) or ('ghp-import', branch) from the production settings, or (None, '')."""
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(conf))
+    if settings.get("DEPLOY_RSYNC_TARGET"):
+        return "rsync", settings["DEPLOY_RSYNC_TARGET"]
+    if settings.get("DEPLOY_GHPAGES_BRANCH"):
+        return "ghp-import", settings["DEPLOY_GHPAGES_BRANCH"]
+    return None, ""
 
 
 def _swap(staging: Path, output: Path) -> None:

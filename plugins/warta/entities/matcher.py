@@ -88,14 +88,14 @@ class Matcher:
             start, end = last + 1 - key.length, last + 1
             if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
                 continue
-            if key.common_risk and common and text[start:end].lower() in common and _opens_sentence(text, start):
+            if key.common_risk and common and text[start:end].lower() in common and opens_sentence(text, start):
                 continue
             hits.append((start, -end, key))
         hits.sort(key=lambda h: (h[0], h[1]))
         return _resolve(text, hits)
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def opens_sentence(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in OPENERS:
         i -= 1

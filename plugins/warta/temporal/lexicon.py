@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from babel.dates import get_day_names, get_month_names
 
 # Babel locales read per language: en_GB supplies "Sept", which plain "en" abbreviates as "Sep".
-_LOCALES = {"id": ("id", "en_GB"), "en": ("en", "en_GB")}
+_LOCALES = {"id": ("id",), "en": ("en", "en_GB")}
 # Abbreviations Indonesian newsrooms write that Babel's "id" data lacks ("Agu" and "Sep" are there).
 _EXTRA_MONTHS = {"id": {"Agt": 8, "Sept": 9}, "en": {}}
 
@@ -78,7 +78,7 @@ def _build(lang: str) -> Lexicon:
         month_preps=("in", "since", "by", "until", "till", "during", "early", "late", "mid", "from", "through",
                      "before", "after"),
         year_preps=("in", "since", "by", "until", "till", "during", "early", "late", "mid", "from", "through",
-                    "before", "after", "to", "of"),
+                    "before", "after", "to"),
         future_cues=("will", "'ll", "shall", "next", "upcoming", "scheduled", "plans", "expected to",
                      "is set to", "are set to"),
         past_cues=("said", "says", "told", "announced", "reported", "stated", "added", "was", "were", "had",

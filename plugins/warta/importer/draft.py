@@ -1,0 +1,41 @@
+"""The importer's output before it becomes a file: one article draft."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..problems import Problem
+
+MAX_TITLE = 300
+
+
+@dataclass(frozen=True)
+class Draft:
+    title: str
+    date: datetime
+    lang: str
+    body: tuple[str, ...]
+    summary: str = ""
+    category: str = ""
+    dateline: str = ""
+    source_name: str = ""
+    source_url: str = ""
+    source_agency: str = ""
+    image_url: str = ""
+    image_caption: str = ""
+    image_credit: str = ""
+    authors: tuple[str, ...] = ()
+    report: tuple[str, ...] = ()
+
+
+def check_draft(draft: Draft, path: str, line: int | None) -> list[Problem]:
+    """Problems that stop a draft from being written (empty or overlong title, no body)."""
+    if not draft.title:
+        return [Problem(path, line, "no title found")]
+    if len(draft.title) > MAX_TITLE:
+        return [Problem(path, line, f"title is {len(draft.title)} characters long (at most {MAX_TITLE})",
+                        "is the title line really the first paragraph?")]
+    if not draft.body:
+        return [Problem(path, line, "no article text after the title")]
+    return []

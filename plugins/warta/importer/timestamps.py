@@ -1,0 +1,82 @@
+"""The publication-time line of a copied news page, e.g. ``Kamis 14 Sep 2023 15:56 WIB``.
+
+Month and weekday names (wide and abbreviated, Indonesian and English) come from Babel.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from babel.dates import get_day_names, get_month_names
+
+ZONES = {"WIB": 7, "WITA": 8, "WIT": 9, "UTC": 0, "GMT": 0}
+DEFAULT_ZONE = "WIB"
+EXAMPLES = "'Kamis 14 Sep 2023 15:56 WIB', 'Senin, 2 Oktober 2023 | 10:15 WIB' or '14/09/2023, 15:56 WIB'"
+
+
+def _names(getter) -> dict[str, int]:
+    return {name.lower(): key for locale in ("id", "en") for width in ("wide", "abbreviated")
+            for key, name in getter(width, locale=locale).items()}
+
+
+MONTHS = _names(get_month_names)   # name -> 1..12
+WEEKDAYS = _names(get_day_names)   # name -> 0 (Monday) .. 6
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_MON, _DAY = _alternation(MONTHS), _alternation(WEEKDAYS)
+_LINE = re.compile(
+    rf"""(?:(?P<outlet>[A-Za-z][\w.]*)\s*[-–—]\s*)?
+    (?:(?P<weekday>{_DAY})\.?,?\s+)?
+    (?:(?P<d1>\d{{1,2}})\s+(?P<mon1>{_MON})\.?\s+(?P<y1>\d{{4}})
+      |(?P<mon2>{_MON})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})
+      |(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>\d{{4}}))
+    \s*(?:[,|\-–—]\s*)?(?:(?:pukul|jam|at)\s+)?
+    (?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})(?:\s*(?P<ampm>[ap])\.?m\.?)?
+    (?:\s*(?P<zone>WITA|WIT|WIB|UTC|GMT)(?P<offset>[+-]\d{{1,2}}(?::?\d{{2}})?)?)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    when: datetime
+    notes: tuple[str, ...]
+
+
+def parse_stamp(line: str) -> Stamp | str | None:
+    """A Stamp for a date line, an error message for an impossible date, None for any other line."""
+    found = _LINE.fullmatch(line.strip())
+    if not found:
+        return None
+    g = found.groupdict()
+    day, year = int(g["d1"] or g["d2"] or g["d3"]), int(g["y1"] or g["y2"] or g["y3"])
+    month = int(g["m3"]) if g["m3"] else MONTHS[(g["mon1"] or g["mon2"]).lower()]
+    hour, minute = int(g["hour"]), int(g["minute"])
+    if g["ampm"]:
+        if hour > 12:
+            return f"impossible time in {line.strip()!r}"
+        hour = hour % 12 + (12 if g["ampm"].lower() == "p" else 0)
+    notes = []
+    zone = (g["zone"] or "").upper()
+    if not zone:
+        zone = DEFAULT_ZONE
+        notes.append(f"no time zone given: assumed {DEFAULT_ZONE} (+07:00)")
+    offset = timedelta(hours=ZONES[zone])
+    if g["offset"]:
+        sign = -1 if g["offset"][0] == "-" else 1
+        digits = g["offset"][1:].replace(":", "")
+        offset += sign * timedelta(hours=int(digits[:-2] if len(digits) > 2 else digits),
+                                   minutes=int(digits[-2:]) if len(digits) > 2 else 0)
+    try:
+        when = datetime(year, month, day, hour, minute, tzinfo=timezone(offset))
+    except ValueError as error:
+        return f"impossible date or time in {line.strip()!r} ({error})"
+    if g["weekday"] and WEEKDAYS[g["weekday"].lower()] != when.weekday():
+        notes.append(f"weekday {g['weekday']!r} does not match {when:%Y-%m-%d}: kept the date")
+    return Stamp(when, tuple(notes))

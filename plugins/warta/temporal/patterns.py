@@ -1,0 +1,87 @@
+"""The compiled regexes, built once per language at import.
+
+One combined regex per language: each rule is a named alternative ``r_<rule>`` whose inner groups are
+prefixed with the rule name, so one ``finditer`` pass finds every candidate and ``m.lastgroup`` says which
+rule matched. At one position the earlier rule wins, so longer forms come first (``Rabu (13/9/2023)``
+before ``Rabu``). Context checks that a regex says badly (the word before, law numbers) live in extract.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import LEXICONS, Lexicon
+
+D = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+MM = r"(?:1[0-2]|0?[1-9])(?!\d)"
+Y = r"(?:1[89]\d\d|2[01]\d\d)(?!\d)"
+ORD = r"(?:st|nd|rd|th)?"
+NUM_END = r"(?![\w/%-]|[.,]\d)"  # a number that does not run on into a code, decimal or percentage
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
+    mon_full = rf"(?:{_alt(lx.months_full)})(?!\w)"
+    mon = rf"(?:{_alt(lx.months_full)}|(?:{_alt(lx.months_abbr)})\.?)(?!\w)"
+    wd_full = rf"(?:{_alt(lx.weekdays_full)})(?!\w)"
+    wd = rf"(?:{_alt(lx.weekdays_full)}|(?:{_alt(lx.weekdays_abbr)})\.?(?=,))(?!\w)"
+    back = _alt(lx.past_rel + lx.next_rel + lx.this_rel)
+    nums = _alt(lx.numbers)
+    units = _alt(lx.units)
+    ago = _alt(lx.ago)
+    rules = [
+        # Kamis (14/9/2023), Rabu (13/9), Thursday, 14/9/2023
+        ("wdnum", rf"(?P<wdnum_wd>{wd}),?\s*(?P<wdnum_op>\()?\s*(?P<wdnum_d>{D})[/-](?P<wdnum_m>{MM})"
+                  rf"(?:[/-](?P<wdnum_y>{Y}))?(?(wdnum_op)\s*\)|{NUM_END})"),
+        # 14 September 2023, Sept. 14, 2023, Thursday, 14 Sep 2023, 19 Juni, June 19th, 13-14 Maret
+        ("text", rf"(?:(?P<text_wd>{wd}),?\s+)?(?:"
+                 rf"(?P<text_d>{D}){ORD}(?:\s*[-–]\s*{D}{ORD})?(?:\s+of)?\s+(?P<text_mon>{mon})"
+                 rf"(?:,?\s+(?P<text_y>{Y}))?"
+                 rf"|(?P<text_mon2>{mon})\s+(?P<text_d2>{D}){ORD}(?:\s*[-–]\s*{D}{ORD})?"
+                 rf"(?:,?\s+(?P<text_y2>{Y}))?)(?![.,]\d)"),
+        # 14/9/2023, 14-9-2023 (day first; see extract for English)
+        ("numdate", rf"(?<!-)(?P<numdate_a>\d{{1,2}})(?P<numdate_sep>[/-])(?P<numdate_b>\d{{1,2}})"
+                    rf"(?P=numdate_sep)(?P<numdate_y>{Y}){NUM_END}"),
+        ("iso", rf"(?<!-)(?P<iso_y>{Y})-(?P<iso_m>1[0-2]|0[1-9])-(?P<iso_d>3[01]|[12]\d|0[1-9])(?![\d/-])"),
+        # 3 hari lalu, setahun silam, two weeks ago, a year ago
+        ("ago", rf"(?i:(?:(?P<ago_n>\d{{1,3}}|{nums})\s+|(?P<ago_se>se))(?P<ago_unit>{units})\s+(?:{ago}))(?!\w)"),
+        ("monyear", rf"(?P<monyear_mon>{mon})\s+(?P<monyear_y>{Y}){NUM_END}"),
+    ]
+    if lang == "id":
+        rules += [
+            ("monrel", rf"(?P<monrel_mon>{mon_full})\s+(?P<monrel_rel>(?i:{back}))(?!\w)"),
+            ("wdrel", rf"(?P<wdrel_wd>{wd_full})\s+(?P<wdrel_rel>(?i:{back}))(?!\w)"),
+            ("rel", rf"(?i:(?P<rel_word>kemarin|hari\s+ini|besok|lusa)"
+                    rf"|(?P<rel_unit>{units})\s+(?P<rel_rel>{back}))(?!\w)"),
+            ("yearkw", rf"(?i:tahun)\s+(?P<yearkw_y>{Y})(?:\s*[-–]\s*{Y})?{NUM_END}"),
+        ]
+    else:
+        rules += [
+            ("monrel", rf"(?P<monrel_rel>(?i:{back}))\s+(?P<monrel_mon>{mon_full})"),
+            ("wdrel", rf"(?P<wdrel_rel>(?i:{back}))\s+(?P<wdrel_wd>{wd_full})"),
+            ("rel", rf"(?i:(?P<rel_word>yesterday|today|tomorrow)"
+                    rf"|(?P<rel_rel>{back})\s+(?P<rel_unit>{units}))(?!\w)"),
+        ]
+    rules += [
+        ("mon", rf"(?P<mon_mon>{mon_full})"),
+        ("wd", rf"(?P<wd_wd>{wd_full})"),
+        ("year", rf"(?P<year_mid>(?i:mid-))?(?P<year_y>{Y})(?:\s*[-–/]\s*(?:{Y}|\d\d))?{NUM_END}"),
+    ]
+    return rules
+
+
+def _combined(lang: str) -> re.Pattern[str]:
+    rules = _rules(LEXICONS[lang], lang)
+    body = "|".join(f"(?P<r_{name}>{pattern})" for name, pattern in rules)
+    return re.compile(rf"(?<![\w.,/])(?:{body})")
+
+
+def _cues(lx: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w)(?:(?P<future>{_alt(lx.future_cues)})|(?P<past>{_alt(lx.past_cues)}))(?!\w)")
+
+
+COMBINED = {lang: _combined(lang) for lang in LEXICONS}
+CUES = {lang: _cues(lx) for lang, lx in LEXICONS.items()}

@@ -1,0 +1,103 @@
+"""Date arithmetic that turns what a phrase says into a (value, precision) pair.
+
+All functions take the publication day (a ``date`` in the article's own zone). They may raise
+``ValueError``/``OverflowError`` near the ends of the calendar; extract.py drops such phrases.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+FAR_AHEAD = timedelta(days=90)  # a no-year day this far after publication without a future cue was last year
+FAR_AHEAD_MONTHS = 3
+
+
+def iso(value: date, precision: str) -> str:
+    if precision == "day":
+        return value.isoformat()
+    if precision == "week":
+        year, week, _ = value.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return f"{value.year:04d}"
+
+
+def add_months(day: date, months: int) -> date:
+    """First day of the month ``months`` after ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def shift(pub: date, unit: str, n: int) -> date:
+    """The period ``n`` units away from the publication day (negative = before), as its first day."""
+    if unit == "day":
+        return pub + timedelta(days=n)
+    if unit == "week":
+        return week_start(pub) + timedelta(weeks=n)
+    if unit == "month":
+        return add_months(pub, n)
+    return date(pub.year + n, 1, 1)
+
+
+def day_without_year(pub: date, month: int, day: int, future: bool, weekday: int | None = None) -> date:
+    """A day named without a year: publication year, moved one year when tense or a weekday says so.
+
+    A weekday given with the date (``Rabu (13/9)``) picks the one of the three nearest years where that
+    date falls on that weekday. Otherwise: in a future sentence a day before publication is next year's;
+    outside one, a day more than FAR_AHEAD after publication is last year's.
+    """
+    candidates = []
+    for year in (pub.year, pub.year - 1, pub.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise ValueError("no such day")
+    if weekday is not None:
+        for candidate in candidates:
+            if candidate.weekday() == weekday:
+                return candidate
+    value = candidates[0]
+    if value.year != pub.year:  # 29 February outside a leap year: nearest valid year
+        return min(candidates, key=lambda c: abs((c - pub).days))
+    if future and value < pub:
+        return value.replace(year=value.year + 1)
+    if not future and value > pub + FAR_AHEAD:
+        return value.replace(year=value.year - 1)
+    return value
+
+
+def month_without_year(pub: date, month: int, future: bool) -> date:
+    """A month named without a year, with the same tense rule as days (FAR_AHEAD_MONTHS)."""
+    value = date(pub.year, month, 1)
+    if future and month < pub.month:
+        return value.replace(year=pub.year + 1)
+    if not future and month > pub.month + FAR_AHEAD_MONTHS:
+        return value.replace(year=pub.year - 1)
+    return value
+
+
+def month_relative(pub: date, month: int, direction: int) -> date:
+    """The named month strictly before (-1) or after (+1) the publication month, or in its year (0)."""
+    if direction < 0:
+        return date(pub.year - (month >= pub.month), month, 1)
+    if direction > 0:
+        return date(pub.year + (month <= pub.month), month, 1)
+    return date(pub.year, month, 1)
+
+
+def weekday(pub: date, wd: int, direction: int, future: bool) -> date:
+    """A weekday named alone. direction -1/+1: strictly before/after publication ("Rabu lalu", "next
+    Monday"); 0: the latest on or before publication, or the next after it in a future sentence."""
+    back = (pub.weekday() - wd) % 7
+    if direction < 0:
+        return pub - timedelta(days=back or 7)
+    if direction > 0 or future:
+        return pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    return pub - timedelta(days=back)

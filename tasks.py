@@ -1,0 +1,139 @@
+"""Warta's front door for editors and developers: `invoke --list` shows every task."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "plugins"))
+
+CONTENT = "content"
+OUTPUT = "output"
+PORT = 8000
+
+
+@task(help={"content": "content folder (default: content)", "output": "output folder (default: output)",
+            "debug": "show a traceback on unexpected errors"})
+def build(c, content=CONTENT, output=OUTPUT, debug=False):
+    """Build the site: lint everything, then Pelican into a temporary folder swapped in on success."""
+    from warta_build import build as run_build
+
+    code = run_build(content, output, debug=debug)
+    if code:
+        raise Exit(code=code)
+
+
+@task(help={"content": "content folder (default: content)"})
+def check(c, content=CONTENT):
+    """Lint all content (front-matter, registry, stories) and print every problem as path:line: message."""
+    from warta_build import lint
+
+    problems = lint(content)
+    for problem in problems:
+        print(problem)
+    if problems:
+        raise Exit(f"{len(problems)} problem(s)", code=1)
+    print("content is valid")
+
+
+@task(help={"output": "output folder"})
+def clean(c, output=OUTPUT):
+    """Remove the built site and the build caches."""
+    for folder in (Path(output), HERE / ".cache"):
+        if folder.exists():
+            shutil.rmtree(folder)
+            print(f"removed {folder}")
+
+
+@task(help={"port": f"port on localhost (default {PORT})", "output": "output folder"})
+def serve(c, port=PORT, output=OUTPUT):
+    """Serve the built site on http://localhost:PORT/ (build first)."""
+    import functools
+    import http.server
+
+    if not Path(output).is_dir():
+        raise Exit(f"{output}/ does not exist: run 'invoke build' first", code=1)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=output)
+    with http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler) as server:
+        print(f"serving {output}/ on http://localhost:{port}/ (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+@task(help={"port": f"port on localhost (default {PORT})", "content": "content folder", "output": "output folder"})
+def livereload(c, port=PORT, content=CONTENT, output=OUTPUT):
+    """Serve the site and rebuild it whenever content, theme or plugins change."""
+    from livereload import Server
+
+    from warta_build import build as run_build
+
+    def rebuild():
+        run_build(content, output)
+
+    rebuild()
+    server = Server()
+    for pattern in (f"{content}/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+        server.watch(pattern, rebuild)
+    server.serve(host="127.0.0.1", port=int(port), root=output)
+
+
+@task(help={"title": "the article's title", "lang": "id or en", "content": "content folder",
+            "force": "overwrite an existing file"})
+def new(c, title, lang="id", content=CONTENT, force=False):
+    """Scaffold an article with valid front-matter and the current time in Asia/Jakarta."""
+    from warta.scaffold import new_article
+
+    path, problem = new_article(Path(content), title, lang, force=force)
+    if problem:
+        raise Exit(str(problem), code=1)
+    print(f"created {path}")
+
+
+@task(help={"deploy": "deploy after building (rsync or ghp-import, as configured in publishconf.py)"})
+def publish(c, deploy=True):
+    """Production build with publishconf.py, then deploy if a target is configured."""
+    from warta_build import build as run_build
+    from warta_build import deploy_target
+
+    code = run_build(CONTENT, OUTPUT, conf=HERE / "publishconf.py")
+    if code:
+        raise Exit(code=code)
+    if not deploy:
+        return
+    kind, target = deploy_target(HERE / "publishconf.py")
+    if kind == "rsync":
+        c.run(f"rsync -avz --delete {OUTPUT}/ {target}")
+    elif kind == "ghp-import":
+        c.run(f"{sys.executable} -m ghp_import -n -b {target} -p {OUTPUT}")
+    else:
+        print("built output/ for production; no deploy target configured: set WARTA_RSYNC_TARGET "
+              "(user@host:/path/) or WARTA_GHPAGES_BRANCH (e.g. gh-pages) and run 'invoke publish' again")
+
+
+@task
+def i18n(c):
+    """Extract the theme's UI strings and update the id/en catalogues (theme/translations)."""
+    pybabel = os.path.join(os.path.dirname(sys.executable), "pybabel")
+    c.run(f"{pybabel} extract -F babel.cfg -o theme/translations/messages.pot --no-location --sort-output .")
+    c.run(f"{pybabel} update -i theme/translations/messages.pot -d theme/translations --no-location")
+
+
+@task
+def lock(c):
+    """Rewrite requirements.lock from the current virtual environment."""
+    c.run(f"{sys.executable} -m pip freeze --exclude-editable > requirements.lock")
+
+
+@task(help={"articles": "number of generated articles (default 2000)", "runs": "repetitions of each build"})
+def bench(c, articles=2000, runs=1):
+    """Benchmark Warta against plain Pelican on the same generated corpus (docs/performance.md)."""
+    from warta_build.bench import main as run_bench
+
+    run_bench(int(articles), int(runs))

@@ -1,0 +1,25 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def run_build(content: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
+    """A real build in its own process (Pelican's signal receivers must not leak between builds)."""
+    return subprocess.run(
+        [sys.executable, "-m", "warta_build", "--content", str(content), "--output", str(output), *extra],
+        cwd=REPO, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The repository's own content/, built once per test session."""
+    output = tmp_path_factory.mktemp("site") / "output"
+    result = run_build(REPO / "content", output)
+    assert result.returncode == 0, result.stderr
+    return output
