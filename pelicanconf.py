@@ -28,8 +28,12 @@ PAGE_TRANSLATION_ID = None
 # Directory-style URLs that cannot collide with each other or with pagination.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+ARTICLE_LANG_URL = ARTICLE_URL  # an English article lives at the same kind of URL as an Indonesian one
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
 CATEGORY_URL = "kategori/{slug}/"
 CATEGORY_SAVE_AS = "kategori/{slug}/index.html"
 CATEGORIES_SAVE_AS = "kategori/index.html"
@@ -48,7 +52,7 @@ DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_URL = ""
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
-    (2, "{url}halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
+    (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
 )
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
 INDEX_SAVE_AS = "index.html"

@@ -7,7 +7,8 @@ import re
 from babel.dates import get_month_names
 
 # A candidate end: terminal punctuation (plus closing quotes/brackets) then whitespace, or a blank line.
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n")
+# It starts with a character class so the regex engine can skip ahead to the next such character.
+_CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)[ \t]*\n|(?<!\n)[.!?…]*[\"'”’)\]]*(?=\s))")
 _LAST_TOKEN = re.compile(r"([\w.]+)\.[\"'”’)\]]*$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")

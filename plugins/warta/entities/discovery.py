@@ -37,6 +37,7 @@ ucap tutur jelas tambah sapa pak bu bapak ibu sang komisioner politikus pemimpin
 kanselir raja ratu jenderal sekjen president minister secretary spokesman spokeswoman spokesperson
 said says told mr mrs ms dr leader chancellor governor mayor senator
 """.split())
+SPEECH = frozenset("kata ujar ucap tutur jelas tambah sapa said says told".split())
 PERSON_AFTER = frozenset("""
 mengatakan menyatakan berkata menjelaskan menambahkan mengungkapkan menegaskan menuturkan
 mengaku menilai berharap said says told added
@@ -83,18 +84,30 @@ class CorpusStats:
 
     lower: Mapping[str, int] = field(default_factory=dict)
     capital: Mapping[str, int] = field(default_factory=dict)
+    runs: Mapping[str, int] = field(default_factory=dict)  # whole capitalised runs, as written
+    types: Mapping[str, str] = field(default_factory=dict)  # run -> type its cue words point to most
 
     @classmethod
     def from_texts(cls, texts: Iterable[tuple[str, str]]) -> "CorpusStats":
-        lower, capital = Counter(), Counter()
+        lower, capital, runs, votes = Counter(), Counter(), Counter(), {}
         for text, _lang in texts:
+            for run in RUN.finditer(text):
+                name = run.group()
+                runs[name] += 1
+                for cue in _context_cues(text, run.start(), run.end()):
+                    votes.setdefault(name, Counter())[cue] += 1
+                head, _, rest = name.partition(" ")
+                kind = "organization" if head.lower() in ORG_HEADS else "place" if head.lower() in PLACE_HEADS else ""
+                if kind and rest:  # 'Partai Golkar' makes 'Golkar' an organisation
+                    votes.setdefault(rest, Counter())[kind] += 1
             for found in WORD.finditer(text):
                 word = found.group()
                 if word[0].islower():
                     lower[word] += 1
                 elif word[0].isupper() and not opens_sentence(text, found.start()):
                     capital[word.lower()] += 1
-        return cls(dict(sorted(lower.items())), dict(sorted(capital.items())))
+        return cls(dict(sorted(lower.items())), dict(sorted(capital.items())), dict(sorted(runs.items())),
+                   {name: _vote(c) for name, c in sorted(votes.items())})
 
     def common(self, word: str) -> bool:
         """Seen lowercase at least as often as capitalised mid-sentence: an ordinary word."""
@@ -131,11 +144,11 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
             entry[2] += not opens_sentence(text, start)
     out = []
     for name, (offsets, cues, mid_sentence) in found.items():
-        type_guess = _type_of(name, cues)
+        type_guess = _type_of(name, cues, stats)
         words = name.split()
         confidence = 0.5 + 0.2 * (len(words) > 1) + 0.2 * bool(cues) + 0.1 * (len(offsets) > 1)
-        if not mid_sentence:
-            confidence -= 0.3
+        if not mid_sentence and not stats.capital.get(words[0].lower()):
+            confidence -= 0.3  # only ever seen opening a sentence: maybe an ordinary word
         if len(words) == 1 and is_acronym(name) and len(name) < 3:
             confidence -= 0.2
         confidence = round(max(0.0, min(1.0, confidence)), 2)
@@ -173,14 +186,28 @@ def _pieces(text: str, run: re.Match, covered, stats: CorpusStats):
             elif not (opens_sentence(text, piece[0][0]) and stats.common(word)):
                 break
             piece = piece[1:]
-        while piece and not text[piece[-1][0]].isupper():
-            piece = piece[:-1]
-        if not piece:
-            continue
-        start, end = piece[0][0], piece[-1][1]
-        if len(piece) == 1 and stats.common(text[start:end]):
-            continue
-        yield start, end, cue + _context_cues(text, start, end)
+        for part in _split(text, piece, stats):
+            while part and not text[part[-1][0]].isupper():
+                part = part[:-1]
+            if not part:
+                continue
+            start, end = part[0][0], part[-1][1]
+            if len(part) == 1 and stats.common(text[start:end]):
+                continue
+            yield start, end, cue + _context_cues(text, start, end)
+            cue = []
+
+
+def _split(text: str, piece: list[tuple[int, int]], stats: CorpusStats) -> list[list[tuple[int, int]]]:
+    """Cut 'Partai Demokrat Nurhayati Ali' in two when the corpus knows both parts as whole runs
+    of their own and has not seen this run more than once."""
+    words = [text[s:e] for s, e in piece]
+    if len(piece) > 1 and stats.runs.get(" ".join(words), 0) < 2:
+        for i in range(len(piece) - 1, 0, -1):
+            left, right = stats.runs.get(" ".join(words[:i]), 0), stats.runs.get(" ".join(words[i:]), 0)
+            if left and (right or (i > 1 and left > 1)):
+                return [piece[:i], piece[i:]]
+    return [piece]
 
 
 def _context_cues(text: str, start: int, end: int) -> list[str]:
@@ -189,24 +216,32 @@ def _context_cues(text: str, start: int, end: int) -> list[str]:
     prev = before[-1].lower().strip("\"“(,") if before and text[start - 1] == " " else ""
     nxt = after[0].lower().strip(",.\"”") if after and end < len(text) and text[end] == " " else ""
     cues = []
+    if is_acronym(text[start:end]):  # 'Ketua KPK', 'di DPR': the title or place is the body's
+        return ["person"] if prev in SPEECH or nxt in PERSON_AFTER else ["organization"]
     if prev in PERSON_BEFORE or nxt in PERSON_AFTER:
         cues.append("person")
     if prev in ORG_BEFORE:
         cues.append("organization")
-    if prev in PLACE_BEFORE:
-        cues.append("place")
+    if prev in PLACE_BEFORE or (len(after) > 1 and after[0] == "," and after[1].lower() in calendar_words()):
+        cues.append("place")  # 'di X', or a dateline 'X, Senin (...)'
     return cues
 
 
-def _type_of(name: str, cues: Counter) -> str | None:
+def _vote(cues: Counter) -> str:
+    return max(sorted(cues), key=lambda k: cues[k])
+
+
+def _type_of(name: str, cues: Counter, stats: CorpusStats) -> str | None:
     words = name.lower().split()
     if words[0] in ORG_HEADS or words[-1] in ORG_TAILS:
         return "organization"
     if words[0] in PLACE_HEADS or words[-1] in PLACE_TAILS:
         return "place"
     if cues:
-        return max(sorted(cues), key=lambda k: cues[k])
-    return None
+        return _vote(cues)
+    if name in stats.types:
+        return stats.types[name]
+    return "organization" if is_acronym(name) else "person"
 
 
 def _sentence(text: str, offset: int) -> str:

@@ -80,3 +80,18 @@ def parse_stamp(line: str) -> Stamp | str | None:
     if g["weekday"] and WEEKDAYS[g["weekday"].lower()] != when.weekday():
         notes.append(f"weekday {g['weekday']!r} does not match {when:%Y-%m-%d}: kept the date")
     return Stamp(when, tuple(notes))
+
+
+def parse_iso(raw: str) -> tuple[datetime | None, tuple[str, ...]]:
+    """An ISO 8601 time from page metadata; naive or date-only values are placed in WIB, with a note."""
+    try:
+        when = datetime.fromisoformat(raw.strip())
+    except ValueError:
+        return None, ()
+    notes = []
+    if len(raw.strip()) <= 10:
+        notes.append(f"date {raw.strip()!r} has no time of day: set 00:00, check it")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone(timedelta(hours=ZONES[DEFAULT_ZONE])))
+        notes.append(f"date {raw.strip()!r} has no time zone: assumed {DEFAULT_ZONE} (+07:00)")
+    return when.replace(microsecond=0), tuple(notes)

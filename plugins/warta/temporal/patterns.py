@@ -23,6 +23,37 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
+def _trie(words) -> str:
+    """One alternation as a character trie, so a failing position costs a check or two, not one per word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return emit(tree)
+
+
+def _first_words(lx: Lexicon, lang: str) -> set[str]:
+    """Every word a rule can start with; the combined regex only tries its rules where one stands."""
+    cased = {*lx.months_full, *lx.months_abbr, *lx.weekdays_full, *lx.weekdays_abbr}
+    if lang == "id":
+        words = {*lx.units, *lx.numbers, *(f"se{u}" for u in lx.units), "kemarin", "besok", "lusa"}
+    else:
+        words = {*lx.numbers, *lx.past_rel, *lx.next_rel, *lx.this_rel, "yesterday", "today", "tomorrow", "mid"}
+    return cased | words | {w.capitalize() for w in words} | {w.upper() for w in words}
+
+
 def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
     mon_full = rf"(?:{_alt(lx.months_full)})(?!\w)"
     mon = rf"(?:{_alt(lx.months_full)}|(?:{_alt(lx.months_abbr)})\.?)(?!\w)"
@@ -76,7 +107,8 @@ def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
 def _combined(lang: str) -> re.Pattern[str]:
     rules = _rules(LEXICONS[lang], lang)
     body = "|".join(f"(?P<r_{name}>{pattern})" for name, pattern in rules)
-    return re.compile(rf"(?<![\w.,/])(?:{body})")
+    gate = rf"(?=\d|{_trie(_first_words(LEXICONS[lang], lang))}(?!\w))"
+    return re.compile(rf"(?<![\w.,/]){gate}(?:{body})")
 
 
 def _cues(lx: Lexicon) -> re.Pattern[str]:

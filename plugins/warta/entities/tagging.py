@@ -1,0 +1,60 @@
+"""Put it together: registry mentions, editor overrides and discovered names -> tagged entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from slugify import slugify
+
+from warta.entities import salience
+from warta.entities.discovery import Candidate
+from warta.entities.matcher import Matcher
+from warta.entities.registry import Registry
+from warta.entities.text import ArticleText
+
+DISCOVERED_PREFIX = "discovered-"
+
+
+@dataclass(frozen=True)
+class TaggedEntity:
+    id: str
+    name: str
+    type: str | None
+    salience: float
+    mentions: int
+    first_offset: int
+    registered: bool
+    role: str  # 'about' | 'mentions'
+
+
+def tag(article: ArticleText, lang: str, matcher: Matcher, registry: Registry,
+        add: Iterable[str] = (), remove: Iterable[str] = (),
+        candidates: Iterable[Candidate] = ()) -> list[TaggedEntity]:
+    """Entities of one article, most salient first (ties by id). ``add`` forces registry ids in,
+    ``remove`` drops ids (registered or discovered); unknown ids are ignored here (see
+    ``registry.unknown_ids``). Candidates become ``discovered-<slug>`` entries."""
+    offsets: dict[str, list[int]] = {}
+    for mention in matcher.match(article.text, lang):
+        offsets.setdefault(mention.entity_id, []).append(mention.start)
+    for entity_id in add:
+        if entity_id in registry.entities:
+            offsets.setdefault(entity_id, [])
+    out: dict[str, TaggedEntity] = {}
+    for entity_id, starts in offsets.items():
+        entity = registry.entities[entity_id]
+        out[entity_id] = _tagged(article, entity_id, entity.display_name(lang), entity.type, starts, True)
+    for candidate in candidates:
+        entity_id = DISCOVERED_PREFIX + slugify(candidate.name)
+        if entity_id not in out:
+            starts = list(candidate.offsets or (candidate.first_offset,))
+            out[entity_id] = _tagged(article, entity_id, candidate.name, candidate.type_guess, starts, False)
+    for entity_id in remove:
+        out.pop(entity_id, None)
+    return sorted(out.values(), key=lambda t: (-t.salience, t.id))
+
+
+def _tagged(article, entity_id, name, kind, starts, registered) -> TaggedEntity:
+    score = max(salience.score(article, starts), salience.FLOOR)
+    return TaggedEntity(entity_id, name, kind, score, len(starts), min(starts, default=-1),
+                        registered, salience.role(article, starts, score))

@@ -1,0 +1,222 @@
+"""Find dated expressions in Indonesian or English text and resolve them against publication time."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .. import sentences
+from . import resolve
+from .lexicon import LEXICONS, Lexicon
+from .patterns import COMBINED, CUES
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    phrase: str  # == text[start:end]
+    start: int
+    end: int
+    value: date  # first day of the period
+    precision: str  # day | week | month | year
+    iso: str  # 2023-09-13 | 2023-W37 | 2023-09 | 2023
+
+
+_PREV_WORD = re.compile(r"([^\W\d_]+)\.?[ \t\u00a0]+$")
+_LAW_NUMBER = re.compile(r"(?i)(?:\b(?:no|nomor|nomer|nr|number)\.?\s*|\d\s*)$")
+_NUMBER_MARK = re.compile(r"(?i)\b(?:no|nomor|nomer|nr|number)\.?\s*$")
+_REPORT_END = re.compile(r",[ \t]*$")
+_SENTENCE_END = re.compile(r"[ \t]*(?:[.,;:()]|$)")
+_EN_WEEKDAY_PREPS = frozenset(LEXICONS["en"].month_preps + ("on", "last", "next", "this", "that"))
+
+
+class _Context:
+    """What the handlers need about one call: text, language, publication day, lazy sentence spans."""
+
+    def __init__(self, text: str, lang: str, pub: date):
+        self.text, self.lx, self.lang, self.pub = text, LEXICONS[lang], lang, pub
+        self._starts: list[int] | None = None
+        self._spans: list[tuple[int, int]] = []
+
+    def prev_word(self, start: int) -> str:
+        m = _PREV_WORD.search(self.text, max(0, start - 30), start)
+        return m.group(1).lower() if m else ""
+
+    def future(self, start: int, end: int) -> bool:
+        """Tense of the phrase: the nearest cue before it in its sentence, else the nearest after it."""
+        if self._starts is None:
+            self._spans = sentences.split(self.text, self.lang)
+            self._starts = [s for s, _ in self._spans]
+        i = bisect_right(self._starts, start) - 1
+        s_start, s_end = self._spans[i] if i >= 0 else (0, len(self.text))
+        cues = CUES[self.lang]
+        last = None
+        for last in cues.finditer(self.text, s_start, start):
+            pass
+        if last is None:
+            last = cues.search(self.text, end, max(end, s_end))
+        return bool(last and last.group("future"))
+
+
+def extract(text: str, lang: str, published: datetime) -> list[TimeExpr]:
+    """Dated expressions in ``text`` sorted by start, non-overlapping, resolved in published's own zone."""
+    lang = lang if lang in LEXICONS else "id"
+    ctx = _Context(text, lang, published.date())
+    out: list[TimeExpr] = []
+    for m in COMBINED[lang].finditer(text):
+        rule = m.lastgroup[2:]
+        try:
+            found = _HANDLERS[rule](m, ctx)
+        except (ValueError, OverflowError):  # impossible dates, or beyond the calendar's ends
+            continue
+        if found:
+            value, precision = found
+            out.append(TimeExpr(m.group(), m.start(), m.end(), value, precision, resolve.iso(value, precision)))
+    return out
+
+
+def _month(lx: Lexicon, name: str) -> int:
+    name = name.rstrip(".")
+    return lx.months_full.get(name) or lx.months_abbr[name]
+
+
+def _weekday(lx: Lexicon, name: str | None) -> int | None:
+    if not name:
+        return None
+    name = name.rstrip(".")
+    return lx.weekdays_full.get(name, lx.weekdays_abbr.get(name))
+
+
+def _day(m, ctx, year: str | None, month: int, day: int, wd: str | None):
+    if year:
+        return date(int(year), month, day), "day"
+    future = ctx.future(m.start(), m.end())
+    return resolve.day_without_year(ctx.pub, month, day, future, _weekday(ctx.lx, wd)), "day"
+
+
+def _wdnum(m, ctx):
+    if _NUMBER_MARK.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None
+    g = m.group
+    return _day(m, ctx, g("wdnum_y"), int(g("wdnum_m")), int(g("wdnum_d")), g("wdnum_wd"))
+
+
+def _text(m, ctx):
+    g = m.group
+    if g("text_mon"):
+        return _day(m, ctx, g("text_y"), _month(ctx.lx, g("text_mon")), int(g("text_d")), g("text_wd"))
+    return _day(m, ctx, g("text_y2"), _month(ctx.lx, g("text_mon2")), int(g("text_d2")), g("text_wd"))
+
+
+def _numdate(m, ctx):
+    if _NUMBER_MARK.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None
+    a, b, year = int(m.group("numdate_a")), int(m.group("numdate_b")), int(m.group("numdate_y"))
+    # Day first in both languages; English text falls back to month first when day-first is impossible.
+    try:
+        return date(year, b, a), "day"
+    except ValueError:
+        if ctx.lang != "en":
+            raise
+        return date(year, a, b), "day"
+
+
+def _iso(m, ctx):
+    return date(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d"))), "day"
+
+
+def _ago(m, ctx):
+    n = m.group("ago_n")
+    count = 1 if m.group("ago_se") else int(n) if n.isdigit() else ctx.lx.numbers[n.lower()]
+    unit = ctx.lx.units[m.group("ago_unit").lower()]
+    return resolve.shift(ctx.pub, unit, -count), unit
+
+
+def _monyear(m, ctx):
+    return date(int(m.group("monyear_y")), _month(ctx.lx, m.group("monyear_mon")), 1), "month"
+
+
+def _direction(lx: Lexicon, word: str) -> int:
+    word = word.lower()
+    return -1 if word in lx.past_rel else 1 if word in lx.next_rel else 0
+
+
+def _monrel(m, ctx):
+    month = _month(ctx.lx, m.group("monrel_mon"))
+    return resolve.month_relative(ctx.pub, month, _direction(ctx.lx, m.group("monrel_rel"))), "month"
+
+
+def _wdrel(m, ctx):
+    name, rel = m.group("wdrel_wd"), m.group("wdrel_rel")
+    direction = _direction(ctx.lx, rel)
+    if ctx.lang == "id" and name == "Minggu" and ctx.prev_word(m.start()) != "hari":
+        return resolve.shift(ctx.pub, "week", direction), "week"  # "Minggu lalu" = last week
+    future = direction == 0 and ctx.future(m.start(), m.end())
+    return resolve.weekday(ctx.pub, ctx.lx.weekdays_full[name], direction, future), "day"
+
+
+_WORDS = {"kemarin": -1, "hari ini": 0, "besok": 1, "lusa": 2, "yesterday": -1, "today": 0, "tomorrow": 1}
+
+
+def _rel(m, ctx):
+    word = m.group("rel_word")
+    if word:
+        return resolve.shift(ctx.pub, "day", _WORDS[" ".join(word.lower().split())]), "day"
+    unit_word, rel = m.group("rel_unit").lower(), m.group("rel_rel")
+    prev = ctx.prev_word(m.start())
+    if prev == "the":  # "over the next year", "the last week of May": durations and parts, not periods
+        return None
+    direction = _direction(ctx.lx, rel)
+    if unit_word == "minggu" and prev == "hari":  # "hari minggu lalu" = last Sunday
+        future = direction == 0 and ctx.future(m.start(), m.end())
+        return resolve.weekday(ctx.pub, 6, direction, future), "day"
+    unit = ctx.lx.units[unit_word]
+    return resolve.shift(ctx.pub, unit, direction), unit
+
+
+def _yearkw(m, ctx):
+    if _LAW_NUMBER.search(ctx.text, max(0, m.start() - 16), m.start()):
+        return None  # UU Nomor 7 Tahun 2017, PP 25 Tahun 2020
+    return date(int(m.group("yearkw_y")), 1, 1), "year"
+
+
+def _mon(m, ctx):
+    prev = ctx.prev_word(m.start())
+    mid = ctx.text[max(0, m.start() - 4):m.start()].lower() == "mid-"
+    if prev not in ctx.lx.month_preps and not mid:
+        return None
+    future = ctx.future(m.start(), m.end())
+    return resolve.month_without_year(ctx.pub, _month(ctx.lx, m.group("mon_mon")), future), "month"
+
+
+def _wd(m, ctx):
+    name, start, text = m.group("wd_wd"), m.start(), ctx.text
+    if ctx.lang == "id" and name == "Minggu":
+        # Capitalised "Minggu" is Sunday after "hari"/"pada", or as a trailing "kata dia, Minggu.";
+        # elsewhere it is too often "week" at a sentence start.
+        trailing = _REPORT_END.search(text, max(0, start - 3), start) and _SENTENCE_END.match(text, m.end())
+        if ctx.prev_word(start) not in ("hari", "pada") and not trailing:
+            return None
+    if ctx.lang == "en":  # Black Friday, Super Tuesday: a capitalised word other than a preposition
+        m_prev = _PREV_WORD.search(text, max(0, start - 30), start)
+        if m_prev and m_prev.group(1)[0].isupper() and m_prev.group(1).lower() not in _EN_WEEKDAY_PREPS:
+            return None
+    future = ctx.future(start, m.end())
+    return resolve.weekday(ctx.pub, ctx.lx.weekdays_full[name], 0, future), "day"
+
+
+def _year(m, ctx):
+    start = m.start()
+    if not m.group("year_mid"):
+        if start and ctx.text[start - 1] == "-":
+            return None
+        if ctx.prev_word(start) not in ctx.lx.year_preps:
+            return None
+    return date(int(m.group("year_y")), 1, 1), "year"
+
+
+_HANDLERS = {
+    "wdnum": _wdnum, "text": _text, "numdate": _numdate, "iso": _iso, "ago": _ago, "monyear": _monyear,
+    "monrel": _monrel, "wdrel": _wdrel, "rel": _rel, "yearkw": _yearkw, "mon": _mon, "wd": _wd, "year": _year,
+}

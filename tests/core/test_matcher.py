@@ -1,0 +1,113 @@
+import random
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from warta.entities.matcher import Matcher, naive_match
+from warta.entities.registry import load_registry
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "entities" / "registry"
+REGISTRY, _ = load_registry(FIXTURE)
+MATCHER = Matcher(REGISTRY, common_words={"en": {"said"}})
+
+
+def found(text, lang="id", matcher=MATCHER):
+    return [(m.entity_id, m.surface, m.via) for m in matcher.match(text, lang)]
+
+
+def test_offsets_index_the_text():
+    text = "Menurut Kim Jong Un, Korut siap."
+    mentions = MATCHER.match(text, "id")
+    assert [(m.start, m.end) for m in mentions] == [(8, 19), (21, 26)]
+    assert all(text[m.start:m.end] == m.surface for m in mentions)
+
+
+def test_hyphen_and_apostrophes_are_boundaries():
+    assert found("Hubungan Rusia-Korut membaik.") == [("rusia", "Rusia", "name"), ("korea-utara", "Korut", "alias")]
+    assert found("Vladimir Putin's visit and Vladimir Putin’s plan") == [
+        ("vladimir-putin", "Vladimir Putin", "name"), ("vladimir-putin", "Vladimir Putin", "name")]
+
+
+def test_no_match_inside_a_longer_word():
+    text = "Kim Jong Un and Asian leaders studied Kimia; BIAS and USAID; Balinese food."
+    assert found(text, "en") == [("kim-jong-un", "Kim Jong Un", "name")]
+
+
+def test_acronyms_match_only_in_capitals():
+    assert found("AS dan Rusia", "id") == [("amerika-serikat", "AS", "alias"), ("rusia", "Rusia", "name")]
+    assert found("as soon as possible, As we know", "en") == []
+    assert found("Pejabat DPRK dan dprk", "id") == [("korea-utara", "DPRK", "alias")]
+
+
+def test_names_match_with_their_case_or_in_capitals():
+    assert found("INDONESIA MENANG", "id") == [("indonesia", "INDONESIA", "name")]
+    assert found("indonesia dan Indonesia", "id") == [("indonesia", "Indonesia", "name")]
+    assert found("Kim Jong un", "id") == []
+
+
+def test_common_word_opening_a_sentence_is_not_a_name():
+    text = "Said Iqbal spoke. Said the guard: no. Later Said left."
+    assert found(text, "en") == [("said-iqbal", "Said Iqbal", "name"), ("said-iqbal", "Said", "short")]
+    # without a common-word list (or in another language) the sentence opener counts
+    assert len(found(text, "id")) == 3
+
+
+def test_longest_match_wins():
+    assert found("Bank Indonesia dan Universitas Indonesia di Indonesia") == [
+        ("bank-indonesia", "Bank Indonesia", "name"),
+        ("universitas-indonesia", "Universitas Indonesia", "name"),
+        ("indonesia", "Indonesia", "name"),
+    ]
+    assert found("The New York Times, New York Times and New York", "en") == [
+        ("the-new-york-times", "The New York Times", "name"),
+        ("the-new-york-times", "New York Times", "alias"),
+        ("new-york", "New York", "name"),
+    ]
+    assert found("Kim Il Sung Square honours Kim Il Sung.", "en") == [
+        ("kim-il-sung-square", "Kim Il Sung Square", "name"), ("kim-il-sung", "Kim Il Sung", "name")]
+
+
+def test_short_form_goes_to_the_most_recent_full_mention():
+    text = "Kim berbicara. Kim Jong Un tiba. Kim tersenyum. Kim Yo Jong menyusul. Kim bicara. Kim Jong-un pergi. Kim."
+    assert [m for m in found(text) if m[2] != "name"] == [
+        ("kim-jong-un", "Kim", "short"), ("kim-yo-jong", "Kim", "short"),
+        ("kim-jong-un", "Kim Jong-un", "alias"), ("kim-jong-un", "Kim", "short")]
+    assert found("Kim dan Putin bertemu.") == []
+
+
+def test_names_in_other_languages_and_metonymy():
+    assert found("North Korea and the Kremlin", "en") == [
+        ("korea-utara", "North Korea", "name"), ("kremlin", "Kremlin", "name")]
+    assert found("di Lapangan Kim Il Sung") == [("kim-il-sung-square", "Lapangan Kim Il Sung", "name")]
+
+
+def test_empty_registry_matches_nothing():
+    from warta.entities.registry import Registry
+    assert Matcher(Registry()).match("Kim Jong Un", "id") == []
+
+
+# --- the fast matcher against the naive one -------------------------------------------------
+
+PIECES = ["Kim", "Kim Jong Un", "Kim Jong-un", "Kim Yo Jong", "Kim Il Sung", "Square", "Putin", "Vladimir",
+          "AS", "as", "As", "Bank", "Indonesia", "INDONESIA", "Universitas", "The", "New", "York", "Times",
+          "Said", "said", "Iqbal", "Korut", "Rusia", "DPRK", "Kimia", "Asian", "Bali", "UI", "BI", "KPU"]
+GLUE = [" ", " ", " ", "-", ". ", ", ", "'s ", "’", "\n", "", "(", ") ", ": "]
+
+
+def generated_text(rng: random.Random, words: int) -> str:
+    return "".join(rng.choice(PIECES) + rng.choice(GLUE) for _ in range(words))
+
+
+def test_fast_equals_naive_on_generated_texts():
+    rng = random.Random(20230914)
+    for _ in range(400):
+        text = generated_text(rng, rng.randint(1, 40))
+        for lang in ("en", "id"):
+            assert MATCHER.match(text, lang) == naive_match(REGISTRY, text, lang, {"en": {"said"}}), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GLUE)), max_size=25))
+def test_fast_equals_naive_hypothesis(parts):
+    text = "".join(a + b for a, b in parts)
+    assert MATCHER.match(text, "en") == naive_match(REGISTRY, text, "en", {"en": {"said"}})

@@ -1,0 +1,95 @@
+from pathlib import Path
+
+import pytest
+
+from warta.entities.registry import load_registry, unknown_ids
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "entities" / "registry"
+
+
+def load(tmp_path, **files):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    registry, problems = load_registry(tmp_path)
+    return registry, [str(p) for p in problems]
+
+
+def test_fixture_loads_clean_and_sorted():
+    registry, problems = load_registry(FIXTURE)
+    assert problems == []
+    assert list(registry.entities) == sorted(registry.entities)
+    kim = registry.entities["kim-jong-un"]
+    assert (kim.name, kim.type, kim.aliases, kim.short, kim.wikidata) == (
+        "Kim Jong Un", "person", ("Kim Jong-un",), ("Kim",), "Q56226")
+    assert kim.path.endswith("people.yml") and kim.line == 2
+    assert registry.entities["amerika-serikat"].names == {"en": "United States"}
+
+
+def test_yaml_12_scalars_stay_strings(tmp_path):
+    registry, problems = load(tmp_path, **{"a.yml": "- id: norway\n  name: NO\n  type: place\n  aliases: [yes, '12:30']\n"})
+    assert problems == []
+    assert registry.entities["norway"].name == "NO"
+    assert registry.entities["norway"].aliases == ("yes", "12:30")
+
+
+def test_digest_changes_with_content_only(tmp_path):
+    entry = "- id: bali\n  name: Bali\n  type: place\n"
+    first, _ = load(tmp_path, **{"a.yml": entry})
+    again, _ = load(tmp_path, **{"a.yml": "# comment\n" + entry})
+    changed, _ = load(tmp_path, **{"a.yml": entry + "  aliases: [Pulau Dewata]\n"})
+    assert first.digest == again.digest != changed.digest
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- id: a\n  name: [unclosed\n", "a.yml:3: malformed YAML"),
+    ("id: a\nname: A\n", "a.yml:1: the top level must be a list of entities"),
+    ("- just a string\n", "a.yml:1: an entry must be a mapping"),
+    ("- name: A\n  type: place\n", "a.yml:1: entry without an id"),
+    ("- id: ''\n  name: A\n  type: place\n", "a.yml:1: entry without an id"),
+    ("- id: Bad_Id\n  name: A\n  type: place\n", "a.yml:1: id 'Bad_Id' is not a slug"),
+    ("- id: a\n  type: place\n", "a.yml:1: entry 'a' has no name"),
+    ("- id: a\n  name: A\n  type: persn\n", "a.yml:3: unknown type 'persn' (did you mean 'person'?)"),
+    ("- id: a\n  name: A\n  type: place\n  alias: [B]\n", "a.yml:4: unknown key 'alias' (did you mean 'aliases'?)"),
+    ("- id: a\n  name: A\n  type: place\n  wikidata: Q0123\n", "a.yml:4: wikidata 'Q0123' is not a QID"),
+    ("- id: a\n  name: A\n  type: place\n  aliases: B\n", "a.yml:4: 'aliases' must be a list of non-empty strings"),
+])
+def test_each_problem_names_file_and_line(tmp_path, text, expected):
+    _, problems = load(tmp_path, **{"a.yml": text})
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{tmp_path}/{expected}")
+
+
+def test_duplicate_id_points_at_second_and_names_first(tmp_path):
+    registry, problems = load(tmp_path, **{
+        "a.yml": "- id: bali\n  name: Bali\n  type: place\n",
+        "b.yml": "# second\n- id: bali\n  name: Pulau Bali\n  type: place\n",
+    })
+    assert problems == [f"{tmp_path / 'b.yml'}:2: duplicate id 'bali' (first defined at {tmp_path / 'a.yml'}:1)"]
+    assert registry.entities["bali"].name == "Bali"
+
+
+def test_form_claimed_twice_and_short_that_is_full(tmp_path):
+    _, problems = load(tmp_path, **{"a.yml": (
+        "- id: a\n  name: Alpha\n  type: place\n  aliases: [AL]\n"
+        "- id: b\n  name: Beta\n  type: place\n  aliases: [AL]\n  short: [Alpha]\n"
+        "- id: c\n  name: Gamma\n  type: place\n  short: [G]\n"
+        "- id: d\n  name: Delta\n  type: place\n  short: [G]\n"  # shared short forms are fine
+    )})
+    assert problems == [
+        f"{tmp_path / 'a.yml'}:5: 'AL' of 'b' is already claimed by 'a' (at {tmp_path / 'a.yml'}:1; use 'short' for shared forms)",
+        f"{tmp_path / 'a.yml'}:5: short form 'Alpha' of 'b' is a full name or alias of 'a'",
+    ]
+
+
+def test_empty_file_and_problem_entries_do_not_stop_the_rest(tmp_path):
+    registry, problems = load(tmp_path, **{
+        "a.yml": "",
+        "b.yml": "- id: ok\n  name: OK Place\n  type: place\n- id: bad\n  type: place\n",
+    })
+    assert list(registry.entities) == ["ok"]
+    assert problems == [f"{tmp_path / 'b.yml'}:4: entry 'bad' has no name"]
+
+
+def test_unknown_ids():
+    registry, _ = load_registry(FIXTURE)
+    assert unknown_ids(registry, ["bali", "atlantis", "atlantis", "bank-indonesia", "zz"]) == ["atlantis", "zz"]
