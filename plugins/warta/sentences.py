@@ -9,7 +9,6 @@ from babel.dates import get_month_names
 # A candidate end: terminal punctuation (plus closing quotes/brackets) then whitespace, or a blank line.
 # It starts with a character class so the regex engine can skip ahead to the next such character.
 _CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)[ \t]*\n|(?<!\n)[.!?…]*[\"'”’)\]]*(?=\s))")
-_LAST_TOKEN = re.compile(r"([\w.]+)\.[\"'”’)\]]*$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 
@@ -26,10 +25,8 @@ _ABBREVIATIONS = frozenset(
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _LAST_TOKEN.search(text, max(0, dot - 40), dot + 1)
-    if not m:
-        return False
-    token = m.group(1).lower()
+    start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind("(", 0, dot)) + 1
+    token = text[start:dot].lower()
     # Initials ("J. Biden") and dotted forms ("U.S.", "S.H.") keep the sentence going.
     return token in _ABBREVIATIONS or len(token) == 1 and token.isalpha() or bool(_DOTTED.fullmatch(token))
 
@@ -39,15 +36,16 @@ def split(text: str, lang: str = "id") -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CANDIDATE.finditer(text):
-        end = m.end()
-        if m.group()[0] == ".":
-            nxt = _NEXT_CHAR.match(text, end)
-            if nxt and (nxt.group(1).islower() or nxt.group(1).isdigit()):
-                continue
-            if _is_abbreviation(text, m.start()):
-                continue
-        _add(text, start, m.end() if not m.group().startswith("\n") else m.start(), spans)
-        start = m.end()
+        first, end = text[m.start()], m.end()
+        if first == "\n":
+            _add(text, start, m.start(), spans)
+        else:
+            if first == ".":
+                nxt = _NEXT_CHAR.match(text, end)
+                if nxt and (nxt.group(1).islower() or nxt.group(1).isdigit()) or _is_abbreviation(text, m.start()):
+                    continue
+            _add(text, start, end, spans)
+        start = end
     _add(text, start, len(text), spans)
     return spans
 

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import yaml
 
 from .draft import Draft
+
+
+
+class _Dumper(yaml.SafeDumper):
+    """safe_dump, but datetimes as plain ISO 8601 with a 'T' (2023-09-14T15:56:00+07:00), like hand-written files."""
+
+
+class _Block(dict):
+    """A mapping written in block style (the image's caption is long)."""
+
+
+_Dumper.add_representer(_Block, lambda dumper, value: dumper.represent_mapping(
+    "tag:yaml.org,2002:map", value, flow_style=False))
+_Dumper.add_representer(datetime, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:timestamp", value.isoformat()))
 
 # A paragraph starting like this would turn into a heading, quote, list or rule in Markdown.
 _BLOCK_START = re.compile(r"[#>*+=|-]|\d+[.)](?:\s|$)")
@@ -14,19 +30,21 @@ _BLOCK_START = re.compile(r"[#>*+=|-]|\d+[.)](?:\s|$)")
 
 def front_matter(draft: Draft) -> dict:
     """The front-matter mapping: empty fields left out, status always draft."""
-    fields = {"title": draft.title, "date": draft.date.isoformat(), "lang": draft.lang,
+    fields = {"title": draft.title, "date": draft.date, "lang": draft.lang,
               "summary": draft.summary, "category": draft.category}
     fields["dateline"] = {"city": draft.dateline} if draft.dateline else None
     fields["source"] = _some(name=draft.source_name, url=draft.source_url, agency=draft.source_agency)
-    fields["image"] = _some(url=draft.image_url, caption=draft.image_caption, credit=draft.image_credit)
+    image = _some(url=draft.image_url, caption=draft.image_caption, credit=draft.image_credit)
+    fields["image"] = _Block(image) if image else None
     fields["authors"] = list(draft.authors)
     fields["status"] = "draft"
     return {key: value for key, value in fields.items() if value}
 
 
 def render_markdown(draft: Draft) -> str:
-    """The whole article file. Dates are ISO strings (YAML quotes them, so every loader reads text)."""
-    head = yaml.safe_dump(front_matter(draft), allow_unicode=True, sort_keys=False, width=1 << 20)
+    """The whole article file: front-matter in block style, small mappings and lists inline."""
+    head = yaml.dump(front_matter(draft), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=1 << 20, default_flow_style=None)
     body = "\n\n".join("\\" + p if _BLOCK_START.match(p) else p for p in draft.body)
     return f"---\n{head}---\n\n{body}\n"
 

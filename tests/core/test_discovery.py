@@ -1,0 +1,80 @@
+from pathlib import Path
+
+import yaml
+from babel.dates import get_month_names
+
+from warta.entities.discovery import CorpusStats, calendar_words, discover, stub
+from warta.entities.matcher import Matcher
+from warta.entities.registry import load_registry
+from warta.entities.text import clean
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT.parent / "shared" / "seeds" / "republika-2023-09-14-kim-putin.txt"
+FIXTURE = ROOT / "tests" / "data" / "entities" / "registry"
+
+
+def names(text, lang="id", stats=None, mentions=(), threshold=0.5):
+    stats = stats or CorpusStats.from_texts([(text, lang)])
+    return {c.name: c.type_guess for c in discover(text, lang, list(mentions), stats, threshold)}
+
+
+def test_seed_article_yields_peskov_and_the_cosmodrome():
+    text = "\n\n".join(clean(line) for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip())
+    registry, _ = load_registry(FIXTURE)
+    found = names(text, mentions=Matcher(registry).match(text, "id"))
+    assert found["Dmitry Peskov"] == "person"
+    assert found["Vostochny Cosmodrome"] == "place"
+    assert found["Khabarovsk"] == "place"
+    assert found["Komsomolsk-on-Amur"] == "place"
+    for not_a_name in ("Kamis", "Rabu", "Foto", "Baca Juga", "Advertisement", "Berita Lainnya", "REPUBLIKA.CO.ID",
+                       "Kim", "Kim Jong Un", "Rusia", "Presiden", "September"):
+        assert not_a_name not in found, not_a_name
+
+
+def test_titles_are_trimmed_and_give_the_type():
+    assert names("Kemarin Presiden Joko Widodo dan Menteri Sri Mulyani hadir.") == {
+        "Joko Widodo": "person", "Sri Mulyani": "person"}
+
+
+def test_cue_words_give_types():
+    found = names("Ia kuliah di Universitas Gadjah Mada lalu terbang ke Surabaya, kata Budi Santoso. "
+                  "The agency said Acme Corp paid, according to spokesman John Kirby in Geneva.", "en")
+    assert found == {"Universitas Gadjah Mada": "organization", "Surabaya": "place", "Budi Santoso": "person",
+                     "Acme Corp": "organization", "John Kirby": "person", "Geneva": "place"}
+
+
+def test_connectors_and_prefixes_stay_inside_names():
+    found = names("Mereka bertemu Mohammed bin Salman dan Ursula von der Leyen serta Bashar al-Assad.")
+    assert set(found) == {"Mohammed bin Salman", "Ursula von der Leyen", "Bashar al-Assad"}
+
+
+def test_words_seen_lowercase_elsewhere_are_not_names_alone():
+    text = "Pertemuan itu singkat. Sebuah pertemuan lain digelar bersama Widodo. Widodo hadir."
+    assert names(text) == {"Widodo": "person"}
+
+
+def test_calendar_words_come_from_babel():
+    words = calendar_words()
+    assert {"kamis", "sep", "september", "agustus", "monday", "jan"} <= words
+    assert get_month_names("wide", locale="id")[8].lower() in words
+
+
+def test_corpus_splits_a_run_it_knows_as_two_names():
+    corpus = ("Partai Demokrat menang. Kader Partai Demokrat senang. Ketua Partai Demokrat Anas Urbaningrum "
+              "hadir. Menurut Anas Urbaningrum semua lancar.")
+    found = names(corpus)
+    assert found["Partai Demokrat"] == "organization"
+    assert "Anas Urbaningrum" in found and "Partai Demokrat Anas Urbaningrum" not in found
+
+
+def test_stub_is_a_valid_registry_entry(tmp_path):
+    text = "Juru bicara Kremlin Dmitry Peskov mengatakan hal itu."
+    [candidate] = [c for c in discover(text, "id", [], CorpusStats.from_texts([(text, "id")]), 0.5)
+                   if c.name == "Dmitry Peskov"]
+    assert candidate.sentence == text
+    entry = stub(candidate)
+    assert yaml.safe_load(entry) == [{"id": "dmitry-peskov", "name": "Dmitry Peskov", "type": "person",
+                                     "aliases": [], "short": ["Peskov"], "description": "", "wikidata": ""}]
+    (tmp_path / "new.yml").write_text(entry, encoding="utf-8")
+    registry, problems = load_registry(tmp_path)
+    assert problems == [] and registry.entities["dmitry-peskov"].short == ("Peskov",)
