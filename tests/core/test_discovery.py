@@ -69,8 +69,9 @@ def test_corpus_splits_a_run_it_knows_as_two_names():
 
 def test_stub_is_a_valid_registry_entry(tmp_path):
     text = "Juru bicara Kremlin Dmitry Peskov mengatakan hal itu."
-    [candidate] = [c for c in discover(text, "id", [], CorpusStats.from_texts([(text, "id")]), 0.5)
-                   if c.name == "Dmitry Peskov"]
+    registry, _ = load_registry(FIXTURE)  # knows the Kremlin
+    mentions = Matcher(registry).match(text, "id")
+    [candidate] = discover(text, "id", mentions, CorpusStats.from_texts([(text, "id")]), 0.5)
     assert candidate.sentence == text
     entry = stub(candidate)
     assert yaml.safe_load(entry) == [{"id": "dmitry-peskov", "name": "Dmitry Peskov", "type": "person",

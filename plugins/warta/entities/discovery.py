@@ -16,6 +16,7 @@ from warta.entities.matcher import Mention, is_acronym, opens_sentence
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # A run of capitalised tokens, with lowercase connectors (bin, van, de, of ...) between them.
+CONNECTOR_WORDS = frozenset("bin binti ibn van von der den de da dos del du al el of the".split())
 CONNECTORS = r"(?:bin|binti|ibn|van|von|der|den|de|da|dos|del|du|al|el|of|of the)"
 TOKEN = r"(?:(?:al|el)-)?[^\W\d_a-z]\w*(?:[-'’./]\w+)*"
 RUN = re.compile(rf"(?<![\w-]){TOKEN}(?:[ ](?:{CONNECTORS}[ ])*{TOKEN})*")
@@ -94,9 +95,11 @@ class CorpusStats:
             for run in RUN.finditer(text):
                 name = run.group()
                 runs[name] += 1
+                head, _, rest = name.partition(" ")
+                if rest and opens_sentence(text, run.start()):
+                    runs[rest] += 1  # 'Menurut Anas Urbaningrum' also counts 'Anas Urbaningrum'
                 for cue in _context_cues(text, run.start(), run.end()):
                     votes.setdefault(name, Counter())[cue] += 1
-                head, _, rest = name.partition(" ")
                 kind = "organization" if head.lower() in ORG_HEADS else "place" if head.lower() in PLACE_HEADS else ""
                 if kind and rest:  # 'Partai Golkar' makes 'Golkar' an organisation
                     votes.setdefault(rest, Counter())[kind] += 1
@@ -159,35 +162,26 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
 
 
 def _pieces(text: str, run: re.Match, covered, stats: CorpusStats):
-    """Split a run into name pieces: cut at registry mentions and non-name words, trim titles."""
-    tokens = [(m.start(), m.end()) for m in TOKEN_RE.finditer(run.group())]
-    tokens = [(run.start() + s, run.start() + e) for s, e in tokens]
+    """Split a run into name pieces at registry mentions, titles and other non-name words;
+    a title ('Presiden', 'Menteri') before a piece marks it as a person."""
     calendar = calendar_words()
-    piece: list[tuple[int, int]] = []
-    pieces = []
-    for start, end in tokens:
+    pieces: list[tuple[list[tuple[int, int]], list[str]]] = [([], [])]
+    for found in TOKEN_RE.finditer(run.group()):
+        start, end = run.start() + found.start(), run.start() + found.end()
         word = text[start:end]
         low = word.lower()
-        stop = (low in calendar or low in BOILERPLATE or DATELINE.fullmatch(word)
-                or any(s < end and start < e for s, e in covered))
-        if stop:
-            pieces.append(piece)
-            piece = []
-        elif word[0].isupper() or word[:3] in ("al-", "el-") or piece:
-            piece.append((start, end))
-    pieces.append(piece)
-    for piece in pieces:
-        cue: list[str] = []
-        while piece:
-            word = text[piece[0][0]:piece[0][1]]
-            low = word.lower()
-            if low in TITLES:
-                cue.append("person")
-            elif not (opens_sentence(text, piece[0][0]) and stats.common(word)):
-                break
+        if low in TITLES:
+            pieces.append(([], ["person"]))
+        elif (low in calendar or low in BOILERPLATE or DATELINE.fullmatch(word)
+              or any(s < end and start < e for s, e in covered)):
+            pieces.append(([], []))
+        elif word[0].isupper() or word[:3] in ("al-", "el-") or pieces[-1][0]:
+            pieces[-1][0].append((start, end))
+    for piece, cue in pieces:
+        while piece and opens_sentence(text, piece[0][0]) and stats.common(text[piece[0][0]:piece[0][1]]):
             piece = piece[1:]
         for part in _split(text, piece, stats):
-            while part and not text[part[-1][0]].isupper():
+            while part and text[part[-1][0]:part[-1][1]] in CONNECTOR_WORDS:
                 part = part[:-1]
             if not part:
                 continue

@@ -10,13 +10,12 @@ import yaml
 from .draft import Draft
 
 
-
 class _Dumper(yaml.SafeDumper):
     """safe_dump, but datetimes as plain ISO 8601 with a 'T' (2023-09-14T15:56:00+07:00), like hand-written files."""
 
 
 class _Block(dict):
-    """A mapping written in block style (the image's caption is long)."""
+    """A mapping written in block style (the whole front-matter; the image, whose caption is long)."""
 
 
 _Dumper.add_representer(_Block, lambda dumper, value: dumper.represent_mapping(
@@ -43,7 +42,7 @@ def front_matter(draft: Draft) -> dict:
 
 def render_markdown(draft: Draft) -> str:
     """The whole article file: front-matter in block style, small mappings and lists inline."""
-    head = yaml.dump(front_matter(draft), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+    head = yaml.dump(_Block(front_matter(draft)), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      width=1 << 20, default_flow_style=None)
     body = "\n\n".join("\\" + p if _BLOCK_START.match(p) else p for p in draft.body)
     return f"---\n{head}---\n\n{body}\n"
