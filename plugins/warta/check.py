@@ -5,15 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import ARTICLE_DIR, PAGE_DIR, markdown_files, shown
+from .content import ARTICLE_DIR, ENTITY_DIR, PAGE_DIR, STORY_DIR, markdown_files, shown, yaml_files
+from .entities.registry import Registry, load_registry
 from .frontmatter import FrontMatter, decode, parse_article
-from .problems import Problem
+from .problems import Problem, did_you_mean
+from .stories import Story, load_stories
 
 
 @dataclass
 class ContentReport:
     articles: dict[str, FrontMatter] = field(default_factory=dict)  # shown path -> front-matter
     pages: dict[str, FrontMatter] = field(default_factory=dict)
+    registry: Registry = field(default_factory=Registry)
+    stories: dict[str, Story] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -45,4 +49,30 @@ def check_content(content: Path, default_lang: str = "id") -> ContentReport:
     report = ContentReport()
     report.articles = read_documents(content, ARTICLE_DIR, default_lang, report)
     report.pages = read_documents(content, PAGE_DIR, default_lang, report)
+    report.registry, problems = load_registry(content / ENTITY_DIR)
+    report.problems += problems
+    report.stories, problems = load_stories(yaml_files(content, STORY_DIR))
+    report.problems += problems
+    report.problems += cross_references(report)
     return report
+
+
+def cross_references(report: ContentReport) -> list[Problem]:
+    """Story slugs and entity ids named in articles and stories must exist."""
+    problems = []
+    known = report.registry.entities
+    for path, matter in report.articles.items():
+        if matter.story and matter.story not in report.stories:
+            hint = did_you_mean(matter.story, report.stories) if report.stories else "add content/stories/<slug>.yml"
+            problems.append(Problem(path, matter.lines.get("story"), f"unknown story '{matter.story}'", hint))
+        for key, ids in (("entities.add", matter.entities_add), ("entities.remove", matter.entities_remove)):
+            for entity_id in ids:
+                if entity_id not in known and not (key == "entities.remove" and entity_id.startswith("discovered-")):
+                    problems.append(Problem(path, matter.lines.get(key), f"unknown entity id '{entity_id}' in {key}",
+                                            did_you_mean(entity_id, known) if known else "the registry is empty"))
+    for story in report.stories.values():
+        for entity_id, line in zip(story.entities, story.entity_lines):
+            if entity_id not in known:
+                problems.append(Problem(story.path, line, f"unknown entity id '{entity_id}' in story entities",
+                                        did_you_mean(entity_id, known) if known else "the registry is empty"))
+    return problems

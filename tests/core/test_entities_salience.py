@@ -27,8 +27,11 @@ def test_score_by_hand():
     # count 1/5*.15 + 1/4*.10
     assert salience.score(ARTICLE, bali) == 0.055
     assert salience.score(ARTICLE, []) == 0.0
-    assert salience.role(ARTICLE, bali, 0.055) == "mentions"
-    assert salience.role(ARTICLE, kim, 0.92) == "about"
+    assert salience.assess(ARTICLE, bali) == (0.055, "mentions")
+    assert salience.assess(ARTICLE, kim) == (0.92, "about")
+    assert salience.assess(ARTICLE, [], floor=0.05) == (0.05, "mentions")
+    title_only = [text.index("Rusia")]  # in the title: 'about' whatever the score
+    assert salience.assess(ARTICLE, title_only) == (0.38, "about")
 
 
 def test_tag_sorts_adds_removes_and_keeps_candidates():

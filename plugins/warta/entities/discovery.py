@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -136,10 +137,14 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
              threshold: float = 0.5, skip: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
     """Capitalised names not covered by ``mentions`` nor inside ``skip`` spans (e.g. a title-case
     headline), with a type guessed from cue words; those scoring at least ``threshold``."""
-    covered = [(m.start, m.end) for m in mentions] + list(skip)
+    covered = _merged([(m.start, m.end) for m in mentions] + list(skip))
+    starts = [start for start, _ in covered]
     found: dict[str, list] = {}
     for run in RUN.finditer(text):
-        for start, end, cue in _pieces(text, run, covered, stats):
+        i = bisect_right(starts, run.start()) - 1
+        if i >= 0 and covered[i][1] >= run.end():
+            continue  # the whole run is a registry mention
+        for start, end, cue in _pieces(text, run, covered, starts, stats):
             name = text[start:end]
             entry = found.setdefault(name, [[], Counter(), 0])
             entry[0].append(start)
@@ -161,7 +166,22 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
     return sorted(out, key=lambda c: (c.first_offset, c.name))
 
 
-def _pieces(text: str, run: re.Match, covered, stats: CorpusStats):
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _covered(covered, starts, start: int, end: int) -> bool:
+    i = bisect_right(starts, end - 1) - 1
+    return i >= 0 and covered[i][1] > start
+
+
+def _pieces(text: str, run: re.Match, covered, starts, stats: CorpusStats):
     """Split a run into name pieces at registry mentions, titles and other non-name words;
     a title ('Presiden', 'Menteri') before a piece marks it as a person."""
     calendar = calendar_words()
@@ -173,7 +193,7 @@ def _pieces(text: str, run: re.Match, covered, stats: CorpusStats):
         if low in TITLES:
             pieces.append(([], ["person"]))
         elif (low in calendar or low in BOILERPLATE or DATELINE.fullmatch(word)
-              or any(s < end and start < e for s, e in covered)):
+              or _covered(covered, starts, start, end)):
             pieces.append(([], []))
         elif word[0].isupper() or word[:3] in ("al-", "el-") or pieces[-1][0]:
             pieces[-1][0].append((start, end))

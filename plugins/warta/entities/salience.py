@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Sequence
 
 from warta.entities.text import ArticleText
@@ -13,24 +14,29 @@ ABOUT = 0.5
 FLOOR = 0.05  # score of an entity added by hand and never mentioned
 
 
-def _inside(offset: int, span: tuple[int, int]) -> bool:
-    return span[0] <= offset < span[1]
+def _places(article: ArticleText, offsets: Sequence[int]) -> tuple[bool, bool, set[int]]:
+    """In title, in lede, and the indexes of the paragraphs holding ``offsets``."""
+    (t0, t1), (l0, l1) = article.title_span, article.lede_span
+    starts = article.paragraph_starts
+    paragraphs = set()
+    for offset in offsets:
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < article.paragraph_spans[i][1]:
+            paragraphs.add(i)
+    return (any(t0 <= o < t1 for o in offsets), any(l0 <= o < l1 for o in offsets), paragraphs)
+
+
+def assess(article: ArticleText, offsets: Sequence[int], floor: float = 0.0) -> tuple[float, str]:
+    """Salience (at least ``floor``) and role: weighted sum of in title, in lede, in first
+    paragraph, mentions (capped at 5) and the share of paragraphs naming it, rounded to 3
+    decimals; 'about' when named in the title or scoring at least ABOUT, else 'mentions'."""
+    in_title, in_lede, paragraphs = _places(article, offsets)
+    total = len(article.paragraph_spans)
+    value = (TITLE * in_title + LEDE * in_lede + FIRST_PARAGRAPH * (0 in paragraphs)
+             + COUNT * min(len(offsets), COUNT_CAP) / COUNT_CAP + SPREAD * (len(paragraphs) / total if total else 0.0))
+    value = max(round(min(1.0, value), 3), floor)
+    return value, "about" if in_title or value >= ABOUT else "mentions"
 
 
 def score(article: ArticleText, offsets: Sequence[int]) -> float:
-    """Weighted sum of: in title, in lede, in first paragraph, mentions (capped at 5),
-    and the share of paragraphs that mention it; rounded to 3 decimals."""
-    paragraphs = article.paragraph_spans
-    in_title = any(_inside(o, article.title_span) for o in offsets)
-    in_lede = any(_inside(o, article.lede_span) for o in offsets)
-    in_first = bool(paragraphs) and any(_inside(o, paragraphs[0]) for o in offsets)
-    spread = sum(any(_inside(o, p) for o in offsets) for p in paragraphs) / len(paragraphs) if paragraphs else 0.0
-    value = (TITLE * in_title + LEDE * in_lede + FIRST_PARAGRAPH * in_first
-             + COUNT * min(len(offsets), COUNT_CAP) / COUNT_CAP + SPREAD * spread)
-    return round(min(1.0, value), 3)
-
-
-def role(article: ArticleText, offsets: Sequence[int], salience: float) -> str:
-    """'about' when named in the title or scoring at least ABOUT, else 'mentions'."""
-    in_title = any(_inside(o, article.title_span) for o in offsets)
-    return "about" if in_title or salience >= ABOUT else "mentions"
+    return assess(article, offsets)[0]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, Sequence
 
 from slugify import slugify
 
 from warta.entities import salience
 from warta.entities.discovery import Candidate
-from warta.entities.matcher import Matcher
+from warta.entities.matcher import Matcher, Mention
 from warta.entities.registry import Registry
 from warta.entities.text import ArticleText
 
@@ -30,12 +31,13 @@ class TaggedEntity:
 
 def tag(article: ArticleText, lang: str, matcher: Matcher, registry: Registry,
         add: Iterable[str] = (), remove: Iterable[str] = (),
-        candidates: Iterable[Candidate] = ()) -> list[TaggedEntity]:
+        candidates: Iterable[Candidate] = (), mentions: Sequence[Mention] | None = None) -> list[TaggedEntity]:
     """Entities of one article, most salient first (ties by id). ``add`` forces registry ids in,
     ``remove`` drops ids (registered or discovered); unknown ids are ignored here (see
-    ``registry.unknown_ids``). Candidates become ``discovered-<slug>`` entries."""
+    ``registry.unknown_ids``). Candidates become ``discovered-<slug>`` entries. Pass ``mentions``
+    when already matched (for discovery) to match only once."""
     offsets: dict[str, list[int]] = {}
-    for mention in matcher.match(article.text, lang):
+    for mention in matcher.match(article.text, lang) if mentions is None else mentions:
         offsets.setdefault(mention.entity_id, []).append(mention.start)
     for entity_id in add:
         if entity_id in registry.entities:
@@ -45,7 +47,7 @@ def tag(article: ArticleText, lang: str, matcher: Matcher, registry: Registry,
         entity = registry.entities[entity_id]
         out[entity_id] = _tagged(article, entity_id, entity.display_name(lang), entity.type, starts, True)
     for candidate in candidates:
-        entity_id = DISCOVERED_PREFIX + slugify(candidate.name)
+        entity_id = discovered_id(candidate.name)
         if entity_id not in out:
             starts = list(candidate.offsets or (candidate.first_offset,))
             out[entity_id] = _tagged(article, entity_id, candidate.name, candidate.type_guess, starts, False)
@@ -54,7 +56,11 @@ def tag(article: ArticleText, lang: str, matcher: Matcher, registry: Registry,
     return sorted(out.values(), key=lambda t: (-t.salience, t.id))
 
 
+@lru_cache(maxsize=65536)
+def discovered_id(name: str) -> str:
+    return DISCOVERED_PREFIX + slugify(name)
+
+
 def _tagged(article, entity_id, name, kind, starts, registered) -> TaggedEntity:
-    score = max(salience.score(article, starts), salience.FLOOR)
-    return TaggedEntity(entity_id, name, kind, score, len(starts), min(starts, default=-1),
-                        registered, salience.role(article, starts, score))
+    score, role = salience.assess(article, starts, salience.FLOOR)
+    return TaggedEntity(entity_id, name, kind, score, len(starts), min(starts, default=-1), registered, role)

@@ -23,6 +23,10 @@ class ArticleText:
     title_span: tuple[int, int]
     lede_span: tuple[int, int]
     paragraph_spans: tuple[tuple[int, int], ...]
+    paragraph_starts: tuple[int, ...] = ()  # filled in from paragraph_spans, for bisect
+
+    def __post_init__(self):
+        object.__setattr__(self, "paragraph_starts", tuple(s for s, _ in self.paragraph_spans))
 
 
 def article_text(title: str, summary: str, html: str) -> ArticleText:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lines import agency_of, byline_of, credit_of, is_boilerplate, tidy
@@ -65,3 +66,10 @@ def take_body(items: list[tuple[int, str]], caption: str = "", unit: str = "line
         if not dateline.known:
             notes.append(f"{unit} {number}: outlet {dateline.token!r} is not in the outlet table: name kept as written")
     return tuple(text for _, text in paragraphs if text), dateline, notes
+
+
+def in_order(notes: list[str]) -> tuple[str, ...]:
+    """Report notes sorted by the numbers before their first colon ('line 9', 'item 2 paragraph 3')."""
+    def key(note: str) -> list[int]:
+        return [int(n) for n in re.findall(r"\d+", note.split(":", 1)[0])] or [1 << 30]
+    return tuple(sorted(notes, key=key))

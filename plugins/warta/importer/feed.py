@@ -13,7 +13,7 @@ import lxml.html
 from lxml import etree
 
 from ..problems import Problem
-from .body import sift, take_body
+from .body import in_order, sift, take_body
 from .draft import Draft, check_draft
 from .lang import detect_lang
 from .lines import tidy
@@ -76,7 +76,7 @@ def _item(entry, number: int, line: int | None, feed_lang: str, feed_title: str,
         dateline=dateline.city if dateline else "", source_name=source,
         source_url=link if link.startswith(("http://", "https://")) else "",
         source_agency=sifted.agency if sifted.agency != source else "", image_url=_image(entry),
-        authors=(author,) if author and "@" not in author else sifted.authors, report=tuple(notes),
+        authors=(author,) if author and "@" not in author else sifted.authors, report=in_order(notes),
     )
     return check_draft(draft, path, line) or draft
 

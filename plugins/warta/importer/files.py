@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
+from ..frontmatter import SITE_ZONE
 from ..problems import Problem
 from .decode import decode, detect_kind
 from .draft import Draft
@@ -94,9 +95,9 @@ def import_paths(paths: list[Path], dest: Path = DEFAULT_DEST, force: bool = Fal
 
 
 def plan(drafts: list[tuple[str, Draft]], dest: Path, force: bool) -> tuple[list[Path], list[Problem]]:
-    """dest/YYYY/MM/<slug>.md for each draft; slugs unique in dest and in the run (-2, -3, ...).
+    """dest/YYYY/MM/<slug>.md (month in the site's zone) per draft; slugs unique in dest and in the run.
 
-    A file already at the very target path is this article imported before: kept unless ``force``.
+    A taken slug gets -2, -3, ... A file already at the very target path is this article imported before: kept unless ``force``.
     """
     taken = {p.stem: p for p in sorted(dest.rglob("*.md"))} if dest.is_dir() else {}
     targets, problems, claimed = [], [], set()
@@ -106,7 +107,8 @@ def plan(drafts: list[tuple[str, Draft]], dest: Path, force: bool) -> tuple[list
             problems.append(Problem(shown, None, f"title {draft.title!r} gives an empty slug",
                                     "give the article a title with letters or digits"))
             continue
-        folder = dest / f"{draft.date:%Y}" / f"{draft.date:%m}"
+        local = draft.date.astimezone(SITE_ZONE)
+        folder = dest / f"{local:%Y}" / f"{local:%m}"
         slug, number = base, 1
         while slug in claimed or (slug in taken and taken[slug] != folder / f"{slug}.md"):
             number += 1

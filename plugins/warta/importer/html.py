@@ -11,7 +11,7 @@ import trafilatura
 from lxml import etree
 
 from ..problems import Problem
-from .body import sift, take_body
+from .body import in_order, sift, take_body
 from .draft import Draft, check_draft
 from .lang import detect_lang
 from .outlets import outlet_for_host
@@ -73,7 +73,7 @@ def parse_html(html: str, path: str) -> Draft | list[Problem]:
         dateline=dateline.city if dateline else "", source_name=source,
         source_url=url if url.startswith(("http://", "https://")) else "", source_agency=agency,
         image_url=image if image.startswith(("http://", "https://")) else "",
-        image_caption=_first(_meta(tree, "og:image:alt")), authors=authors, report=tuple(notes),
+        image_caption=_first(_meta(tree, "og:image:alt")), authors=authors, report=in_order(notes),
     )
     return check_draft(draft, path, None) or draft
 

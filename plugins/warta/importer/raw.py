@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from ..problems import Problem
-from .body import sift, take_body
+from .body import in_order, sift, take_body
 from .draft import Draft, check_draft
 from .lang import detect_lang
 from .lines import credit_of
@@ -64,7 +62,7 @@ def parse_raw_text(text: str, path: str) -> Draft | list[Problem]:
     draft = Draft(
         title=title, date=stamp.when, lang=lang or "id", body=body, summary=summary,
         dateline=dateline.city if dateline else "", source_name=source, source_agency=agency,
-        image_caption=caption, image_credit=credit, authors=sifted.authors, report=tuple(_in_order(notes)),
+        image_caption=caption, image_credit=credit, authors=sifted.authors, report=in_order(notes),
     )
     return check_draft(draft, path, title_line) or draft
 
@@ -111,9 +109,3 @@ def _read_header(header: list[tuple[int, str]], path: str):
     summary = others[0][1] if others else ""
     return summary, caption, credit, notes, None
 
-
-def _in_order(notes: list[str]) -> list[str]:
-    def line(note: str) -> int:
-        found = re.match(r"\w+ (\d+):", note)
-        return int(found.group(1)) if found else 1 << 30
-    return sorted(notes, key=line)
