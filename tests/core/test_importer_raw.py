@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 
@@ -237,7 +238,8 @@ def test_agency_equal_to_source_is_left_out():
 def test_markdown_block_markers_at_paragraph_start_are_escaped():
     text = "Kamis 14 Sep 2023 15:56 WIB\nJudul\n- satu dua\n1. tiga\n# empat\nlima - enam\n"
     body = render_markdown(parse_raw_text(text, "x.txt")).split("---\n", 2)[2]
-    assert body.strip().split("\n\n") == ["\\- satu dua", "\\1. tiga", "\\# empat", "lima - enam"]
+    assert body.strip().split("\n\n") == ["\\- satu dua", "1\\. tiga", "\\# empat", "lima - enam"]
+    assert markdown.markdown(body) == "<p>- satu dua</p>\n<p>1. tiga</p>\n<p># empat</p>\n<p>lima - enam</p>"
 
 
 @pytest.mark.parametrize("text, lang", [

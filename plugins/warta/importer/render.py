@@ -24,7 +24,7 @@ _Dumper.add_representer(datetime, lambda dumper, value: dumper.represent_scalar(
     "tag:yaml.org,2002:timestamp", value.isoformat()))
 
 # A paragraph starting like this would turn into a heading, quote, list or rule in Markdown.
-_BLOCK_START = re.compile(r"[#>*+=|-]|\d+[.)](?:\s|$)")
+_MARKER = re.compile(r"^(?=[#>*+-])|^(\d+)(?=\.(?:\s|$))")
 
 
 def front_matter(draft: Draft) -> dict:
@@ -44,7 +44,7 @@ def render_markdown(draft: Draft) -> str:
     """The whole article file: front-matter in block style, small mappings and lists inline."""
     head = yaml.dump(_Block(front_matter(draft)), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      width=1 << 20, default_flow_style=None)
-    body = "\n\n".join("\\" + p if _BLOCK_START.match(p) else p for p in draft.body)
+    body = "\n\n".join(_MARKER.sub(lambda m: (m.group(1) or "") + "\\", p, count=1) for p in draft.body)
     return f"---\n{head}---\n\n{body}\n"
 
 

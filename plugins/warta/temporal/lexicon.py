@@ -28,6 +28,7 @@ class Lexicon:
     year_preps: tuple[str, ...]
     future_cues: tuple[str, ...]  # tense cues, see resolve.tense
     past_cues: tuple[str, ...]
+    clause_breaks: tuple[str, ...]  # a cue after the phrase counts only before one of these
 
 
 def _names(getter, width: str, lang: str) -> dict[str, int]:
@@ -64,6 +65,7 @@ def _build(lang: str) -> Lexicon:
             past_cues=("mengatakan", "kata", "ujar", "ucap", "tutur", "ungkap", "menurut", "menyatakan",
                        "melaporkan", "mengumumkan", "menyebut", "menegaskan", "menjelaskan", "lalu", "silam",
                        "telah", "sudah", "pernah", "sebelumnya", "kemarin"),
+            clause_breaks=("dan", "serta", "tetapi", "namun", "sedangkan", "sementara", "lalu", "kemudian"),
         )
     return Lexicon(
         months_full, months_abbr, weekdays_full, weekdays_abbr,
@@ -76,13 +78,14 @@ def _build(lang: str) -> Lexicon:
         numbers={"a": 1, "an": 1, "one": 1, **dict(zip(
             "two three four five six seven eight nine ten eleven twelve".split(), range(2, 13)))},
         month_preps=("in", "since", "by", "until", "till", "during", "early", "late", "mid", "from", "through",
-                     "before", "after"),
+                     "before", "after", "of"),
         year_preps=("in", "since", "by", "until", "till", "during", "early", "late", "mid", "from", "through",
                     "before", "after", "to"),
-        future_cues=("will", "'ll", "shall", "next", "upcoming", "scheduled", "plans", "expected to",
-                     "is set to", "are set to"),
+        future_cues=("will", "'ll", "shall", "next", "upcoming", "scheduled", "plans", "expected", "is set to",
+                     "are set to"),
         past_cues=("said", "says", "told", "announced", "reported", "stated", "added", "was", "were", "had",
                    "did", "ago", "last", "earlier", "previously"),
+        clause_breaks=("and", "but", "while", "whereas", "then"),
     )
 
 

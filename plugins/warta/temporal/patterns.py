@@ -83,6 +83,8 @@ def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
     ]
     if lang == "id":
         rules += [
+            # September tahun lalu (September of last year) before September lalu (the last September)
+            ("monyrel", rf"(?P<monyrel_mon>{mon_full})\s+(?i:tahun)\s+(?P<monyrel_rel>(?i:{back}))(?!\w)"),
             ("monrel", rf"(?P<monrel_mon>{mon_full})\s+(?P<monrel_rel>(?i:{back}))(?!\w)"),
             ("wdrel", rf"(?P<wdrel_wd>{wd_full})\s+(?P<wdrel_rel>(?i:{back}))(?!\w)"),
             ("rel", rf"(?i:(?P<rel_word>kemarin|hari\s+ini|besok|lusa)"
@@ -91,6 +93,7 @@ def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
         ]
     else:
         rules += [
+            ("monyrel", rf"(?P<monyrel_mon>{mon_full})\s+(?P<monyrel_rel>(?i:{back}))\s+(?i:year)(?!\w)"),
             ("monrel", rf"(?P<monrel_rel>(?i:{back}))\s+(?P<monrel_mon>{mon_full})"),
             ("wdrel", rf"(?P<wdrel_rel>(?i:{back}))\s+(?P<wdrel_wd>{wd_full})"),
             ("rel", rf"(?i:(?P<rel_word>yesterday|today|tomorrow)"
@@ -112,7 +115,8 @@ def _combined(lang: str) -> re.Pattern[str]:
 
 
 def _cues(lx: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<!\w)(?:(?P<future>{_alt(lx.future_cues)})|(?P<past>{_alt(lx.past_cues)}))(?!\w)")
+    return re.compile(rf"(?i)(?<!\w)(?:(?P<future>{_alt(lx.future_cues)})|(?P<past>{_alt(lx.past_cues)})"
+                      rf"|(?P<clause>{_alt(lx.clause_breaks)}|;))(?!\w)")
 
 
 COMBINED = {lang: _combined(lang) for lang in LEXICONS}

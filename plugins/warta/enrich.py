@@ -1,0 +1,81 @@
+"""Enrich one article: its text, entity mentions, dated expressions, tags and events (pure).
+
+The expensive, per-article part (:func:`analyse`) depends only on the article and the registry,
+so it is cached under :func:`analysis_key`. Discovery and tagging depend on corpus statistics and
+run on every build from the cached analysis.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from .entities.discovery import Candidate, CorpusStats, discover
+from .entities.matcher import Matcher, Mention
+from .entities.registry import Registry
+from .entities.tagging import TaggedEntity, tag
+from .entities.text import ArticleText, article_text
+from .temporal import TimeExpr, extract
+from .timeline import Event, article_events
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: ArticleText
+    mentions: tuple[Mention, ...]
+    times: tuple[TimeExpr, ...]
+
+
+@dataclass(frozen=True)
+class Enrichment:
+    entities: tuple[TaggedEntity, ...]
+    candidates: tuple[Candidate, ...]
+    events: tuple[Event, ...]
+
+
+@cache
+def code_version() -> str:
+    """A digest of the core's sources: cached analyses die with any change to the code."""
+    digest = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def analysis_key(title: str, summary: str, html: str, lang: str, published: datetime, registry: Registry) -> str:
+    digest = hashlib.sha256()
+    for part in (code_version(), registry.digest, title, summary, html, lang, published.isoformat()):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def analyse(title: str, summary: str, html: str, lang: str, published: datetime, matcher: Matcher) -> Analysis:
+    text = article_text(title, summary, html)
+    return Analysis(text, tuple(matcher.match(text.text, lang)), tuple(extract(text.text, lang, published)))
+
+
+def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, title: str, registry: Registry,
+           stats: CorpusStats, add=(), remove=(), threshold: float = 0.7) -> Enrichment:
+    """Tags (registered and discovered) and events of one analysed article."""
+    text = analysis.text
+    candidates = tuple(discover(text.text, lang, analysis.mentions, stats, threshold,
+                                skip=_title_if_headline_case(text)))
+    entities = tuple(tag(text, lang, analysis.mentions, registry, add, remove, candidates))
+    removed = set(remove)
+    mentions = [m for m in analysis.mentions if m.entity_id not in removed]
+    events = tuple(article_events(text.text, lang, published, url, title, mentions, list(analysis.times)))
+    return Enrichment(entities, candidates, events)
+
+
+def _title_if_headline_case(text: ArticleText) -> tuple[tuple[int, int], ...]:
+    """English headlines capitalise every word; names there are not evidence of anything."""
+    start, end = text.title_span
+    words = [w for w in text.text[start:end].split() if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in words)
+    return ((start, end),) if words and capitalised / len(words) > 0.6 else ()
