@@ -70,7 +70,7 @@ TAG_FEED_ATOM = None
 TAG_FEED_RSS = None
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["warta_content"]
+PLUGINS = ["warta_content", "warta_enrich", "warta_pages"]  # in this order
 
 MARKDOWN = {
     "extension_configs": {
@@ -88,3 +88,14 @@ RELATIVE_URLS = True
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
 SLUGIFY_SOURCE = "basename"
 READERS = {"rst": None, "html": None, "htm": None}  # Markdown only, read by warta_content
+
+# Warta's own pages (warta_pages): directory-style; pagination adds halaman/N/ below each.
+WARTA_URLS = {
+    "entity": "entitas/{id}/",
+    "entities": "entitas/",  # A-Z; per type: entitas/tokoh/, entitas/organisasi/, entitas/tempat/
+    "story": "cerita/{slug}/",
+    "stories": "cerita/",
+    "timeline": "linimasa/",
+}
+WARTA_ENTITIES = {"discovery_threshold": 0.7, "link_first_mention": True}
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "entity": None}

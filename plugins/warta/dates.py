@@ -41,3 +41,15 @@ def month_year(year: int, month: int | None, lang: str) -> str:
     if month is None:
         return str(year)
     return format_date(datetime(year, month, 1), "LLLL y", locale=lang)
+
+
+def event_date(value, precision: str, lang: str) -> str:
+    """A timeline date at its precision: '13 September 2023', 'September 2023', 'Pekan 37, 2023', '2023'."""
+    if precision == "day":
+        return format_date(value, "long", locale=lang)
+    if precision == "month":
+        return month_year(value.year, value.month, lang)
+    if precision == "week":
+        year, week, _ = value.isocalendar()
+        return f"Pekan {week}, {year}" if lang == "id" else f"Week {week}, {year}"
+    return str(value.year)

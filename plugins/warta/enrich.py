@@ -66,7 +66,7 @@ def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, titl
     text = analysis.text
     candidates = tuple(discover(text.text, lang, analysis.mentions, stats, threshold,
                                 skip=_title_if_headline_case(text)))
-    entities = tuple(tag(text, lang, analysis.mentions, registry, add, remove, candidates))
+    entities = tuple(tag(text, lang, None, registry, add, remove, candidates, mentions=analysis.mentions))
     removed = set(remove)
     mentions = [m for m in analysis.mentions if m.entity_id not in removed]
     events = tuple(article_events(text.text, lang, published, url, title, mentions, list(analysis.times)))

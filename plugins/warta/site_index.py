@@ -24,6 +24,7 @@ class ArticleRecord:
     summary: str | None
     entities: tuple[TaggedEntity, ...]
     events: tuple = ()
+    image: object = None  # warta.frontmatter.Image
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from warta.dates import long_datetime, month_year, short_date
+from warta.dates import event_date, long_datetime, month_year, short_date
 
 
 @functools.cache
@@ -34,4 +34,5 @@ def install_theme_helpers(generator) -> None:
     settings = generator.settings
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(settings["THEME"], settings["DEFAULT_LANG"]), newstyle=True)
-    env.filters.update(longdate=long_datetime, shortdate=short_date, monthyear=month_year)
+    env.filters.update(longdate=long_datetime, shortdate=short_date, monthyear=month_year,
+                       eventdate=lambda item, lang: event_date(item.value, item.precision, lang))

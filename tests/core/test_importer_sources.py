@@ -140,7 +140,7 @@ def test_feed_item_without_date_is_a_problem_at_its_line():
 
 def test_malformed_feed_and_empty_feed():
     (broken,) = parse_feed("<rss version='2.0'><channel>\n<title>T</title>\n<item><title>A</item>", "f.xml")
-    assert broken.message.startswith("not a well-formed feed") and broken.line == 3
+    assert broken.message.startswith("not a well-formed feed: ") and broken.line == 3
     (empty,) = parse_feed("<rss version='2.0'><channel><title>T</title></channel></rss>", "f.xml")
     assert empty.message == "the feed has no items"
 

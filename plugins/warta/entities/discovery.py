@@ -31,6 +31,7 @@ kapolda duta besar perdana raja ratu pangeran pemimpin mantan calon capres cawap
 jaksa kanselir letjen mayjen brigjen kolonel pak bu bapak ibu sang saudara haji prof dr ir
 president vice prime minister secretary general chairman chairwoman governor mayor spokesman
 spokeswoman spokesperson leader former senator chief director king queen prince mr mrs ms sir
+keuangan luar pertahanan koordinator foreign finance defence defense deputy
 """.split())
 BOILERPLATE = frozenset("foto baca juga advertisement berita lainnya sumber photo video lihat simak".split())
 PERSON_BEFORE = frozenset("""
@@ -201,6 +202,8 @@ def _pieces(text: str, run: re.Match, covered, starts, stats: CorpusStats):
         while piece and opens_sentence(text, piece[0][0]) and stats.common(text[piece[0][0]:piece[0][1]]):
             piece = piece[1:]
         for part in _split(text, piece, stats):
+            while part and text[part[0][0]:part[0][1]] in CONNECTOR_WORDS:
+                part = part[1:]
             while part and text[part[-1][0]:part[-1][1]] in CONNECTOR_WORDS:
                 part = part[:-1]
             if not part:

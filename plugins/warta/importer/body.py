@@ -61,10 +61,12 @@ def take_body(items: list[tuple[int, str]], caption: str = "", unit: str = "line
         number, text = paragraphs[0]
         rest = text[len(dateline.text):].strip()
         paragraphs[0] = (number, rest)
-        notes.append(f"{unit} {number}: dateline {' '.join(dateline.text.split())!r} -> city {dateline.city or '(none)'!r}, "
+        shown = " ".join(dateline.text.split())
+        notes.append(f"{unit} {number}: dateline {shown!r} -> city {dateline.city or '(none)'!r}, "
                      f"source {dateline.outlet!r}")
         if not dateline.known:
-            notes.append(f"{unit} {number}: outlet {dateline.token!r} is not in the outlet table: name kept as written")
+            notes.append(f"{unit} {number}: outlet {dateline.token!r} is not in the outlet table: "
+                         "name kept as written")
     return tuple(text for _, text in paragraphs if text), dateline, notes
 
 

@@ -7,6 +7,7 @@ import re
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
+from xml.sax import SAXParseException
 
 import feedparser
 import lxml.html
@@ -21,21 +22,22 @@ from .outlets import outlet_for_host
 from .timestamps import parse_iso
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_UTF8_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
 _BLOCKS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "figcaption"}
 _SOURCE_LINE = {"id": "Sumber", "en": "Source"}
 
 
 def parse_feed(data: str, path: str) -> tuple[Draft, ...] | list[Problem]:
     """Drafts for every item of a feed (a tuple), or the problems that stop it (a list)."""
-    data = _XML_DECLARATION.sub("", data, count=1)
-    raw = data.encode("utf-8")
+    # The text is decoded already: declare UTF-8 on line 1, so feedparser neither re-decodes nor adds a line.
+    raw = (_UTF8_DECLARATION + _XML_DECLARATION.sub("", data, count=1)).encode("utf-8")
     # A file-like object: feedparser then never treats the text as a URL or a file name.
     parsed = feedparser.parse(io.BytesIO(raw), response_headers={"content-type": "application/xml; charset=utf-8"})
+    error = parsed.get("bozo_exception")
+    if isinstance(error, SAXParseException):   # feedparser's loose parser would guess; we refuse
+        return [Problem(path, error.getLineNumber(), f"not a well-formed feed: {error.getMessage()}",
+                        "fix the XML or save the feed again")]
     if not parsed.entries:
-        error = parsed.get("bozo_exception")
-        if error is not None:
-            line = error.getLineNumber() if hasattr(error, "getLineNumber") else None
-            return [Problem(path, line, f"not a well-formed feed ({error.getMessage() if line else error})")]
         return [Problem(path, None, "the feed has no items")]
     lines = _item_lines(raw, len(parsed.entries))
     feed_lang = (parsed.feed.get("language") or "")[:2].lower()

@@ -97,7 +97,8 @@ def import_paths(paths: list[Path], dest: Path = DEFAULT_DEST, force: bool = Fal
 def plan(drafts: list[tuple[str, Draft]], dest: Path, force: bool) -> tuple[list[Path], list[Problem]]:
     """dest/YYYY/MM/<slug>.md (month in the site's zone) per draft; slugs unique in dest and in the run.
 
-    A taken slug gets -2, -3, ... A file already at the very target path is this article imported before: kept unless ``force``.
+    A taken slug gets -2, -3, ... A file already at the very target path is this article imported
+    before: it is kept unless ``force``.
     """
     taken = {p.stem: p for p in sorted(dest.rglob("*.md"))} if dest.is_dir() else {}
     targets, problems, claimed = [], [], set()

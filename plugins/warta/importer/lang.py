@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_ID = frozenset("yang dan di ke dari pada untuk dengan dalam ini itu tidak akan oleh bahwa juga atau kata telah".split())
+_ID = frozenset("yang dan di ke dari pada untuk dengan dalam ini itu tidak akan oleh bahwa juga atau kata telah"
+                .split())
 _EN = frozenset("the and of to in a is that for on with was were said by it from has have at".split())
 _WORD = re.compile(r"[a-z]+")
 

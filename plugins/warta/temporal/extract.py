@@ -26,6 +26,7 @@ class TimeExpr:
 _PREV_WORD = re.compile(r"([^\W\d_]+)\.?[ \t\u00a0]+$")
 _LAW_NUMBER = re.compile(r"(?i)(?:\b(?:no|nomor|nomer|nr|number)\.?\s*|\d\s*)$")
 _NUMBER_MARK = re.compile(r"(?i)\b(?:no|nomor|nomer|nr|number)\.?\s*$")
+_YEAR_LINK = re.compile(r",?[ \t]+(?:and|or|to|dan|atau|hingga|sampai)[ \t]+")  # "in 2014 and 2019"
 _REPORT_END = re.compile(r",[ \t]*$")
 _SENTENCE_END = re.compile(r"[ \t]*(?:[.,;:()]|$)")
 _EN_WEEKDAY_PREPS = frozenset(LEXICONS["en"].month_preps + ("on", "last", "next", "this", "that"))
@@ -38,13 +39,15 @@ class _Context:
         self.text, self.lx, self.lang, self.pub = text, LEXICONS[lang], lang, pub
         self._starts: list[int] | None = None
         self._spans: list[tuple[int, int]] = []
+        self.previous: TimeExpr | None = None  # the last expression found so far
 
     def prev_word(self, start: int) -> str:
         m = _PREV_WORD.search(self.text, max(0, start - 30), start)
         return m.group(1).lower() if m else ""
 
     def future(self, start: int, end: int) -> bool:
-        """Tense of the phrase: the nearest cue before it in its sentence, else the nearest after it."""
+        """Tense of the phrase: the nearest tense cue before it in its sentence, else the first one after it
+        in its own clause ("won the Feb. 14 vote and will serve" stays past)."""
         if self._starts is None:
             self._spans = sentences.split(self.text, self.lang)
             self._starts = [s for s, _ in self._spans]
@@ -52,8 +55,9 @@ class _Context:
         s_start, s_end = self._spans[i] if i >= 0 else (0, len(self.text))
         cues = CUES[self.lang]
         last = None
-        for last in cues.finditer(self.text, s_start, start):
-            pass
+        for cue in cues.finditer(self.text, s_start, start):
+            if not cue.group("clause"):
+                last = cue
         if last is None:
             last = cues.search(self.text, end, max(end, s_end))
         return bool(last and last.group("future"))
@@ -72,7 +76,8 @@ def extract(text: str, lang: str, published: datetime) -> list[TimeExpr]:
             continue
         if found:
             value, precision = found
-            out.append(TimeExpr(m.group(), m.start(), m.end(), value, precision, resolve.iso(value, precision)))
+            ctx.previous = TimeExpr(m.group(), m.start(), m.end(), value, precision, resolve.iso(value, precision))
+            out.append(ctx.previous)
     return out
 
 
@@ -147,6 +152,11 @@ def _monrel(m, ctx):
     return resolve.month_relative(ctx.pub, month, _direction(ctx.lx, m.group("monrel_rel"))), "month"
 
 
+def _monyrel(m, ctx):
+    year = ctx.pub.year + _direction(ctx.lx, m.group("monyrel_rel"))
+    return date(year, _month(ctx.lx, m.group("monyrel_mon")), 1), "month"
+
+
 def _wdrel(m, ctx):
     name, rel = m.group("wdrel_wd"), m.group("wdrel_rel")
     direction = _direction(ctx.lx, rel)
@@ -207,16 +217,19 @@ def _wd(m, ctx):
 
 
 def _year(m, ctx):
-    start = m.start()
+    start, text = m.start(), ctx.text
     if not m.group("year_mid"):
-        if start and ctx.text[start - 1] == "-":
+        if start and text[start - 1] == "-":
             return None
-        if ctx.prev_word(start) not in ctx.lx.year_preps:
+        prev = ctx.previous
+        linked = prev and prev.precision == "year" and _YEAR_LINK.fullmatch(text, prev.end, start)
+        if ctx.prev_word(start) not in ctx.lx.year_preps and not linked:
             return None
     return date(int(m.group("year_y")), 1, 1), "year"
 
 
 _HANDLERS = {
     "wdnum": _wdnum, "text": _text, "numdate": _numdate, "iso": _iso, "ago": _ago, "monyear": _monyear,
-    "monrel": _monrel, "wdrel": _wdrel, "rel": _rel, "yearkw": _yearkw, "mon": _mon, "wd": _wd, "year": _year,
+    "monyrel": _monyrel, "monrel": _monrel, "wdrel": _wdrel, "rel": _rel, "yearkw": _yearkw, "mon": _mon,
+    "wd": _wd, "year": _year,
 }

@@ -65,7 +65,7 @@ def _build(lang: str) -> Lexicon:
             past_cues=("mengatakan", "kata", "ujar", "ucap", "tutur", "ungkap", "menurut", "menyatakan",
                        "melaporkan", "mengumumkan", "menyebut", "menegaskan", "menjelaskan", "lalu", "silam",
                        "telah", "sudah", "pernah", "sebelumnya", "kemarin"),
-            clause_breaks=("dan", "serta", "tetapi", "namun", "sedangkan", "sementara", "lalu", "kemudian"),
+            clause_breaks=("dan", "serta", "tetapi", "namun", "sedangkan", "sementara", "kemudian"),
         )
     return Lexicon(
         months_full, months_abbr, weekdays_full, weekdays_abbr,

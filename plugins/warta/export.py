@@ -1,0 +1,61 @@
+"""The public JSON export (docs/api.md): articles with entities and events; entities with articles."""
+
+from __future__ import annotations
+
+import json
+
+from .entities.registry import Registry
+from .site_index import ArticleRecord, SiteIndex
+
+SCHEMA_VERSION = 1
+
+
+def link(site_url: str, path: str) -> str:
+    """Absolute when the site has a URL, else root-relative."""
+    return f"{site_url.rstrip('/')}/{path}" if site_url else f"/{path}"
+
+
+def article_record(record: ArticleRecord, site_url: str) -> dict:
+    return {
+        "url": link(site_url, record.url),
+        "title": record.title,
+        "date": record.date.isoformat(),
+        "lang": record.lang,
+        "category": record.category,
+        "story": record.story,
+        "summary": record.summary,
+        "entities": [
+            {"id": e.id, "name": e.name, "type": e.type, "salience": round(e.salience, 4), "role": e.role,
+             "mentions": e.mentions, "first_offset": e.first_offset, "registered": e.registered}
+            for e in record.entities
+        ],
+        "events": [
+            {"date": ev.iso, "precision": ev.precision, "phrase": ev.phrase, "sentence": ev.sentence,
+             "entities": list(ev.entity_ids), "publication": ev.is_publication}
+            for ev in record.events
+        ],
+    }
+
+
+def articles_document(records, site_url: str) -> str:
+    items = [article_record(r, site_url) for r in sorted(records, key=lambda r: (r.date, r.url), reverse=True)]
+    return dumps({"version": SCHEMA_VERSION, "articles": items})
+
+
+def entities_document(index: SiteIndex, registry: Registry, site_url: str, entity_url: str) -> str:
+    items = []
+    for entity_id, summary in sorted(index.entities.items()):
+        if not summary.registered:
+            continue
+        entity = registry.get(entity_id)
+        items.append({
+            "id": entity_id, "name": entity.name, "type": entity.type, "names": dict(sorted(entity.names.items())),
+            "aliases": list(entity.aliases), "wikidata": entity.wikidata or None,
+            "url": link(site_url, entity_url.format(id=entity_id)), "article_count": len(summary.articles),
+            "articles": [link(site_url, r.url) for r in summary.articles],
+        })
+    return dumps({"version": SCHEMA_VERSION, "entities": items})
+
+
+def dumps(document) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,172 @@
+"""Timeline events from articles, merged across articles, grouped for rendering. Pure and deterministic."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import groupby
+
+from . import sentences, temporal
+from .temporal.resolve import iso as _iso
+
+SIMILAR = 0.3  # token Jaccard (date words removed) at or above which two sentences tell the same event
+CANDIDATES = 8  # clusters sharing an entity that one event is compared with (keeps merge near-linear)
+MIN_STATEMENT_WORDS = 4  # a sentence with fewer words besides the date is a dateline or stamp, not an event
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+_WORD = re.compile(r"[^\W_]{3,}")
+
+
+@dataclass(frozen=True)
+class Event:
+    iso: str
+    precision: str
+    value: date
+    phrase: str
+    sentence: str
+    entity_ids: tuple[str, ...]
+    article_key: str
+    is_publication: bool = False
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    iso: str
+    precision: str
+    value: date
+    sentence: str
+    phrase: str
+    entity_ids: tuple[str, ...]
+    sources: tuple[str, ...]
+    is_publication: bool = False
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def article_events(text: str, lang: str, published: datetime, article_key: str, title: str, mentions,
+                   exprs=None) -> list[Event]:
+    """One event per dated expression in a statement sentence, then the article's publication event.
+
+    Entity ids are those whose mention lies inside the sentence. Expressions in sentences with fewer than
+    MIN_STATEMENT_WORDS other words (a dateline such as "Kamis 14 Sep 2023 15:56 WIB") are skipped. The
+    publication event carries every entity mentioned in the article.
+    """
+    if exprs is None:
+        exprs = temporal.extract(text, lang, published)
+    mentions = list(mentions)
+    spans = sentences.split(text, lang)
+    starts = [s for s, _ in spans]
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end, m.entity_id))
+    mention_starts = [m.start for m in ordered]
+    events = []
+    for expr in exprs:
+        i = bisect_right(starts, expr.start) - 1
+        j = bisect_right(starts, expr.end - 1) - 1
+        if i < 0:
+            continue
+        s, e = spans[i][0], spans[j][1]  # normally i == j; a phrase across a split joins the two
+        rest = text[s:expr.start] + " " + text[expr.end:e]
+        if len(rest.split()) < MIN_STATEMENT_WORDS:
+            continue
+        first = bisect_right(mention_starts, s - 1)
+        ids = {m.entity_id for m in ordered[first:bisect_right(mention_starts, e)] if m.end <= e}
+        events.append(Event(expr.iso, expr.precision, expr.value, expr.phrase, _clean(text[s:e]),
+                            tuple(sorted(ids)), article_key))
+    day = published.date()
+    events.append(Event(_iso(day, "day"), "day", day, "", _clean(title),
+                        tuple(sorted({m.entity_id for m in mentions})), article_key, True))
+    return events
+
+
+def _tokens(event: Event) -> frozenset[str]:
+    sentence = event.sentence.replace(event.phrase, " ") if event.phrase else event.sentence
+    return frozenset(w.lower() for w in _WORD.findall(sentence))
+
+
+def _event_key(e: Event):
+    return (e.article_key, e.sentence, e.phrase, e.entity_ids)
+
+
+def merge(events) -> list[TimelineItem]:
+    """Show each real-world event once with all its sources.
+
+    Events merge when they share iso and precision, share an entity (or both have none) and their sentences'
+    token Jaccard is at least SIMILAR. Events are bucketed by (iso, precision) and each is compared with at
+    most CANDIDATES clusters that share an entity, so the work is O(n log n). Publication events never merge
+    with each other.
+    """
+    buckets: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    items: list[TimelineItem] = []
+    for event in events:
+        if event.is_publication:
+            items.append(_item([event], True))
+        else:
+            buckets[(event.iso, event.precision)].append(event)
+    for key in sorted(buckets):
+        clusters: list[list[Event]] = []
+        tokens: list[frozenset[str]] = []
+        by_entity: dict[str, list[int]] = defaultdict(list)
+        for event in sorted(buckets[key], key=_event_key):
+            words = _tokens(event)
+            seen: set[int] = set()
+            target = None
+            for ent in event.entity_ids or ("",):
+                for c in reversed(by_entity[ent][-CANDIDATES:]):
+                    if c in seen:
+                        continue
+                    seen.add(c)
+                    union = len(words | tokens[c])
+                    if union and len(words & tokens[c]) / union >= SIMILAR:
+                        target = c if target is None else min(target, c)
+            if target is None:
+                target = len(clusters)
+                clusters.append([])
+                tokens.append(words)
+            clusters[target].append(event)
+            for ent in event.entity_ids or ("",):
+                if not by_entity[ent] or by_entity[ent][-1] != target:
+                    by_entity[ent].append(target)
+        items.extend(_item(cluster, False) for cluster in clusters)
+    return sorted(items, key=sort_key)
+
+
+def _item(cluster: list[Event], is_publication: bool) -> TimelineItem:
+    # The longest sentence says the most; ties go to the first source.
+    rep = min(cluster, key=lambda e: (-len(e.sentence), _event_key(e)))
+    ids = tuple(sorted({i for e in cluster for i in e.entity_ids}))
+    sources = tuple(sorted({e.article_key for e in cluster}))
+    return TimelineItem(rep.iso, rep.precision, rep.value, rep.sentence, rep.phrase, ids, sources, is_publication)
+
+
+def sort_key(item: TimelineItem):
+    """Newest first, then finer precision, iso, sentence and sources (total and stable)."""
+    return (-item.value.toordinal(), PRECISION_RANK.get(item.precision, 9), item.iso, item.sentence,
+            item.sources, item.phrase)
+
+
+def by_entity(items) -> dict[str, list[TimelineItem]]:
+    """Each entity's items, newest first; keys in sorted order."""
+    out: dict[str, list[TimelineItem]] = defaultdict(list)
+    for item in items:
+        for ent in item.entity_ids:
+            out[ent].append(item)
+    return {ent: sorted(out[ent], key=sort_key) for ent in sorted(out)}
+
+
+def group_by_year_month(items) -> list[tuple[int, int | None, list[TimelineItem]]]:
+    """(year, month, items) newest first; month is None for year-precision items (after the year's months)."""
+    def group(item: TimelineItem) -> tuple[int, int | None]:
+        return item.value.year, None if item.precision == "year" else item.value.month
+
+    ordered = sorted(items, key=lambda i: (-i.value.year, -(group(i)[1] or 0), sort_key(i)))
+    return [(y, m, list(g)) for (y, m), g in groupby(ordered, key=group)]
+
+
+def recent(items, limit: int) -> list[TimelineItem]:
+    """The ``limit`` newest items."""
+    return sorted(items, key=sort_key)[:max(limit, 0)]
