@@ -137,3 +137,40 @@ def bench(c, articles=2000, runs=1):
     from warta_build.bench import main as run_bench
 
     run_bench(int(articles), int(runs))
+
+
+@task(name="import", iterable=["paths"], positional=["paths"],
+      help={"paths": "raw text, saved HTML or RSS/Atom files", "dest": "where drafts go (default content/articles)",
+            "force": "overwrite existing files"})
+def import_(c, paths, dest=f"{CONTENT}/articles", force=False):
+    """Turn copied pages, saved HTML pages or source feeds into Markdown drafts (status: draft)."""
+    from warta.importer import import_paths
+
+    if not paths:
+        raise Exit("give one or more files to import: invoke import PATH [PATH ...]", code=2)
+    result = import_paths([Path(p) for p in paths], Path(dest), force=force,
+                          existing_dir=Path(CONTENT) / "articles")
+    for report in result.reports:
+        for note in report.notes:
+            print(f"{report.path}: {note}")
+    for item in result.skipped:
+        print(f"skipped (already imported): {item}")
+    if result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        raise Exit("nothing written", code=1)
+    for path in result.written:
+        print(f"wrote {path}")
+
+
+@task(help={"content": "content folder", "limit": "show at most this many candidates (0: all)"})
+def entities(c, content=CONTENT, limit=0):
+    """List names the registry lacks, most frequent first, with a ready-to-paste YAML stub each."""
+    from warta_build.candidates import report
+
+    problems, text = report(Path(content), int(limit))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        raise Exit(code=1)
+    print(text)

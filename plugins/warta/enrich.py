@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from .entities.discovery import Candidate, CorpusStats, discover
@@ -79,3 +79,30 @@ def _title_if_headline_case(text: ArticleText) -> tuple[tuple[int, int], ...]:
     words = [w for w in text.text[start:end].split() if w[:1].isalpha()]
     capitalised = sum(w[:1].isupper() for w in words)
     return ((start, end),) if words and capitalised / len(words) > 0.6 else ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as the enrichment sees it: rendered HTML plus front-matter facts."""
+
+    url: str
+    title: str
+    summary: str
+    html: str
+    lang: str
+    published: datetime
+    add: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+
+
+def enrich_corpus(documents, registry: Registry, threshold: float, cache=None) -> list[Enrichment]:
+    """Enrich every document; ``cache`` (an AnalysisCache) skips unchanged articles."""
+    matcher = Matcher(registry)
+    analyses = []
+    for doc in documents:
+        parts = (doc.title, doc.summary, doc.html, doc.lang, doc.published)
+        compute = partial(analyse, *parts, matcher)
+        analyses.append(cache.get(analysis_key(*parts, registry), compute) if cache is not None else compute())
+    stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
+    return [enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry, stats=stats,
+                   add=d.add, remove=d.remove, threshold=threshold) for a, d in zip(analyses, documents)]

@@ -14,9 +14,7 @@ from pelican import signals
 
 from warta.analysis_cache import AnalysisCache
 from warta.content import ENTITY_DIR, STORY_DIR, yaml_files
-from warta.enrich import analyse, analysis_key, enrich
-from warta.entities.discovery import CorpusStats
-from warta.entities.matcher import Matcher
+from warta.enrich import Document, enrich_corpus
 from warta.entities.registry import load_registry
 from warta.problems import ProblemsFound
 from warta.settings import entity_settings
@@ -41,22 +39,11 @@ def enrich_articles(generator) -> None:
     if problems:
         raise ProblemsFound(problems)
 
-    matcher = Matcher(registry)
     cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis.pickle")
     articles = list(generator.articles) + list(generator.translations) + list(generator.drafts)
-    analyses = {}
-    for article in articles:
-        matter = article.warta
-        parts = (matter.title, matter.summary or "", article.content, matter.lang, matter.date)
-        key = analysis_key(*parts, registry)
-        analyses[id(article)] = cache.get(key, lambda parts=parts: analyse(*parts, matcher))
+    results = enrich_corpus([document_of(a) for a in articles], registry, options.discovery_threshold, cache)
     cache.save()
-    stats = CorpusStats.from_texts((analyses[id(a)].text.text, a.warta.lang) for a in articles)
-    for article in articles:
-        matter = article.warta
-        result = enrich(analyses[id(article)], lang=matter.lang, published=matter.date, url=article.url,
-                        title=matter.title, registry=registry, stats=stats, add=matter.entities_add,
-                        remove=matter.entities_remove, threshold=options.discovery_threshold)
+    for article, result in zip(articles, results):
         article.warta_entities = result.entities
         article.warta_candidates = result.candidates
         article.warta_events = result.events
@@ -68,6 +55,12 @@ def enrich_articles(generator) -> None:
     generator.context["warta_records"] = records
     generator.context["warta_records_by_url"] = {record.url: record for record in records}
     generator.context["warta_index"] = build_index(records, registry, include_discovered=options.discovered_pages)
+
+
+def document_of(article) -> Document:
+    matter = article.warta
+    return Document(article.url, matter.title, matter.summary or "", article.content, matter.lang, matter.date,
+                    matter.entities_add, matter.entities_remove)
 
 
 def record_of(article) -> ArticleRecord:

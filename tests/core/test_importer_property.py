@@ -30,3 +30,9 @@ def test_raw_parser_never_raises_and_drafts_round_trip(lines, dated):
     assert problems == []
     assert (matter.title, matter.date, matter.summary or "") == (result.title, result.date, result.summary)
     assert len([p for p in body.strip().split("\n\n") if p]) == len(result.body)
+
+
+def test_control_characters_and_odd_line_breaks_are_cleaned():
+    text = "Kamis 14 Sep 2023 15:56 WIB\rJudul\x85satu\u2028dua\tdan\x1btiga\r\nIsi\x0cberita\n"
+    draft = parse_raw_text(text, "x.txt")
+    assert (draft.title, draft.body) == ("Judul satu dua dan tiga", ("Isi berita",))

@@ -243,7 +243,7 @@ def test_markdown_block_markers_at_paragraph_start_are_escaped():
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Kamis 14 Sep 2023 15:56 WIB\nJudul\nIni adalah berita yang ditulis dalam bahasa Indonesia dan di Jakarta.\n", "id"),
+    ("Kamis 14 Sep 2023 15:56 WIB\nJudul\nIni adalah berita yang ditulis dalam bahasa Indonesia di Jakarta.\n", "id"),
     ("Kamis 14 Sep 2023 15:56 WIB\nTitle\nThis is a story that was written in English for the readers.\n", "en"),
 ])
 def test_language_detection(text, lang):

@@ -51,7 +51,8 @@ def test_english_page_with_published_time_meta():
         "lang": "en",
         "summary": "Pyongyang claims its third attempt this year succeeded, a launch condemned by its neighbours.",
         "dateline": {"city": "Seoul"},
-        "source": {"name": "Associated Press", "url": "https://apnews.com/article/north-korea-satellite-launch-example"},
+        "source": {"name": "Associated Press",
+                   "url": "https://apnews.com/article/north-korea-satellite-launch-example"},
         "image": {"url": "https://apnews.com/images/example-launch.jpg"},
         "authors": ["Sam Example"],
         "status": "draft",
@@ -135,7 +136,8 @@ def test_feed_item_without_date_is_a_problem_at_its_line():
             "<item><title>Dua</title><link>https://a.example/2</link><description>Isi.</description></item>\n"
             "</channel></rss>")
     problems = parse_feed(feed, "f.xml")
-    assert [str(p) for p in problems] == ["f.xml:3: item 2 ('Dua'): no publication date (pubDate, published or updated)"]
+    assert [str(p) for p in problems] == [
+        "f.xml:3: item 2 ('Dua'): no publication date (pubDate, published or updated)"]
 
 
 def test_malformed_feed_and_empty_feed():

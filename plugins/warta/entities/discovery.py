@@ -23,6 +23,8 @@ TOKEN = r"(?:(?:al|el)-)?[^\W\d_a-z]\w*(?:[-'’./]\w+)*"
 RUN = re.compile(rf"(?<![\w-]){TOKEN}(?:[ ](?:{CONNECTORS}[ ])*{TOKEN})*")
 TOKEN_RE = re.compile(rf"{TOKEN}|\S+")
 DATELINE = re.compile(r"[A-Z]+(?:\.[A-Z]+)+")
+DIGIT = re.compile(r"\d")  # 'Rp16.200', 'DP4': amounts and codes, not names
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)\Z")  # 'Russian', 'Chinese' alone (English)
 
 TITLES = frozenset("""
 presiden wapres wakil menteri menlu menhan mendagri ketua umum juru bicara jubir sekretaris sekjen
@@ -31,7 +33,7 @@ kapolda duta besar perdana raja ratu pangeran pemimpin mantan calon capres cawap
 jaksa kanselir letjen mayjen brigjen kolonel pak bu bapak ibu sang saudara haji prof dr ir
 president vice prime minister secretary general chairman chairwoman governor mayor spokesman
 spokeswoman spokesperson leader former senator chief director king queen prince mr mrs ms sir
-keuangan luar pertahanan koordinator foreign finance defence defense deputy
+keuangan luar negeri pertahanan koordinator foreign finance defence defense deputy
 """.split())
 BOILERPLATE = frozenset("foto baca juga advertisement berita lainnya sumber photo video lihat simak".split())
 PERSON_BEFORE = frozenset("""
@@ -145,7 +147,7 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
         i = bisect_right(starts, run.start()) - 1
         if i >= 0 and covered[i][1] >= run.end():
             continue  # the whole run is a registry mention
-        for start, end, cue in _pieces(text, run, covered, starts, stats):
+        for start, end, cue in _pieces(text, lang, run, covered, starts, stats):
             name = text[start:end]
             entry = found.setdefault(name, [[], Counter(), 0])
             entry[0].append(start)
@@ -182,7 +184,7 @@ def _covered(covered, starts, start: int, end: int) -> bool:
     return i >= 0 and covered[i][1] > start
 
 
-def _pieces(text: str, run: re.Match, covered, starts, stats: CorpusStats):
+def _pieces(text: str, lang: str, run: re.Match, covered, starts, stats: CorpusStats):
     """Split a run into name pieces at registry mentions, titles and other non-name words;
     a title ('Presiden', 'Menteri') before a piece marks it as a person."""
     calendar = calendar_words()
@@ -193,7 +195,7 @@ def _pieces(text: str, run: re.Match, covered, starts, stats: CorpusStats):
         low = word.lower()
         if low in TITLES:
             pieces.append(([], ["person"]))
-        elif (low in calendar or low in BOILERPLATE or DATELINE.fullmatch(word)
+        elif (low in calendar or low in BOILERPLATE or DATELINE.fullmatch(word) or DIGIT.search(word)
               or _covered(covered, starts, start, end)):
             pieces.append(([], []))
         elif word[0].isupper() or word[:3] in ("al-", "el-") or pieces[-1][0]:
@@ -209,7 +211,7 @@ def _pieces(text: str, run: re.Match, covered, starts, stats: CorpusStats):
             if not part:
                 continue
             start, end = part[0][0], part[-1][1]
-            if len(part) == 1 and stats.common(text[start:end]):
+            if len(part) == 1 and (stats.common(text[start:end]) or lang == "en" and DEMONYM.match(text[start:end])):
                 continue
             yield start, end, cue + _context_cues(text, start, end)
             cue = []

@@ -19,12 +19,15 @@ _AUTHOR_ROLES = {"penulis", "pewarta", "reporter", "rep"}
 _CREDIT_LABEL = re.compile(r"(?:foto|photo|ilustrasi|illustration)\s*:\s*(?P<credit>.+)", re.IGNORECASE)
 # A caption ending in "(ANTARA FOTO/Name/abc)", "(AP Photo/Name)" or "(KOMPAS.com/NAME)".
 _CREDIT_TAIL = re.compile(r"(?P<caption>.*?)\s*\((?P<credit>[A-Z][\w.]*(?: FOTO| Photo)?/[^()]+)\)")
+_ODD_SPACE = re.compile(r"[^\S \xa0]|[\x00-\x1f\x7f-\x9f]")   # tabs, line separators, control characters
 _SPACES = re.compile(r"\s{2,}")
 
 
 def tidy(line: str) -> str:
-    """Strip a line and fold runs of whitespace (NBSP included) into one space; single NBSPs stay."""
-    return _SPACES.sub(" ", line.replace("\u200b", "").replace("\ufeff", "")).strip()
+    """Strip a line, turn tabs and control characters into spaces and fold runs of spaces (NBSP included)
+    into one; a single NBSP stays."""
+    line = _ODD_SPACE.sub(" ", line.replace("\u200b", "").replace("\ufeff", ""))
+    return _SPACES.sub(" ", line).strip()
 
 
 def is_boilerplate(line: str) -> bool:

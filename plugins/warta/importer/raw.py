@@ -17,7 +17,7 @@ def parse_raw_text(text: str, path: str) -> Draft | list[Problem]:
     """One draft from a copied page, or the problems that stop it."""
     if not text.strip(" \t\r\n\xa0\ufeff\u200b"):
         return [Problem(path, None, "empty file", _HINT)]
-    sifted = sift(text.split("\n"))
+    sifted = sift(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     kept = list(sifted.kept)
     if not kept:
         return [Problem(path, None, "only page boilerplate (Advertisement, Baca Juga, ...), no article text", _HINT)]

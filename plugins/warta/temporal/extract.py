@@ -72,7 +72,9 @@ def extract(text: str, lang: str, published: datetime) -> list[TimeExpr]:
         rule = m.lastgroup[2:]
         try:
             found = _HANDLERS[rule](m, ctx)
-        except (ValueError, OverflowError):  # impossible dates, or beyond the calendar's ends
+        except (ValueError, OverflowError, KeyError):
+            # Impossible dates, dates beyond the calendar's ends, or a Unicode look-alike that matched a
+            # case-insensitive word ("ſetahun") but is not in our tables: not a date.
             continue
         if found:
             value, precision = found

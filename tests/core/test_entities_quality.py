@@ -1,0 +1,66 @@
+"""Tag the labelled articles against the shipped registry and measure against gold labels."""
+
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from warta.entities.discovery import CorpusStats, discover
+from warta.entities.matcher import Matcher
+from warta.entities.registry import load_registry
+from warta.entities.tagging import tag
+from warta.entities.text import article_text
+
+ROOT = Path(__file__).resolve().parents[2]
+REGISTRY, PROBLEMS = load_registry(ROOT / "content" / "entities")
+LABELLED = yaml.safe_load((ROOT / "tests" / "data" / "entities" / "labelled.yml").read_text(encoding="utf-8"))
+
+
+def texts():
+    for item in LABELLED:
+        html = "".join(f"<p>{escape(p)}</p>" for p in item["body"])
+        yield item, article_text(item["title"], item["summary"], html)
+
+
+def test_labelled_set_is_well_formed():
+    assert len(LABELLED) >= 12
+    assert {item["lang"] for item in LABELLED} == {"id", "en"}
+    for item, article in texts():
+        words = len(article.text.split())
+        assert 80 <= words <= 200, (item["slug"], words)
+        missing = [i for i in item["registered"] if i not in REGISTRY.entities]
+        assert not missing, f"{item['slug']}: gold ids not in content/entities: {missing}"
+        assert not [n for n in item["discovered"] if n not in article.text], item["slug"]
+
+
+def test_tagging_quality_on_the_labelled_set():
+    assert PROBLEMS == []
+    articles = list(texts())
+    stats = CorpusStats.from_texts((article.text, item["lang"]) for item, article in articles)
+    matcher = Matcher(REGISTRY, common_words={"id": stats.common_words(), "en": stats.common_words()})
+    hit = predicted = gold = found_hit = found = 0
+    errors = []
+    for item, article in articles:
+        lang = item["lang"]
+        mentions = matcher.match(article.text, lang)
+        candidates = discover(article.text, lang, mentions, stats, 0.5, skip=(article.title_span,))
+        tagged = tag(article, lang, matcher, REGISTRY, candidates=candidates, mentions=mentions)
+        registered = {t.id for t in tagged if t.registered}
+        names = {t.name for t in tagged if not t.registered}
+        expected = set(item["registered"])
+        hit += len(registered & expected)
+        predicted += len(registered)
+        gold += len(expected)
+        found_hit += len(names & set(item["discovered"]))
+        found += len(names)
+        if registered != expected or names != set(item["discovered"]):
+            errors.append((item["slug"], sorted(registered - expected), sorted(expected - registered),
+                           sorted(names - set(item["discovered"]))))
+    precision, recall = hit / predicted, hit / gold
+    discovered_precision = found_hit / found
+    print(f"\nregistered P={precision:.3f} R={recall:.3f} ({hit}/{predicted}, {hit}/{gold}); "
+          f"discovered P={discovered_precision:.3f} ({found_hit}/{found})")
+    for error in errors:
+        print("  %s: extra %s, missed %s, wrong discoveries %s" % error)
+    assert precision >= 0.98 and recall >= 0.95, errors
+    assert discovered_precision >= 0.80, errors
