@@ -139,15 +139,21 @@ def bench(c, articles=2000, runs=1):
     run_bench(int(articles), int(runs))
 
 
-@task(name="import", iterable=["paths"], positional=["paths"],
-      help={"paths": "raw text, saved HTML or RSS/Atom files", "dest": "where drafts go (default content/articles)",
+@task(name="import", iterable=["also"],
+      help={"path": "a raw text, saved HTML or RSS/Atom file; a quoted glob such as 'inbox/*.txt' takes many",
+            "also": "another file (repeatable)", "dest": "where drafts go (default content/articles)",
             "force": "overwrite existing files"})
-def import_(c, paths, dest=f"{CONTENT}/articles", force=False):
+def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False):
     """Turn copied pages, saved HTML pages or source feeds into Markdown drafts (status: draft)."""
+    import glob
+
     from warta.importer import import_paths
 
+    paths = []
+    for pattern in [path, *(also or [])]:
+        paths += sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
     if not paths:
-        raise Exit("give one or more files to import: invoke import PATH [PATH ...]", code=2)
+        raise Exit(f"no file matches {path!r}", code=2)
     result = import_paths([Path(p) for p in paths], Path(dest), force=force,
                           existing_dir=Path(CONTENT) / "articles")
     for report in result.reports:
