@@ -18,6 +18,7 @@ from .entities.matcher import Matcher, Mention
 from .entities.registry import Registry
 from .entities.tagging import TaggedEntity, tag
 from .entities.text import ArticleText, article_text
+from .mention_links import occurrence
 from .temporal import TimeExpr, extract
 from .timeline import Event, article_events
 
@@ -30,10 +31,20 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class FirstMention:
+    """Where a registered entity is first named in the body: its words and which occurrence of them."""
+
+    entity_id: str
+    surface: str
+    occurrence: int
+
+
+@dataclass(frozen=True)
 class Enrichment:
     entities: tuple[TaggedEntity, ...]
     candidates: tuple[Candidate, ...]
     events: tuple[Event, ...]
+    first_mentions: tuple[FirstMention, ...] = ()
 
 
 @cache
@@ -70,7 +81,21 @@ def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, titl
     removed = set(remove)
     mentions = [m for m in analysis.mentions if m.entity_id not in removed]
     events = tuple(article_events(text.text, lang, published, url, title, mentions, list(analysis.times)))
-    return Enrichment(entities, candidates, events)
+    return Enrichment(entities, candidates, events, first_body_mentions(text, mentions, entities))
+
+
+def first_body_mentions(text: ArticleText, mentions, entities) -> tuple[FirstMention, ...]:
+    """The first mention in the body (not title or lede) of each registered, tagged entity."""
+    if not text.paragraph_spans:
+        return ()
+    body_start = text.paragraph_spans[0][0]
+    tagged = {e.id for e in entities if e.registered}
+    firsts: dict[str, FirstMention] = {}
+    for mention in mentions:
+        if mention.start >= body_start and mention.entity_id in tagged and mention.entity_id not in firsts:
+            count = occurrence(text.text, mention.surface, mention.start, body_start)
+            firsts[mention.entity_id] = FirstMention(mention.entity_id, mention.surface, count)
+    return tuple(firsts.values())
 
 
 def _title_if_headline_case(text: ArticleText) -> tuple[tuple[int, int], ...]:

@@ -16,6 +16,7 @@ from warta.analysis_cache import AnalysisCache
 from warta.content import ENTITY_DIR, STORY_DIR, yaml_files
 from warta.enrich import Document, enrich_corpus
 from warta.entities.registry import load_registry
+from warta.mention_links import MentionLink, link_first_mentions
 from warta.problems import ProblemsFound
 from warta.settings import entity_settings
 from warta.site_index import ArticleRecord, build_index
@@ -47,6 +48,8 @@ def enrich_articles(generator) -> None:
         article.warta_entities = result.entities
         article.warta_candidates = result.candidates
         article.warta_events = result.events
+        if options.link_first_mention:
+            link_mentions(article, result, registry, settings["WARTA_URLS"]["entity"])
     logger.info("warta: enriched %d articles (%d from cache)", len(articles), cache.hits)
 
     records = [record_of(article) for article in generator.articles]
@@ -55,6 +58,14 @@ def enrich_articles(generator) -> None:
     generator.context["warta_records"] = records
     generator.context["warta_records_by_url"] = {record.url: record for record in records}
     generator.context["warta_index"] = build_index(records, registry, include_discovered=options.discovered_pages)
+
+
+def link_mentions(article, result, registry, entity_url: str) -> None:
+    """Link each entity's first body mention to its page (relative to the article's own URL)."""
+    up = "../" * article.url.count("/")
+    links = [MentionLink(m.surface, m.occurrence, up + entity_url.format(id=m.entity_id),
+                         registry.entities[m.entity_id].name) for m in result.first_mentions]
+    article._content = link_first_mentions(article._content, links)
 
 
 def document_of(article) -> Document:

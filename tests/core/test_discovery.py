@@ -79,3 +79,9 @@ def test_stub_is_a_valid_registry_entry(tmp_path):
     (tmp_path / "new.yml").write_text(entry, encoding="utf-8")
     registry, problems = load_registry(tmp_path)
     assert problems == [] and registry.entities["dmitry-peskov"].short == ("Peskov",)
+
+
+def test_amounts_codes_and_english_demonyms_are_not_names():
+    assert names("Kurs mencapai Rp16.200 dan DP4 diperbarui, kata Budi Santoso.") == {"Budi Santoso": "person"}
+    text = "The Russian leader met Brian Russell, Chinese officials and a Malaysian envoy in Malaysia."
+    assert set(names(text, "en")) == {"Brian Russell", "Malaysia"}

@@ -129,3 +129,14 @@ def test_site_timeline_page_is_an_ordered_list_of_times(site):
     assert len(times) >= 20
     headings = doc.xpath("//section[@class='period']/h3/text()")
     assert headings[0] != headings[-1]
+
+
+def test_first_body_mention_links_to_the_entity_page(site):
+    doc = load(site, SEED + "index.html")
+    links = doc.xpath("//div[@class='body']//a[@class='entity']")
+    targets = [a.get("href") for a in links]
+    assert len(targets) == len(set(targets)) >= 5
+    kim = [a for a in links if a.get("href") == "../../../entitas/kim-jong-un/"]
+    assert [a.text for a in kim] == ["Kim Jong Un"]
+    first_paragraph = doc.xpath("//div[@class='body']/p")[0]
+    assert "../../../entitas/kim-jong-un/" in first_paragraph.xpath(".//a/@href")

@@ -1,0 +1,144 @@
+"""warta.timeline: events from an article, merging across articles, grouping for rendering."""
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from warta.timeline import Event, TimelineItem, article_events, by_entity, group_by_year_month, merge, recent
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+@dataclass(frozen=True)
+class M:
+    entity_id: str
+    start: int
+    end: int
+
+
+def mentions(text, names):
+    out = []
+    for surface, ent in names.items():
+        i = text.find(surface)
+        while i >= 0:
+            out.append(M(ent, i, i + len(surface)))
+            i = text.find(surface, i + 1)
+    return out
+
+
+NAMES = {"Kim": "kim-jong-un", "Putin": "vladimir-putin", "Peskov": "dmitry-peskov"}
+TEXT = ("Kamis 14 Sep 2023 15:56 WIB\n\n"
+        "Kim dan   Putin bertemu di Vostochny pada Rabu (13/9/2023).\n"
+        "Peskov mengatakan pada Rabu bahwa kunjungan ke Pyongyang belum direncanakan.")
+
+
+def test_article_events():
+    pub = datetime(2023, 9, 14, 15, 56, tzinfo=WIB)
+    events = article_events(TEXT, "id", pub, "a1", "  Kim  dan Putin bertemu ", mentions(TEXT, NAMES))
+    assert [(e.phrase, e.iso, e.entity_ids) for e in events] == [
+        ("Rabu (13/9/2023)", "2023-09-13", ("kim-jong-un", "vladimir-putin")),
+        ("Rabu", "2023-09-13", ("dmitry-peskov",)),
+        ("", "2023-09-14", ("dmitry-peskov", "kim-jong-un", "vladimir-putin")),
+    ]  # the dateline "Kamis 14 Sep 2023 15:56 WIB" is a stamp, not a statement
+    assert events[0].sentence == "Kim dan Putin bertemu di Vostochny pada Rabu (13/9/2023)."
+    assert events[0].value == date(2023, 9, 13) and events[0].precision == "day"
+    assert not events[0].is_publication and events[2].is_publication
+    assert events[2].sentence == "Kim dan Putin bertemu" and events[2].article_key == "a1"
+
+
+def test_publication_event_uses_the_articles_zone():
+    early = datetime(2023, 9, 15, 5, 0, tzinfo=WIB)  # 14 September in UTC
+    events = article_events("Tidak ada tanggal di sini.", "id", early, "a1", "Judul", [])
+    assert [(e.iso, e.is_publication, e.entity_ids) for e in events] == [("2023-09-15", True, ())]
+
+
+def test_given_exprs_are_used_instead_of_extracting():
+    pub = datetime(2023, 9, 14, 15, 56, tzinfo=WIB)
+    events = article_events(TEXT, "id", pub, "a1", "Judul", [], exprs=[])
+    assert [e.is_publication for e in events] == [True]
+
+
+def ev(sentence, phrase, ents, key, iso="2023-09-13", precision="day", value=date(2023, 9, 13), pub=False):
+    return Event(iso, precision, value, phrase, sentence, tuple(sorted(ents)), key, pub)
+
+
+A = ev("Kim dan Putin bertemu di Vostochny pada Rabu (13/9/2023).", "Rabu (13/9/2023)",
+       ["kim-jong-un", "vladimir-putin"], "a1")
+B = ev("Putin menerima Kim di Vostochny pada Rabu (13/9/2023).", "Rabu (13/9/2023)", ["kim-jong-un"], "a2")
+C = ev("Peskov mengatakan pada Rabu (13/9/2023) bahwa kunjungan Putin ke Pyongyang belum direncanakan.",
+       "Rabu (13/9/2023)", ["dmitry-peskov", "vladimir-putin"], "a3")
+
+
+def test_merge_joins_the_same_event_from_several_articles():
+    items = merge([A, B, C])
+    assert len(items) == 2
+    joined = next(i for i in items if len(i.sources) == 2)
+    assert joined.sources == ("a1", "a2")
+    assert joined.sentence == A.sentence  # the longer sentence represents the group
+    assert joined.entity_ids == ("kim-jong-un", "vladimir-putin")
+    other = next(i for i in items if i is not joined)
+    assert other.sources == ("a3",)  # shares Putin and the day, but says something else
+
+
+def test_merge_needs_same_period_and_a_shared_entity():
+    other_day = ev(B.sentence, B.phrase, B.entity_ids, "a2", iso="2023-09-12", value=date(2023, 9, 12))
+    other_precision = ev(B.sentence, B.phrase, B.entity_ids, "a2", iso="2023-W37", precision="week",
+                         value=date(2023, 9, 11))
+    other_people = ev(A.sentence, A.phrase, ["x"], "a2")
+    for second in (other_day, other_precision, other_people):
+        assert [i.sources for i in merge([A, second])] != [("a1", "a2")]
+        assert len(merge([A, second])) == 2
+
+
+def test_merge_of_events_without_entities_uses_the_sentence_alone():
+    a = ev("Gempa mengguncang Cianjur pada Senin.", "Senin", [], "a1")
+    b = ev("Gempa kuat mengguncang Cianjur pada Senin.", "Senin", [], "a2")
+    c = ev("Harga beras naik tajam pada Senin.", "Senin", [], "a3")
+    assert sorted(i.sources for i in merge([a, b, c])) == [("a1", "a2"), ("a3",)]
+
+
+def test_publication_events_never_merge():
+    p1 = ev("Kim dan Putin bertemu", "", ["kim-jong-un"], "a1", pub=True)
+    p2 = ev("Kim dan Putin bertemu", "", ["kim-jong-un"], "a2", pub=True)
+    items = merge([p1, p2])
+    assert [(i.sources, i.is_publication) for i in items] == [(("a1",), True), (("a2",), True)]
+
+
+def test_merge_is_deterministic_whatever_the_input_order():
+    events = [A, B, C, ev("Harga beras naik.", "Rabu", [], "a4")]
+    expected = merge(events)
+    rng = random.Random(7)
+    for _ in range(5):
+        rng.shuffle(events)
+        assert merge(events) == expected
+
+
+def item(iso, precision, value, sentence="s", ents=("e",)):
+    return TimelineItem(iso, precision, value, sentence, "p", tuple(ents), ("a",))
+
+
+DAY_OCT = item("2024-10-20", "day", date(2024, 10, 20))
+MONTH_OCT = item("2024-10", "month", date(2024, 10, 1))
+YEAR_2024 = item("2024", "year", date(2024, 1, 1), ents=("e", "f"))
+DAY_SEP = item("2023-09-13", "day", date(2023, 9, 13), ents=("f",))
+WEEK_SEP = item("2023-W37", "week", date(2023, 9, 11))
+
+
+def test_group_by_year_month_newest_first_with_year_items_after_the_months():
+    groups = group_by_year_month([WEEK_SEP, YEAR_2024, DAY_SEP, MONTH_OCT, DAY_OCT])
+    assert groups == [(2024, 10, [DAY_OCT, MONTH_OCT]), (2024, None, [YEAR_2024]), (2023, 9, [DAY_SEP, WEEK_SEP])]
+
+
+def test_by_entity_and_recent():
+    items = [WEEK_SEP, YEAR_2024, DAY_SEP, MONTH_OCT, DAY_OCT]
+    assert by_entity(items) == {"e": [DAY_OCT, MONTH_OCT, YEAR_2024, WEEK_SEP], "f": [YEAR_2024, DAY_SEP]}
+    assert recent(items, 2) == [DAY_OCT, MONTH_OCT]
+    assert recent(items, 0) == []
+
+
+def test_same_day_ties_break_on_precision_then_sentence():
+    a = item("2024-01-01", "day", date(2024, 1, 1), sentence="b")
+    b = item("2024-01-01", "day", date(2024, 1, 1), sentence="a")
+    y = item("2024", "year", date(2024, 1, 1))
+    assert recent([y, a, b], 3) == [b, a, y]
