@@ -10,6 +10,7 @@ from .entities.registry import Registry, load_registry
 from .frontmatter import FrontMatter, decode, parse_article
 from .problems import Problem, did_you_mean
 from .stories import Story, load_stories
+from .urls import reserved_id_problems
 
 
 @dataclass
@@ -50,7 +51,7 @@ def check_content(content: Path, default_lang: str = "id") -> ContentReport:
     report.articles = read_documents(content, ARTICLE_DIR, default_lang, report)
     report.pages = read_documents(content, PAGE_DIR, default_lang, report)
     report.registry, problems = load_registry(content / ENTITY_DIR)
-    report.problems += problems
+    report.problems += problems + reserved_id_problems(report.registry)
     report.stories, problems = load_stories(yaml_files(content, STORY_DIR))
     report.problems += problems
     report.problems += cross_references(report)

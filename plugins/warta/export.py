@@ -58,4 +58,5 @@ def entities_document(index: SiteIndex, registry: Registry, site_url: str, entit
 
 
 def dumps(document) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    """Compact UTF-8 JSON (json's C encoder only runs without indent)."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"

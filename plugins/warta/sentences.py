@@ -32,7 +32,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def split(text: str, lang: str = "id") -> list[tuple[int, int]]:
-    """Return (start, end) spans of the sentences in ``text``, trimmed of surrounding whitespace."""
+    """Return (start, end) spans of the sentences in ``text``, trimmed of surrounding whitespace.
+
+    ``lang`` is accepted for symmetry with the other text functions; the rules serve id and en alike.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CANDIDATE.finditer(text):

@@ -11,8 +11,8 @@ from pelican.generators import Generator
 from warta import export, timelinejs
 from warta.settings import entity_settings
 from warta.timeline import by_entity, group_by_year_month, merge, recent
+from warta.urls import TYPE_PATHS
 
-TYPE_PATHS = {"person": "tokoh", "organization": "organisasi", "place": "tempat"}
 
 
 def urls(settings) -> dict:

@@ -51,3 +51,12 @@ def test_unknown_story_and_entity_ids_are_reported_with_lines(tmp_path, monkeypa
     assert any(p.startswith("content/articles/a.md:5: unknown entity id 'kim-jong-uh' in entities.add "
                             "(did you mean 'kim-jong-un'?)") for p in problems), problems
     assert any(p.startswith("content/stories/korut-rusia.yml:4: unknown entity id 'putin'") for p in problems), problems
+
+
+def test_entity_id_may_not_take_a_page_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    write(content, "entities/places.yml", "- id: tempat\n  name: Tempat\n  type: place\n")
+    problems = [str(p) for p in check_content(content).problems]
+    assert problems == ["content/entities/places.yml:1: entity id 'tempat' is reserved for Warta's own pages "
+                        "(choose another id, e.g. 'tempat-1')"]

@@ -11,6 +11,7 @@ from typing import Mapping
 
 import yaml
 
+from warta.content import shown
 from warta.problems import Problem, did_you_mean
 from warta.yamlnodes import compose, line_of, plain, text_of
 
@@ -84,7 +85,7 @@ def load_registry(directory: Path) -> tuple[Registry, list[Problem]]:
 
 
 def _read_file(path: Path) -> tuple[list[Entity], list[Problem]]:
-    where = str(path)
+    where = shown(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

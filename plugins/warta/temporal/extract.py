@@ -37,30 +37,44 @@ class _Context:
 
     def __init__(self, text: str, lang: str, pub: date):
         self.text, self.lx, self.lang, self.pub = text, LEXICONS[lang], lang, pub
-        self._starts: list[int] | None = None
-        self._spans: list[tuple[int, int]] = []
+        self._paragraphs: dict[int, list[tuple[int, int]]] = {}
+        self._cues: dict[tuple[int, int], list[tuple[int, str]]] = {}
         self.previous: TimeExpr | None = None  # the last expression found so far
 
     def prev_word(self, start: int) -> str:
         m = _PREV_WORD.search(self.text, max(0, start - 30), start)
         return m.group(1).lower() if m else ""
 
+    def _sentence(self, start: int) -> tuple[int, int]:
+        """The sentence holding ``start``. Only the paragraph around it is split: a blank line always ends
+        a sentence, so this agrees with splitting the whole text."""
+        para = self.text.rfind("\n\n", 0, start) + 1
+        para = para + 1 if para else 0
+        spans = self._paragraphs.get(para)
+        if spans is None:
+            end = self.text.find("\n\n", start)
+            end = len(self.text) if end < 0 else end
+            local = sentences.split(self.text[para:end], self.lang) or [(0, end - para)]
+            spans = self._paragraphs[para] = [(para + s, para + e) for s, e in local]
+        return spans[max(bisect_right(spans, (start, len(self.text))) - 1, 0)]
+
     def future(self, start: int, end: int) -> bool:
         """Tense of the phrase: the nearest tense cue before it in its sentence, else the first one after it
         in its own clause ("won the Feb. 14 vote and will serve" stays past)."""
-        if self._starts is None:
-            self._spans = sentences.split(self.text, self.lang)
-            self._starts = [s for s, _ in self._spans]
-        i = bisect_right(self._starts, start) - 1
-        s_start, s_end = self._spans[i] if i >= 0 else (0, len(self.text))
-        cues = CUES[self.lang]
-        last = None
-        for cue in cues.finditer(self.text, s_start, start):
-            if not cue.group("clause"):
-                last = cue
-        if last is None:
-            last = cues.search(self.text, end, max(end, s_end))
-        return bool(last and last.group("future"))
+        span = self._sentence(start)
+        cues = self._cues.get(span)
+        if cues is None:  # (position, kind) of each cue, found once per sentence
+            found = CUES[self.lang].finditer(self.text, *span)
+            cues = self._cues[span] = [(c.start(), c.lastgroup) for c in found]
+        kind = None
+        for pos, k in cues:
+            if pos >= start:
+                break
+            if k != "clause":
+                kind = k
+        if kind is None:
+            kind = next((k for pos, k in cues if pos >= end), None)
+        return kind == "future"
 
 
 def extract(text: str, lang: str, published: datetime) -> list[TimeExpr]:

@@ -59,7 +59,7 @@ def _build(lang: str) -> Lexicon:
             month_preps=("pada", "sejak", "hingga", "sampai", "bulan", "awal", "akhir", "pertengahan", "medio",
                          "selama", "jelang", "menjelang", "mulai", "per", "sebelum", "setelah", "sesudah", "dari"),
             year_preps=("pada", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "medio", "selama",
-                        "jelang", "menjelang", "mulai", "per", "sebelum", "setelah", "sesudah", "dari", "tahun"),
+                        "jelang", "menjelang", "mulai", "per", "sebelum", "setelah", "sesudah", "dari"),
             future_cues=("akan", "bakal", "mendatang", "depan", "nanti", "dijadwalkan", "berencana",
                          "rencananya"),
             past_cues=("mengatakan", "kata", "ujar", "ucap", "tutur", "ungkap", "menurut", "menyatakan",

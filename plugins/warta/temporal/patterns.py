@@ -24,7 +24,8 @@ def _alt(words) -> str:
 
 
 def _trie(words) -> str:
-    """One alternation as a character trie, so a failing position costs a check or two, not one per word."""
+    """One alternation as a character trie, so a failing position costs a check or two, not one per word.
+    A space in a word stands for any run of whitespace."""
     tree: dict = {}
     for word in words:
         node = tree
@@ -33,7 +34,7 @@ def _trie(words) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -44,14 +45,20 @@ def _trie(words) -> str:
     return emit(tree)
 
 
-def _first_words(lx: Lexicon, lang: str) -> set[str]:
-    """Every word a rule can start with; the combined regex only tries its rules where one stands."""
-    cased = {*lx.months_full, *lx.months_abbr, *lx.weekdays_full, *lx.weekdays_abbr}
+def _openings(lx: Lexicon, lang: str) -> set[str]:
+    """How every rule can begin (digits aside); the combined regex only tries its rules where one stands.
+    Word pairs ("tahun lalu", "two years") keep common single words ("tahun", "a") from waking the rules."""
+    rel = (*lx.past_rel, *lx.next_rel, *lx.this_rel)
+    names = {*lx.months_full, *lx.months_abbr, *lx.weekdays_full, *lx.weekdays_abbr}
+    counted = {f"{n} {u}" for n in lx.numbers for u in lx.units}
     if lang == "id":
-        words = {*lx.units, *lx.numbers, *(f"se{u}" for u in lx.units), "kemarin", "besok", "lusa"}
+        words = {f"{u} {r}" for u in lx.units for r in rel} | {f"se{u}" for u in lx.units}
+        words |= {"kemarin", "besok", "lusa", "hari ini", "tahun 1", "tahun 2"}
     else:
-        words = {*lx.numbers, *lx.past_rel, *lx.next_rel, *lx.this_rel, "yesterday", "today", "tomorrow", "mid"}
-    return cased | words | {w.capitalize() for w in words} | {w.upper() for w in words}
+        words = {f"{r} {x}" for r in rel for x in (*lx.units, *lx.months_full, *lx.weekdays_full)}
+        words |= {"yesterday", "today", "tomorrow", "mid-"}
+    words |= counted
+    return names | words | {w[0].upper() + w[1:] for w in words} | {w.upper() for w in words}
 
 
 def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
@@ -110,13 +117,16 @@ def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
 def _combined(lang: str) -> re.Pattern[str]:
     rules = _rules(LEXICONS[lang], lang)
     body = "|".join(f"(?P<r_{name}>{pattern})" for name, pattern in rules)
-    gate = rf"(?=\d|{_trie(_first_words(LEXICONS[lang], lang))}(?!\w))"
+    gate = rf"(?=\d|{_trie(_openings(LEXICONS[lang], lang))})"
     return re.compile(rf"(?<![\w.,/]){gate}(?:{body})")
 
 
 def _cues(lx: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<!\w)(?:(?P<future>{_alt(lx.future_cues)})|(?P<past>{_alt(lx.past_cues)})"
-                      rf"|(?P<clause>{_alt(lx.clause_breaks)}|;))(?!\w)")
+    def words(items):  # lower and capitalised forms as tries: faster than IGNORECASE alternations
+        return _trie({w for item in items for w in (item, item[0].upper() + item[1:])})
+
+    return re.compile(rf"(?<!\w)(?:(?P<future>{words(lx.future_cues)})|(?P<past>{words(lx.past_cues)})"
+                      rf"|(?P<clause>{words(lx.clause_breaks)}|;))(?!\w)")
 
 
 COMBINED = {lang: _combined(lang) for lang in LEXICONS}
