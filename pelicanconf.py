@@ -70,7 +70,7 @@ TAG_FEED_ATOM = None
 TAG_FEED_RSS = None
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["warta_content", "warta_enrich", "warta_pages"]  # in this order
+PLUGINS = ["warta_content", "warta_enrich", "warta_pages", "warta_feeds"]  # in this order
 
 MARKDOWN = {
     "extension_configs": {

@@ -47,8 +47,6 @@ class FeedSettings:
     story_atom: str = "cerita/{slug}/atom.xml"
     entity_rss: str = "entitas/{id}/rss.xml"
     entity_atom: str = "entitas/{id}/atom.xml"
-    story_page: str = "cerita/{slug}/"
-    entity_page: str = "entitas/{id}/"
 
     def path(self, kind: str, fmt: str, key: str = "") -> str:
         """Site-relative output path of one feed, or "" when that feed is off."""
@@ -71,24 +69,21 @@ def feed_settings(values) -> tuple[FeedSettings, list[Problem]]:
         for fmt in FORMATS:
             key = f"{kind}_{fmt}"
             pattern = getattr(settings, key)
-            problem = _pattern_problem(pattern, PLACEHOLDER[kind], ".xml")
+            problem = _pattern_problem(pattern, PLACEHOLDER[kind])
             if problem:
                 problems.append(Problem(SETTINGS_FILE, None, f"WARTA_FEEDS['{key}'] {problem}"))
-            elif pattern and pattern in seen:
+            elif pattern in seen:
                 problems.append(Problem(SETTINGS_FILE, None, f"WARTA_FEEDS['{key}'] is the same path as '{seen[pattern]}'"))
-            seen.setdefault(pattern, key)
-    for kind in ("story", "entity"):
-        problem = _pattern_problem(getattr(settings, f"{kind}_page"), PLACEHOLDER[kind], "/")
-        if problem:
-            problems.append(Problem(SETTINGS_FILE, None, f"WARTA_FEEDS['{kind}_page'] {problem}"))
+            elif pattern:
+                seen[pattern] = key
     return settings, problems
 
 
-def _pattern_problem(pattern: str, name: str | None, suffix: str) -> str:
+def _pattern_problem(pattern: str, name: str | None) -> str:
     if not pattern:
-        return "" if suffix == ".xml" else "must not be empty"
-    if pattern.startswith("/") or not pattern.endswith(suffix):
-        return f"must be a site-relative path ending in '{suffix}', got '{pattern}'"
+        return ""
+    if pattern.startswith("/") or not pattern.endswith(".xml"):
+        return f"must be a site-relative path ending in '.xml', got '{pattern}'"
     try:
         names = {field for _, field, _, _ in string.Formatter().parse(pattern) if field is not None}
     except ValueError:
@@ -139,14 +134,6 @@ def newest(items, limit: int, key) -> list:
     return heapq.nlargest(limit, items, key=key)
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-
-
-def clean(text: str | None) -> str:
-    """``text`` without characters XML 1.0 forbids or discourages (C0/C1 controls, surrogates, non-characters)."""
-    return _NOT_XML.sub("", text) if text else ""
-
-
 _LINKS = re.compile(r"""\s(?:href|src|poster|cite|action)\s*=\s*["']?(?![a-z][a-z0-9+.-]*:)""", re.IGNORECASE)
 
 
@@ -176,6 +163,8 @@ def tag_uri(base_url: str, published: datetime, path: str) -> str:
 
 
 _MIME = mimetypes.MimeTypes()  # Python's built-in table only: the same answer on every machine
+_MIME.add_type("image/webp", ".webp")
+_MIME.add_type("image/avif", ".avif")
 
 
 def image_type(url: str) -> str | None:

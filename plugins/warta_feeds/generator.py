@@ -12,10 +12,11 @@ from warta.feeds import FORMATS, FeedSettings, Member, absolute, feed_settings, 
 from warta.problems import ProblemsFound
 from warta.settings import entity_settings
 
-from .entries import Item, entry, feed_xml, item_of
+from .entries import Item, PageUrls, entry, feed_xml, item_of
 
 logger = logging.getLogger(__name__)
 PLAN_KEY = "warta_feeds"  # the per-run plan lives in Pelican's shared context, never in module state
+PAGES = {"entity": "entitas/{id}/", "story": "cerita/{slug}/"}  # defaults of WARTA_URLS (warta_pages)
 
 
 def options_of(settings) -> FeedSettings:
@@ -27,7 +28,9 @@ def options_of(settings) -> FeedSettings:
 
 @dataclass
 class Plan:
-    feeds: dict[tuple[str, str], list]  # (kind, key) -> articles, newest first
+    articles: list  # sorted by URL
+    urls: list[str]  # article.url, read once (Pelican recomputes it on every access)
+    feeds: dict[tuple[str, str], list[int]]  # (kind, key) -> indexes into articles, newest first
     base: str  # absolute site URL, no trailing slash
     discovered: bool  # discovered (unregistered) entities get feeds and entry categories
 
@@ -36,12 +39,13 @@ def plan_of(context: dict, settings, options: FeedSettings) -> Plan:
     """The run's plan, made on first use (after every generator has read and enriched its articles)."""
     if PLAN_KEY not in context:
         discovered = entity_settings(settings.get("WARTA_ENTITIES", {}))[0].discovered_pages
-        articles = sorted(context.get("articles", ()), key=lambda a: a.url)
-        members = [Member(a.date, a.url, a.lang, a.category.slug, getattr(a, "story", None) or None,
+        pairs = sorted((a.url, a) for a in context.get("articles", ()))
+        urls, articles = [url for url, _ in pairs], [a for _, a in pairs]
+        members = [Member(a.date, url, a.lang, a.category.slug, getattr(a, "story", None) or None,
                           tuple(e.id for e in getattr(a, "warta_entities", ()) if e.registered or discovered))
-                   for a in articles]
-        feeds = {key: [articles[i] for i in indexes] for key, indexes in plan(members, options).items()}
-        context[PLAN_KEY] = Plan(feeds, site_url(settings.get("SITEURL", ""), options.site_url), discovered)
+                   for url, a in pairs]
+        context[PLAN_KEY] = Plan(articles, urls, plan(members, options),
+                                 site_url(settings.get("SITEURL", ""), options.site_url), discovered)
     return context[PLAN_KEY]
 
 
@@ -72,55 +76,59 @@ class FeedsGenerator:
 
     def generate_output(self, writer) -> None:
         current = plan_of(self.context, self.settings, self.options)
-        items: dict[str, Item] = {}
-        entries: dict[tuple[str, str], object] = {}
+        items: dict[int, Item] = {}
+        entries: dict[tuple[int, str], object] = {}
+        pages = PageUrls(current.base)
         count = size = 0
-        for (kind, key), articles in current.feeds.items():
-            channel = self._channel(kind, key, articles, current.base)
+        for (kind, key), indexes in current.feeds.items():
+            channel = self._channel(kind, key, [current.articles[i] for i in indexes], pages)
+            for i in indexes:
+                if i not in items:
+                    items[i] = item_of(current.articles[i], current.urls[i], pages, self.settings["PATH"],
+                                       self._page("entity"), current.discovered)
+            newest = max(items[i].updated for i in indexes)
             for fmt in FORMATS:
                 path = self.options.path(kind, fmt, key)
                 if not path:
                     continue
-                feed_entries = []
-                for article in articles:
-                    if (article.url, fmt) not in entries:
-                        if article.url not in items:
-                            items[article.url] = item_of(article, current.base, self.settings["PATH"],
-                                                     self.options.entity_page, current.discovered)
-                        entries[article.url, fmt] = entry(items[article.url], fmt)
-                    feed_entries.append(entries[article.url, fmt])
-                newest = max(items[a.url].updated for a in articles)
-                data = feed_xml(fmt, channel, absolute(current.base, path), feed_entries, newest,
-                                self.settings.get("AUTHOR", ""), self._logo(current.base))
+                for i in indexes:
+                    if (i, fmt) not in entries:
+                        entries[i, fmt] = entry(items[i], fmt)
+                data = feed_xml(fmt, channel, absolute(current.base, path), [entries[i, fmt] for i in indexes],
+                                newest, self.settings.get("AUTHOR", ""), self._logo(current.base))
                 target = self.output_path / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
                 count, size = count + 1, size + len(data)
         logger.info("warta: wrote %d feeds (%d bytes)", count, size)
 
-    def _channel(self, kind: str, key: str, articles: list, base: str) -> Channel:
+    def _channel(self, kind: str, key: str, articles: list, pages: "PageUrls") -> Channel:
         settings = self.settings
         name, lang = settings["SITENAME"], settings["DEFAULT_LANG"]
         description = settings.get("SITE_DESCRIPTION") or name
+        base = pages.base
         link = base + "/"
         if kind == "lang":
             return Channel(f"{name} ({Locale.parse(key).get_display_name(key)})", link, description, key)
         if kind == "category":
             category = articles[0].category
-            return Channel(f"{name}: {category.name}", absolute(base, category.url), description, lang)
+            return Channel(f"{name}: {category.name}", pages(category), description, lang)
         if kind == "story":
             story = self.context.get("warta_stories", {}).get(key)
             title = getattr(story, "title", None) or key
-            return Channel(f"{name}: {title}", absolute(base, self.options.story_page.format(slug=key)),
+            return Channel(f"{name}: {title}", absolute(base, self._page("story").format(slug=key)),
                            getattr(story, "summary", None) or description, getattr(story, "lang", None) or lang)
         if kind == "entity":
             registry = self.context.get("warta_registry")
             entity = getattr(registry, "entities", {}).get(key) or next(
                 (e for e in getattr(articles[0], "warta_entities", ()) if e.id == key), None)
             title = getattr(entity, "name", None) or key
-            return Channel(f"{name}: {title}", absolute(base, self.options.entity_page.format(id=key)), description,
+            return Channel(f"{name}: {title}", absolute(base, self._page("entity").format(id=key)), description,
                            lang)
         return Channel(name, link, description, lang)
+
+    def _page(self, kind: str) -> str:
+        return (self.settings.get("WARTA_URLS") or {}).get(kind, PAGES[kind])
 
     def _logo(self, base: str) -> str:
         return absolute(base, self.options.logo) if self.options.logo else ""

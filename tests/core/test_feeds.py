@@ -4,8 +4,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from warta.feeds import (FeedSettings, Member, absolute, absolutize, clean, feed_settings, image_type, plan,
-                         site_url, tag_uri)
+from warta.feeds import (FeedSettings, Member, absolute, absolutize, feed_settings, image_type, plan, site_url,
+                         tag_uri)
+from warta.xmlchars import clean
 
 WIB = timezone(timedelta(hours=7))
 

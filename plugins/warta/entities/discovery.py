@@ -13,7 +13,7 @@ from typing import Iterable, Mapping, Sequence
 from babel.dates import get_day_names, get_month_names
 from slugify import slugify
 
-from warta.entities.matcher import Mention, is_acronym, opens_sentence
+from warta.entities.matcher import OPENERS, SENTENCE_ENDS, Mention, is_acronym, opens_sentence
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # A run of capitalised tokens, with lowercase connectors (bin, van, de, of ...) between them.
@@ -25,6 +25,8 @@ TOKEN_RE = re.compile(rf"{TOKEN}|\S+")
 DATELINE = re.compile(r"[A-Z]+(?:\.[A-Z]+)+")
 DIGIT = re.compile(r"\d")  # 'Rp16.200', 'DP4': amounts and codes, not names
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)\Z")  # 'Russian', 'Chinese' alone (English)
+# A word that opens a sentence (as matcher.opens_sentence sees it), found in one pass.
+OPENING_WORD = re.compile(rf"(?:\A|(?<=[{re.escape(SENTENCE_ENDS)}]))[{re.escape(OPENERS)}]*({WORD.pattern})")
 
 TITLES = frozenset("""
 presiden wapres wakil menteri menlu menhan mendagri ketua umum juru bicara jubir sekretaris sekjen
@@ -91,28 +93,38 @@ class CorpusStats:
     capital: Mapping[str, int] = field(default_factory=dict)
     runs: Mapping[str, int] = field(default_factory=dict)  # whole capitalised runs, as written
     types: Mapping[str, str] = field(default_factory=dict)  # run -> type its cue words point to most
+    # Memo of discover(): how a run splits into pieces depends only on the run and these statistics.
+    _parts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[tuple[str, str]]) -> "CorpusStats":
-        lower, capital, runs, votes = Counter(), Counter(), Counter(), {}
+        words, openers, runs, votes = Counter(), Counter(), Counter(), {}
+        known: dict[str, tuple[str, str, bool]] = {}  # run -> (rest, type of its head word, acronym)
         for text, _lang in texts:
+            words.update(WORD.findall(text))
+            openers.update(OPENING_WORD.findall(text))
             for run in RUN.finditer(text):
                 name = run.group()
+                start, end = run.span()
                 runs[name] += 1
-                head, _, rest = name.partition(" ")
-                if rest and opens_sentence(text, run.start()):
+                if name not in known:
+                    head, _, rest = name.partition(" ")
+                    low = head.lower()
+                    kind = "organization" if low in ORG_HEADS else "place" if low in PLACE_HEADS else ""
+                    known[name] = (rest, kind, is_acronym(name))
+                rest, kind, acronym = known[name]
+                if rest and opens_sentence(text, start):
                     runs[rest] += 1  # 'Menurut Anas Urbaningrum' also counts 'Anas Urbaningrum'
-                for cue in _context_cues(text, run.start(), run.end()):
+                for cue in _context_cues(text, start, end, acronym):
                     votes.setdefault(name, Counter())[cue] += 1
-                kind = "organization" if head.lower() in ORG_HEADS else "place" if head.lower() in PLACE_HEADS else ""
                 if kind and rest:  # 'Partai Golkar' makes 'Golkar' an organisation
                     votes.setdefault(rest, Counter())[kind] += 1
-            for found in WORD.finditer(text):
-                word = found.group()
-                if word[0].islower():
-                    lower[word] += 1
-                elif word[0].isupper() and not opens_sentence(text, found.start()):
-                    capital[word.lower()] += 1
+        lower, capital = Counter(), Counter()
+        for word, count in words.items():
+            if word[0].islower():
+                lower[word] = count
+            elif word[0].isupper() and count > openers[word]:
+                capital[word.lower()] += count - openers[word]
         return cls(dict(sorted(lower.items())), dict(sorted(capital.items())), dict(sorted(runs.items())),
                    {name: _vote(c) for name, c in sorted(votes.items())})
 
@@ -142,20 +154,34 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
     headline), with a type guessed from cue words; those scoring at least ``threshold``."""
     covered = _merged([(m.start, m.end) for m in mentions] + list(skip))
     starts = [start for start, _ in covered]
+    english = lang == "en"
+    memo = stats._parts
     found: dict[str, list] = {}
     for run in RUN.finditer(text):
-        i = bisect_right(starts, run.start()) - 1
-        if i >= 0 and covered[i][1] >= run.end():
+        run_start, run_end = run.span()
+        i = bisect_right(starts, run_start) - 1
+        if i >= 0 and covered[i][1] >= run_end:
             continue  # the whole run is a registry mention
-        for start, end, cue in _pieces(text, lang, run, covered, starts, stats):
-            name = text[start:end]
-            entry = found.setdefault(name, [[], Counter(), 0])
+        name = run.group()
+        opens = opens_sentence(text, run_start)
+        if _covered(covered, starts, run_start, run_end):
+            parts = _parts(name, opens, english, stats, lambda s, e: _covered(covered, starts, run_start + s, run_start + e))
+        else:
+            parts = memo.get((name, opens, english))
+            if parts is None:
+                parts = memo[name, opens, english] = _parts(name, opens, english, stats)
+        for offset, end, piece, title, acronym in parts:
+            start = run_start + offset
+            cues = _context_cues(text, start, run_start + end, acronym)
+            entry = found.get(piece)
+            if entry is None:
+                entry = found[piece] = [[], [], 0]
             entry[0].append(start)
-            entry[1].update(cue)
-            entry[2] += not opens_sentence(text, start)
+            entry[1] += ["person", *cues] if title else cues
+            entry[2] += offset > 0 or not opens  # inside a run, no piece opens a sentence
     out = []
     for name, (offsets, cues, mid_sentence) in found.items():
-        type_guess = _type_of(name, cues, stats)
+        type_guess = _type_of(name, Counter(cues), stats)
         words = name.split()
         confidence = 0.5 + 0.2 * (len(words) > 1) + 0.2 * bool(cues) + 0.1 * (len(offsets) > 1)
         if not mid_sentence and not stats.capital.get(words[0].lower()):
@@ -184,37 +210,50 @@ def _covered(covered, starts, start: int, end: int) -> bool:
     return i >= 0 and covered[i][1] > start
 
 
-def _pieces(text: str, lang: str, run: re.Match, covered, starts, stats: CorpusStats):
-    """Split a run into name pieces at registry mentions, titles and other non-name words;
-    a title ('Presiden', 'Menteri') before a piece marks it as a person."""
-    calendar = calendar_words()
-    pieces: list[tuple[list[tuple[int, int]], list[str]]] = [([], [])]
-    for found in TOKEN_RE.finditer(run.group()):
-        start, end = run.start() + found.start(), run.start() + found.end()
-        word = text[start:end]
-        low = word.lower()
-        if low in TITLES:
-            pieces.append(([], ["person"]))
-        elif (low in calendar or low in BOILERPLATE or DATELINE.fullmatch(word) or DIGIT.search(word)
-              or _covered(covered, starts, start, end)):
-            pieces.append(([], []))
+@lru_cache(maxsize=1 << 16)
+def _word_kind(word: str) -> str:
+    """'title' for office words, 'cut' for words no name holds (dates, boilerplate, datelines, digits)."""
+    low = word.lower()
+    if low in TITLES:
+        return "title"
+    if low in calendar_words() or low in BOILERPLATE or DATELINE.fullmatch(word) or DIGIT.search(word):
+        return "cut"
+    return ""
+
+
+def _parts(run: str, opens: bool, english: bool, stats: CorpusStats, covered=lambda start, end: False):
+    """Name pieces of a run, as (start, end, name, after a title, acronym) relative to the run: cut
+    at titles, non-name words and ``covered`` tokens; a title ('Presiden') marks the piece after it
+    as a person. ``opens``: the run opens a sentence."""
+    pieces: list[tuple[list[tuple[int, int]], bool]] = [([], False)]
+    for found in TOKEN_RE.finditer(run):
+        start, end = found.span()
+        word = found.group()
+        kind = _word_kind(word)
+        if kind == "title":
+            pieces.append(([], True))
+        elif kind or covered(start, end):
+            pieces.append(([], False))
         elif word[0].isupper() or word[:3] in ("al-", "el-") or pieces[-1][0]:
             pieces[-1][0].append((start, end))
-    for piece, cue in pieces:
-        while piece and opens_sentence(text, piece[0][0]) and stats.common(text[piece[0][0]:piece[0][1]]):
+    out = []
+    for piece, title in pieces:
+        while piece and opens and piece[0][0] == 0 and stats.common(run[:piece[0][1]]):
             piece = piece[1:]
-        for part in _split(text, piece, stats):
-            while part and text[part[0][0]:part[0][1]] in CONNECTOR_WORDS:
+        for part in _split(run, piece, stats):
+            while part and run[part[0][0]:part[0][1]] in CONNECTOR_WORDS:
                 part = part[1:]
-            while part and text[part[-1][0]:part[-1][1]] in CONNECTOR_WORDS:
+            while part and run[part[-1][0]:part[-1][1]] in CONNECTOR_WORDS:
                 part = part[:-1]
             if not part:
                 continue
             start, end = part[0][0], part[-1][1]
-            if len(part) == 1 and (stats.common(text[start:end]) or lang == "en" and DEMONYM.match(text[start:end])):
+            name = run[start:end]
+            if len(part) == 1 and (stats.common(name) or english and DEMONYM.match(name)):
                 continue
-            yield start, end, cue + _context_cues(text, start, end)
-            cue = []
+            out.append((start, end, name, title, is_acronym(name)))
+            title = False
+    return tuple(out)
 
 
 def _split(text: str, piece: list[tuple[int, int]], stats: CorpusStats) -> list[list[tuple[int, int]]]:
@@ -229,14 +268,19 @@ def _split(text: str, piece: list[tuple[int, int]], stats: CorpusStats) -> list[
     return [piece]
 
 
-def _context_cues(text: str, start: int, end: int) -> list[str]:
-    before = text[max(0, start - 30):start].split()
-    after = text[end:end + 30].split()
-    prev = before[-1].lower().strip("\"“(,") if before and text[start - 1] == " " else ""
-    nxt = after[0].lower().strip(",.\"”") if after and end < len(text) and text[end] == " " else ""
-    cues = []
-    if is_acronym(text[start:end]):  # 'Ketua KPK', 'di DPR': the title or place is the body's
+def _context_cues(text: str, start: int, end: int, acronym: bool) -> list[str]:
+    """Types the words around text[start:end] point to ('Presiden X', 'X mengatakan', 'di X')."""
+    prev = nxt = ""
+    if start and text[start - 1] == " ":
+        before = text[max(0, start - 30):start].rsplit(None, 1)
+        prev = before[-1].lower().strip("\"“(,") if before else ""
+    following = text[end:end + 1]
+    after = text[end:end + 30].split(None, 2) if following == " " or following == "," or following.isspace() else ()
+    if following == " " and after:
+        nxt = after[0].lower().strip(",.\"”")
+    if acronym:  # 'Ketua KPK', 'di DPR': the title or place is the body's
         return ["person"] if prev in SPEECH or nxt in PERSON_AFTER else ["organization"]
+    cues = []
     if prev in PERSON_BEFORE or nxt in PERSON_AFTER:
         cues.append("person")
     if prev in ORG_BEFORE:
