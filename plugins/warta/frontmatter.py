@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from .problems import Problem, did_you_mean
+from .xmlchars import clean
 from .yamlnodes import compose, line_of, text_of
 
 SITE_ZONE = ZoneInfo("Asia/Jakarta")
@@ -80,9 +81,9 @@ def split(text: str) -> tuple[str, str, int] | None:
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    """Decode UTF-8 (a BOM is allowed); a bad byte is reported with its line."""
+    """Decode UTF-8 (a BOM is allowed) and drop control characters; a bad byte is reported with its line."""
     try:
-        return data.decode("utf-8-sig"), []
+        return clean(data.decode("utf-8-sig")), []
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         return None, [Problem(path, line, f"not UTF-8 text (byte 0x{data[error.start]:02x})",
@@ -200,7 +201,7 @@ def _read_value(kind: str, node: yaml.Node, path: str, line: int, name: str):
     raw = text_of(node)
     if raw is None:
         return None, []
-    raw = raw.strip()
+    raw = clean(raw).strip()  # YAML escapes such as "\v" can still produce control characters
     if kind == "date":
         return parse_date(raw, path, line, name)
     if kind == "lang" and raw not in LANGS:

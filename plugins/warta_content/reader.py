@@ -10,7 +10,6 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from warta.frontmatter import decode, parse_article
 from warta.problems import ProblemsFound
-from warta.xmlchars import clean
 
 
 class WartaMarkdownReader(BaseReader):
@@ -21,8 +20,8 @@ class WartaMarkdownReader(BaseReader):
         with open(source_path, "rb") as handle:
             text, problems = decode(handle.read(), source_path)
         matter, body = None, ""
-        if text is not None:  # control characters would break feeds and HTML: drop them at the door
-            matter, body, problems = parse_article(source_path, clean(text), self.settings["DEFAULT_LANG"])
+        if text is not None:
+            matter, body, problems = parse_article(source_path, text, self.settings["DEFAULT_LANG"])
         if problems:
             raise ProblemsFound(problems)
         config = self.settings["MARKDOWN"]

@@ -135,3 +135,15 @@ def test_same_content_builds_identical_files(content, tmp_path):
     assert run_build(content, first).returncode == 0
     assert run_build(content, second).returncode == 0
     assert snapshot(first) == snapshot(second)
+
+
+def test_control_characters_are_dropped_not_fatal(content, tmp_path):
+    (content / "articles" / "kontrol.md").write_text(
+        "---\ntitle: \"Judul\\v aneh\ufffe\"\ndate: 2023-09-20T10:00:00+07:00\n---\n"
+        "Kim Jong Un\x0b bertemu\x1f Vladimir Putin.\n", encoding="utf-8")
+    output = tmp_path / "output"
+    result = run_build(content, output)
+    assert result.returncode == 0, result.stderr
+    raw = (output / "2023/09/kontrol/index.html").read_text(encoding="utf-8")
+    assert not any(ch in raw for ch in "\x0b\x1f\ufffe")
+    assert "Kim Jong Un bertemu Vladimir Putin." in html.fromstring(raw).xpath("string(//div[@class='body'])")
