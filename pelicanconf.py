@@ -99,3 +99,5 @@ WARTA_URLS = {
 }
 WARTA_ENTITIES = {"discovery_threshold": 0.7, "link_first_mention": True}
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "entity": None}
+WARTA_ENTITY_TIMELINE_LIMIT = 100  # events shown on an entity page (all of them are in its timeline.json)
+WARTA_TIMELINE_LIMIT = 200  # events on the site-wide timeline page

@@ -131,12 +131,13 @@ def lock(c):
     c.run(f"{sys.executable} -m pip freeze --exclude-editable > requirements.lock")
 
 
-@task(help={"articles": "number of generated articles (default 2000)", "runs": "repetitions of each build"})
-def bench(c, articles=2000, runs=1):
-    """Benchmark Warta against plain Pelican on the same generated corpus (docs/performance.md)."""
+@task(help={"articles": "number of generated articles (default 2000)", "runs": "repetitions of each build",
+            "part": "site (Warta against plain Pelican), core (entity and time steps, aggregation) or all"})
+def bench(c, articles=2000, runs=1, part="all"):
+    """Benchmark Warta against plain Pelican on one generated corpus, and the core steps (docs/performance.md)."""
     from warta_build.bench import main as run_bench
 
-    run_bench(int(articles), int(runs))
+    run_bench(int(articles), int(runs), part)
 
 
 @task(name="import", iterable=["also"],

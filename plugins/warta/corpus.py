@@ -58,3 +58,25 @@ def article(index: int, seed: int = 7, words: int = 450) -> tuple[str, str]:
             f"tags: [{rng.choice(['diplomasi', 'ekonomi', 'pemilu', 'militer'])}]\n---\n"
             f"{body(rng, lang, words)}\n")
     return f"articles/{date:%Y}/{date:%m}/artikel-{index:05d}.md", text
+
+
+SYLLABLES = ["ka", "ri", "mo", "sa", "tu", "ne", "lo", "wi", "da", "pu", "ge", "ra", "yo", "ba", "shi", "an"]
+
+
+def synthetic_names(count: int, seed: int = 11) -> list[tuple[str, str]]:
+    """``count`` (name, alias) pairs of made-up people, e.g. ('Karimo Satune', 'Satune Karimo'); no form repeats."""
+    rng, seen, out = random.Random(seed), set(), []
+    while len(out) < count:
+        first = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+        last = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+        name, alias = f"{first} {last}", f"{last} {first}"
+        if first != last and not {name, alias} & seen:
+            seen.update((name, alias))
+            out.append((name, alias))
+    return out
+
+
+def known_names() -> list[tuple[str, str]]:
+    """The people, places and organisations the generated articles name, with their types."""
+    return ([(n, "person") for n in PEOPLE] + [(n, "place") for n in PLACES]
+            + [(n, "organization") for n in ORGS])

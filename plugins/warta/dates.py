@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time
@@ -36,6 +37,7 @@ def short_date(value: datetime, lang: str) -> str:
     return format_date(value, "medium", locale=lang)
 
 
+@lru_cache(maxsize=4096)
 def month_year(year: int, month: int | None, lang: str) -> str:
     """'September 2023' (or just '2023') for timeline headings."""
     if month is None:
@@ -43,6 +45,7 @@ def month_year(year: int, month: int | None, lang: str) -> str:
     return format_date(datetime(year, month, 1), "LLLL y", locale=lang)
 
 
+@lru_cache(maxsize=8192)
 def event_date(value, precision: str, lang: str) -> str:
     """A timeline date at its precision: '13 September 2023', 'September 2023', 'Pekan 37, 2023', '2023'."""
     if precision == "day":

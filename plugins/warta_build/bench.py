@@ -21,11 +21,25 @@ WARTA = """
 import json, resource, sys, time
 sys.path.insert(0, {plugins!r})
 from warta_build import build
+import warta_enrich, warta_feeds.generator, warta_pages.generator
+parts = {{}}
+def timed(owner, name, key):
+    original = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        began = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            parts[key] = parts.get(key, 0.0) + time.perf_counter() - began
+    setattr(owner, name, wrapper)
+timed(warta_enrich, "enrich_articles", "enrich")
+timed(warta_pages.generator.WartaPagesGenerator, "generate_output", "pages")
+timed(warta_feeds.generator.FeedsGenerator, "generate_output", "feeds")
 start = time.perf_counter()
 code = build({content!r}, {output!r}, overrides={{"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
               "CACHE_PATH": {cache!r}}}, stream=open("/dev/null", "w"))
 print(json.dumps({{"seconds": time.perf_counter() - start, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                  "code": code}}))
+                  "code": code, "parts": parts}}))
 """
 
 PLAIN = """
@@ -44,7 +58,17 @@ print(json.dumps({{"seconds": time.perf_counter() - start, "rss": resource.getru
 """
 
 
-def write_corpus(folder: Path, count: int) -> None:
+def write_corpus(folder: Path, count: int, entities: int = 1000) -> None:
+    """``count`` generated articles and a registry of the names they use plus ``entities`` made-up people."""
+    import yaml
+
+    from .components import big_registry
+
+    registry = big_registry(2 * entities)
+    entries = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)}
+               for e in registry.entities.values()]
+    (folder / "entities").mkdir(parents=True, exist_ok=True)
+    (folder / "entities" / "bench.yml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
     for index in range(count):
         relative, text = article(index)
         path = folder / relative
@@ -60,7 +84,21 @@ def measure(script: str, **paths: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def main(count: int, runs: int = 1) -> dict:
+def main(count: int, runs: int = 1, part: str = "all") -> dict:
+    """``part``: "site" (Warta against plain Pelican), "core" (enrichment steps), or "all"."""
+    report = {}
+    if part in ("core", "all"):
+        from .components import aggregation, entities_and_time
+
+        report["core"] = {"entities_and_time": entities_and_time(max(count, 5000)),
+                          "aggregation": aggregation((5000, 20000))}
+        print(json.dumps(report["core"], indent=2), flush=True)
+    if part in ("site", "all"):
+        report["site"] = site(count, runs)
+    return report
+
+
+def site(count: int, runs: int = 1) -> dict:
     work = Path(tempfile.mkdtemp(prefix="warta-bench-"))
     try:
         content = work / "content"
@@ -90,6 +128,11 @@ def _report(samples: dict, count: int) -> dict:
         seconds = statistics.median(v["seconds"] for v in values)
         report[key] = {"ms_per_article": round(seconds * 1000 / count, 3),
                        "peak_rss_mb": round(max(v["rss"] for v in values) / 1024, 1)}
+        if "parts" in values[0]:
+            total = statistics.median(v["seconds"] for v in values)
+            for part in sorted(values[0]["parts"]):
+                share = statistics.median(v["parts"][part] for v in values) / total
+                report[key][f"{part}_share"] = round(share, 3)
     for phase in ("cold", "warm"):
         warta, plain = report[f"warta-{phase}"], report[f"plain-{phase}"]
         report[f"ratio-{phase}"] = {"time": round(warta["ms_per_article"] / plain["ms_per_article"], 2),

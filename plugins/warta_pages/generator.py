@@ -68,9 +68,11 @@ class WartaPagesGenerator(Generator):
             self.write_text(timeline_url, export.dumps(timelinejs.document(
                 title, entity.description if entity else "", items, self.records_by_url, self.site_url)))
         articles = [self.by_url[r.url] for r in summary.articles if r.url in self.by_url]
+        shown = recent(items, self.settings.get("WARTA_ENTITY_TIMELINE_LIMIT", 100))
         self.write(url + "index.html", self.get_template("entity"), self.context, paginated={"articles": articles},
                    template_name="entity", url=url, page_name=url + "index", articles=articles,
-                   entity=entity, summary=summary, timeline=self._grouped(items), timeline_url=timeline_url,
+                   entity=entity, summary=summary, timeline=self._grouped(shown), timeline_url=timeline_url,
+                   timeline_total=len(items), timeline_shown=len(shown),
                    related=[(self.context["warta_index"].entities[i], n) for i, n in summary.related],
                    entity_url=self.pattern["entity"])
 
