@@ -32,13 +32,25 @@ def link_first_mentions(html: str, links: list[MentionLink]) -> str:
     if not links or not html.strip():
         return html
     root = lxml.html.fragment_fromstring(html, create_parent="div")
-    done = 0
+    slots = list(_text_slots(root))
+    targets: dict[int, list[tuple[int, int, MentionLink]]] = {}  # slot index -> (start, end, link)
+    taken: set[tuple[int, int]] = set()
     for link in links:
-        done += _wrap(root, link)
-    if not done:
+        found = _find(slots, link)
+        if found is not None and not any(_overlaps(found, other) for other in taken):
+            index, start, end = found
+            targets.setdefault(index, []).append((start, end, link))
+            taken.add((index, start, end))
+    if not targets:
         return html
-    text = (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
-    return text
+    for index, wraps in targets.items():
+        element, slot = slots[index]
+        _split(element, slot, sorted(wraps, key=lambda w: w[0]))
+    return (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def _overlaps(found, other) -> bool:
+    return found[0] == other[0] and found[1] < other[2] and other[1] < found[2]
 
 
 def _text_slots(root):
@@ -58,22 +70,34 @@ def _skipped(element) -> bool:
     return False
 
 
-def _wrap(root, link: MentionLink) -> int:
+def _find(slots, link: MentionLink) -> tuple[int, int, int] | None:
+    """(slot index, start, end) of the link's occurrence of its words."""
     pattern, seen = _pattern(link.surface), 0
-    for element, slot in list(_text_slots(root)):
-        value = getattr(element, slot)
-        for match in pattern.finditer(value):
+    for index, (element, slot) in enumerate(slots):
+        for match in pattern.finditer(getattr(element, slot)):
             if seen == link.occurrence:
-                anchor = lxml.html.Element("a", href=link.href, **{"class": "entity"})
-                if link.title:
-                    anchor.set("title", link.title)
-                anchor.text = match.group()
-                anchor.tail = value[match.end():]
-                setattr(element, slot, value[:match.start()])
-                if slot == "text":
-                    element.insert(0, anchor)
-                else:
-                    element.addnext(anchor)
-                return 1
+                return index, match.start(), match.end()
             seen += 1
-    return 0
+    return None
+
+
+def _split(element, slot: str, wraps) -> None:
+    """Cut one text node into text and anchors; ``wraps`` are (start, end, link) in text order."""
+    value = getattr(element, slot)
+    anchors, position = [], 0
+    head = value[:wraps[0][0]]
+    for number, (start, end, link) in enumerate(wraps):
+        anchor = lxml.html.Element("a", href=link.href, **{"class": "entity"})
+        if link.title:
+            anchor.set("title", link.title)
+        anchor.text = value[start:end]
+        following = wraps[number + 1][0] if number + 1 < len(wraps) else len(value)
+        anchor.tail = value[end:following]
+        anchors.append(anchor)
+    setattr(element, slot, head)
+    if slot == "text":
+        for offset, anchor in enumerate(anchors):
+            element.insert(offset, anchor)
+    else:
+        for anchor in reversed(anchors):
+            element.addnext(anchor)
