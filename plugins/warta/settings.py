@@ -14,7 +14,6 @@ class EntitySettings:
     discovery_threshold: float = 0.7  # candidates at or above this confidence are tagged as discovered
     discovered_pages: bool = False  # write pages (and feeds) for discovered names too
     link_first_mention: bool = True  # link an entity's first mention in the body to its page
-    about_limit: int = 5  # at most this many entities are what an article is "about"
     related_limit: int = 8  # entities shown as "often named with" on an entity page
 
 

@@ -122,8 +122,12 @@ def lint(content: str | Path = "content", conf: str | Path | None = None) -> lis
 
 
 def _lint(content: Path, settings: dict) -> list:
-    report = check_content(content, settings["DEFAULT_LANG"])
-    return sorted(set(report.problems), key=lambda p: (p.path, p.line or 0, p.message))
+    from warta.feeds import feed_settings
+    from warta.settings import entity_settings
+
+    problems = entity_settings(settings.get("WARTA_ENTITIES"))[1] + feed_settings(settings.get("WARTA_FEEDS"))[1]
+    problems += check_content(content, settings["DEFAULT_LANG"]).problems
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
 
 
 def deploy_target(conf: Path) -> tuple[str | None, str]:

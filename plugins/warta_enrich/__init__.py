@@ -57,7 +57,8 @@ def enrich_articles(generator) -> None:
     generator.context["warta_stories"] = stories
     generator.context["warta_records"] = records
     generator.context["warta_records_by_url"] = {record.url: record for record in records}
-    generator.context["warta_index"] = build_index(records, registry, include_discovered=options.discovered_pages)
+    generator.context["warta_index"] = build_index(records, registry, options.related_limit,
+                                                   include_discovered=options.discovered_pages)
 
 
 def link_mentions(article, result, registry, entity_url: str) -> None:

@@ -147,3 +147,16 @@ def test_control_characters_are_dropped_not_fatal(content, tmp_path):
     raw = (output / "2023/09/kontrol/index.html").read_text(encoding="utf-8")
     assert not any(ch in raw for ch in "\x0b\x1f\ufffe")
     assert "Kim Jong Un bertemu Vladimir Putin." in html.fromstring(raw).xpath("string(//div[@class='body'])")
+
+
+def test_bad_settings_stop_the_build_before_anything_is_written(content, tmp_path):
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
+                    "WARTA_ENTITIES = {'discovery_treshold': 0.5}\nWARTA_FEEDS = {'limit': -1}\n")
+    output = tmp_path / "output"
+    result = run_build(content, output, "--conf", str(conf))
+    assert result.returncode == 1
+    assert "pelicanconf.py: WARTA_ENTITIES: unknown setting 'discovery_treshold' (did you mean 'discovery_threshold'?)" \
+        in result.stderr
+    assert "WARTA_FEEDS['limit'] must not be negative" in result.stderr
+    assert "Traceback" not in result.stderr and not output.exists()

@@ -20,13 +20,17 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 CONNECTOR_WORDS = frozenset("bin binti ibn van von der den de da dos del du al el of the".split())
 CONNECTORS = r"(?:bin|binti|ibn|van|von|der|den|de|da|dos|del|du|al|el|of|of the)"
 TOKEN = r"(?:(?:al|el)-)?[^\W\d_a-z]\w*(?:[-'’./]\w+)*"
-RUN = re.compile(rf"(?<![\w-]){TOKEN}(?:[ ](?:{CONNECTORS}[ ])*{TOKEN})*")
+# Same matches as (?<![\w-]){TOKEN}(?:[ ](?:{CONNECTORS}[ ])*{TOKEN})*, but opening with a plain
+# character set lets the regex engine skip lowercase letters without trying a match (twice as fast).
+RUN = re.compile(rf"[A-Zae\x80-\U0010ffff](?<![\w-].)(?:(?<=[ae])l-[^\W\d_a-z]|(?<=[^\W\d_a-z]))"
+                 rf"\w*(?:[-'’./]\w+)*(?:[ ](?:{CONNECTORS}[ ])*{TOKEN})*")
 TOKEN_RE = re.compile(rf"{TOKEN}|\S+")
 DATELINE = re.compile(r"[A-Z]+(?:\.[A-Z]+)+")
 DIGIT = re.compile(r"\d")  # 'Rp16.200', 'DP4': amounts and codes, not names
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)\Z")  # 'Russian', 'Chinese' alone (English)
-# A word that opens a sentence (as matcher.opens_sentence sees it), found in one pass.
-OPENING_WORD = re.compile(rf"(?:\A|(?<=[{re.escape(SENTENCE_ENDS)}]))[{re.escape(OPENERS)}]*({WORD.pattern})")
+# Words that open a sentence (as matcher.opens_sentence sees them): the text's first, and those after a sentence end.
+FIRST_WORD = re.compile(rf"[{re.escape(OPENERS)}]*({WORD.pattern})")
+OPENING_WORD = re.compile(rf"[{re.escape(SENTENCE_ENDS)}][{re.escape(OPENERS)}]*({WORD.pattern})")
 
 TITLES = frozenset("""
 presiden wapres wakil menteri menlu menhan mendagri ketua umum juru bicara jubir sekretaris sekjen
@@ -93,29 +97,31 @@ class CorpusStats:
     capital: Mapping[str, int] = field(default_factory=dict)
     runs: Mapping[str, int] = field(default_factory=dict)  # whole capitalised runs, as written
     types: Mapping[str, str] = field(default_factory=dict)  # run -> type its cue words point to most
-    # Memo of discover(): how a run splits into pieces depends only on the run and these statistics.
+    # Memos for discover(): each text's runs (found here once), and the pieces of each run.
+    _texts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _parts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[tuple[str, str]]) -> "CorpusStats":
         words, openers, runs, votes = Counter(), Counter(), Counter(), {}
-        known: dict[str, tuple[str, str, bool]] = {}  # run -> (rest, type of its head word, acronym)
+        heads: dict[str, tuple[str, str]] = {}  # run -> (rest, type its head word gives the rest)
+        memo = {}
         for text, _lang in texts:
             words.update(WORD.findall(text))
             openers.update(OPENING_WORD.findall(text))
-            for run in RUN.finditer(text):
-                name = run.group()
-                start, end = run.span()
+            if first := FIRST_WORD.match(text):
+                openers[first.group(1)] += 1
+            memo[text] = found = _runs(text)
+            for start, _end, name, cues in found:
                 runs[name] += 1
-                if name not in known:
+                if name not in heads:
                     head, _, rest = name.partition(" ")
                     low = head.lower()
-                    kind = "organization" if low in ORG_HEADS else "place" if low in PLACE_HEADS else ""
-                    known[name] = (rest, kind, is_acronym(name))
-                rest, kind, acronym = known[name]
+                    heads[name] = rest, "organization" if low in ORG_HEADS else "place" if low in PLACE_HEADS else ""
+                rest, kind = heads[name]
                 if rest and opens_sentence(text, start):
                     runs[rest] += 1  # 'Menurut Anas Urbaningrum' also counts 'Anas Urbaningrum'
-                for cue in _context_cues(text, start, end, acronym):
+                for cue in cues:
                     votes.setdefault(name, Counter())[cue] += 1
                 if kind and rest:  # 'Partai Golkar' makes 'Golkar' an organisation
                     votes.setdefault(rest, Counter())[kind] += 1
@@ -125,8 +131,10 @@ class CorpusStats:
                 lower[word] = count
             elif word[0].isupper() and count > openers[word]:
                 capital[word.lower()] += count - openers[word]
-        return cls(dict(sorted(lower.items())), dict(sorted(capital.items())), dict(sorted(runs.items())),
-                   {name: _vote(c) for name, c in sorted(votes.items())})
+        stats = cls(dict(sorted(lower.items())), dict(sorted(capital.items())), dict(sorted(runs.items())),
+                    {name: _vote(c) for name, c in sorted(votes.items())})
+        stats._texts.update(memo)
+        return stats
 
     def common(self, word: str) -> bool:
         """Seen lowercase at least as often as capitalised mid-sentence: an ordinary word."""
@@ -157,22 +165,25 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
     english = lang == "en"
     memo = stats._parts
     found: dict[str, list] = {}
-    for run in RUN.finditer(text):
-        run_start, run_end = run.span()
+    runs = stats._texts.get(text)
+    for run_start, run_end, name, run_cues in _runs(text) if runs is None else runs:
         i = bisect_right(starts, run_start) - 1
         if i >= 0 and covered[i][1] >= run_end:
             continue  # the whole run is a registry mention
-        name = run.group()
         opens = opens_sentence(text, run_start)
         if _covered(covered, starts, run_start, run_end):
-            parts = _parts(name, opens, english, stats, lambda s, e: _covered(covered, starts, run_start + s, run_start + e))
+            parts = _parts(name, opens, english, stats,
+                           lambda s, e: _covered(covered, starts, run_start + s, run_start + e))
         else:
             parts = memo.get((name, opens, english))
             if parts is None:
                 parts = memo[name, opens, english] = _parts(name, opens, english, stats)
         for offset, end, piece, title, acronym in parts:
             start = run_start + offset
-            cues = _context_cues(text, start, run_start + end, acronym)
+            if offset == 0 and end == run_end - run_start:
+                cues = run_cues
+            else:
+                cues = _context_cues(text, start, run_start + end, acronym)
             entry = found.get(piece)
             if entry is None:
                 entry = found[piece] = [[], [], 0]
@@ -193,6 +204,15 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
             out.append(Candidate(name, type_guess, confidence, len(offsets), offsets[0],
                                  _sentence(text, offsets[0]), tuple(offsets)))
     return sorted(out, key=lambda c: (c.first_offset, c.name))
+
+
+def _runs(text: str) -> tuple[tuple[int, int, str, list[str]], ...]:
+    """(start, end, run, its cue words' types) for each capitalised run in text."""
+    return tuple((start, end, name, _context_cues(text, start, end, _acronym(name)))
+                 for start, end, name in ((*run.span(), run.group()) for run in RUN.finditer(text)))
+
+
+_acronym = lru_cache(maxsize=1 << 16)(is_acronym)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
