@@ -10,7 +10,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from jinja2 import pass_context
+from markupsafe import Markup
+
 from warta.dates import event_date, long_datetime, month_year, short_date
+from warta.jsonld import news_article, script_json
 
 
 @functools.cache
@@ -36,3 +40,22 @@ def install_theme_helpers(generator) -> None:
     env.install_gettext_translations(translations(settings["THEME"], settings["DEFAULT_LANG"]), newstyle=True)
     env.filters.update(longdate=long_datetime, shortdate=short_date, monthyear=month_year,
                        eventdate=lambda item, lang: event_date(item.value, item.precision, lang))
+
+    @pass_context
+    def jsonld(context, article) -> Markup:
+        return article_jsonld(settings, context, article)
+
+    env.globals["article_jsonld"] = jsonld
+
+
+def article_jsonld(settings, context, article) -> Markup:
+    """The article's schema.org NewsArticle as a <script> element (empty before enrichment).
+
+    ``settings`` keeps the configured SITEURL: the page context holds a relative one."""
+    records = context.get("warta_records_by_url", {})
+    record = records.get(article.url)
+    if record is None:
+        return Markup("")
+    data = news_article(record, article.warta, settings["SITENAME"], settings.get("SITEURL", ""),
+                        settings["WARTA_URLS"]["entity"], context["warta_registry"])
+    return Markup('<script type="application/ld+json">') + Markup(script_json(data)) + Markup("</script>")

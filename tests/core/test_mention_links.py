@@ -40,3 +40,4 @@ def test_missing_words_leave_html_untouched():
     html = "<p>Tidak ada nama.</p>\n"
     assert link_first_mentions(html, [MentionLink("Putin", 0, "p/")]) == html
     assert link_first_mentions("", [MentionLink("Putin", 0, "p/")]) == ""
+

@@ -140,3 +140,16 @@ def test_first_body_mention_links_to_the_entity_page(site):
     assert [a.text for a in kim] == ["Kim Jong Un"]
     first_paragraph = doc.xpath("//div[@class='body']/p")[0]
     assert "../../../entitas/kim-jong-un/" in first_paragraph.xpath(".//a/@href")
+
+
+def test_article_json_ld_names_what_it_is_about(site):
+    doc = load(site, SEED + "index.html")
+    scripts = doc.xpath("//script[@type='application/ld+json']/text()")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0])
+    assert data["@type"] == "NewsArticle" and data["headline"] == doc.xpath("string(//h1)")
+    assert data["datePublished"] == "2023-09-14T15:56:00+07:00" and data["inLanguage"] == "id"
+    about = {item["name"]: item for item in data["about"]}
+    assert about["Kim Jong Un"]["@type"] == "Person"
+    assert about["Kim Jong Un"]["sameAs"] == "https://www.wikidata.org/wiki/Q56226"
+    assert {m["name"] for m in data["mentions"]}.isdisjoint(about)

@@ -1,0 +1,45 @@
+"""schema.org NewsArticle JSON-LD for an article page, safe to place inside <script>."""
+
+from __future__ import annotations
+
+import json
+
+from .export import link
+
+
+def news_article(record, matter, site_name: str, site_url: str, entity_url: str, registry) -> dict:
+    """What search engines read: headline, dates, language, authors, and the entities it is about or mentions."""
+    def thing(tagged):
+        entity = registry.get(tagged.id)
+        kind = {"person": "Person", "organization": "Organization", "place": "Place"}.get(tagged.type, "Thing")
+        item = {"@type": kind, "name": tagged.name, "url": link(site_url, entity_url.format(id=tagged.id))}
+        if entity is not None and entity.wikidata:
+            item["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
+        return item
+
+    registered = [t for t in record.entities if t.registered]
+    data = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": record.title[:110],
+        "datePublished": record.date.isoformat(), "dateModified": (matter.modified or record.date).isoformat(),
+        "inLanguage": record.lang, "url": link(site_url, record.url),
+        "publisher": {"@type": "Organization", "name": site_name},
+        "author": [{"@type": "Person", "name": name} for name in matter.authors] or [
+            {"@type": "Organization", "name": site_name}],
+        "about": [thing(t) for t in registered if t.role == "about"],
+        "mentions": [thing(t) for t in registered if t.role != "about"],
+    }
+    if record.summary:
+        data["description"] = record.summary
+    if matter.dateline:
+        data["dateline"] = matter.dateline
+    if matter.image is not None and matter.image.url:
+        data["image"] = matter.image.url
+    if matter.source is not None and matter.source.url:
+        data["isBasedOn"] = matter.source.url
+    return data
+
+
+def script_json(data) -> str:
+    """JSON that cannot end its <script> early: <, > and & are written as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
