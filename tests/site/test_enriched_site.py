@@ -153,3 +153,17 @@ def test_article_json_ld_names_what_it_is_about(site):
     assert about["Kim Jong Un"]["@type"] == "Person"
     assert about["Kim Jong Un"]["sameAs"] == "https://www.wikidata.org/wiki/Q56226"
     assert {m["name"] for m in data["mentions"]}.isdisjoint(about)
+
+
+def test_rebuilding_the_same_content_gives_byte_identical_files(site, tmp_path):
+    from tests.conftest import REPO, run_build
+
+    again = tmp_path / "again"
+    assert run_build(REPO / "content", again).returncode == 0
+
+    def files(root):
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    first, second = files(site), files(again)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
