@@ -15,10 +15,6 @@ from warta.urls import TYPE_PATHS
 
 
 
-def urls(settings) -> dict:
-    return settings["WARTA_URLS"]
-
-
 class WartaPagesGenerator(Generator):
     """Pelican runs ``generate_output`` after every generator's context is final."""
 
@@ -30,7 +26,7 @@ class WartaPagesGenerator(Generator):
         if index is None:
             return
         self.write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
-        self.pattern = urls(self.settings)
+        self.pattern = self.settings["WARTA_URLS"]
         self.site_url = self.settings.get("SITEURL", "")
         registry, stories = self.context["warta_registry"], self.context["warta_stories"]
         records = self.context["warta_records"]
@@ -48,14 +44,13 @@ class WartaPagesGenerator(Generator):
             self.story_page(story, index.stories.get(slug, ()))
         self.stories_index(stories, index)
         self.write(self.pattern["timeline"] + "index.html", self.get_template("timeline"), self.context,
-                   timeline=self._grouped(recent(items, self.settings.get("WARTA_TIMELINE_LIMIT", 200))),
-                   page_title="timeline")
+                   timeline=self._grouped(recent(items, self.settings.get("WARTA_TIMELINE_LIMIT", 200))))
         self.write_text("api/articles.json", export.articles_document(records, self.site_url))
         self.write_text("api/entities.json", export.entities_document(
             index, registry, self.site_url, self.pattern["entity"]))
 
     def _grouped(self, items):
-        lang = self.settings["DEFAULT_LANG"]
+        """Items grouped by year and month, each with the article records that reported it."""
         return [(year, month, [(item, [self.records_by_url[u] for u in item.sources if u in self.records_by_url])
                                for item in group]) for year, month, group in group_by_year_month(items)]
 
