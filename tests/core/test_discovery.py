@@ -85,3 +85,23 @@ def test_amounts_codes_and_english_demonyms_are_not_names():
     assert names("Kurs mencapai Rp16.200 dan DP4 diperbarui, kata Budi Santoso.") == {"Budi Santoso": "person"}
     text = "The Russian leader met Brian Russell, Chinese officials and a Malaysian envoy in Malaysia."
     assert set(names(text, "en")) == {"Brian Russell", "Malaysia"}
+
+
+def test_corpus_types_map_voted_runs_in_sorted_order():
+    corpus = [("Kemarin Presiden Budi Santoso hadir di Surabaya. Partai Golkar menang.", "id")]
+    stats = CorpusStats.from_texts(corpus)
+    # 'di Surabaya' votes place; 'Partai Golkar' votes organisation for 'Golkar'; the others have no cue.
+    assert dict(stats.types) == {"Golkar": "organization", "Surabaya": "place"}
+    assert list(stats.types) == ["Golkar", "Surabaya"] and len(stats.types) == 2
+    assert "Partai Golkar" not in stats.types and stats.types.get("Kemarin Presiden Budi Santoso") is None
+    assert stats.runs["Presiden Budi Santoso"] == 1  # the sentence's first word dropped
+    assert stats == CorpusStats.from_texts(corpus)
+
+
+def test_texts_outside_the_corpus_are_discovered_alike():
+    corpus = [("Ketua Partai Demokrat Anas Urbaningrum hadir di Jakarta.", "id"),
+              ("Menurut Anas Urbaningrum semua lancar.", "id")]
+    stats = CorpusStats.from_texts(corpus)
+    fresh = CorpusStats(stats.lower, stats.capital, stats.runs, stats.types)  # has not seen the texts
+    for text, lang in corpus:
+        assert discover(text, lang, [], stats, 0.0) == discover(text, lang, [], fresh, 0.0) != []

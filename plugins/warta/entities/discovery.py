@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
 
 from babel.dates import get_day_names, get_month_names
 from slugify import slugify
@@ -27,6 +28,7 @@ RUN = re.compile(rf"[A-Zae\x80-\U0010ffff](?<![\w-].)(?:(?<=[ae])l-[^\W\d_a-z]|(
 TOKEN_RE = re.compile(rf"{TOKEN}|\S+")
 DATELINE = re.compile(r"[A-Z]+(?:\.[A-Z]+)+")
 DIGIT = re.compile(r"\d")  # 'Rp16.200', 'DP4': amounts and codes, not names
+SENTENCE_END = re.compile(r"[.!?\n]")
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)\Z")  # 'Russian', 'Chinese' alone (English)
 # Words that open a sentence (as matcher.opens_sentence sees them): the text's first, and those after a sentence end.
 FIRST_WORD = re.compile(rf"[{re.escape(OPENERS)}]*({WORD.pattern})")
@@ -97,43 +99,45 @@ class CorpusStats:
     capital: Mapping[str, int] = field(default_factory=dict)
     runs: Mapping[str, int] = field(default_factory=dict)  # whole capitalised runs, as written
     types: Mapping[str, str] = field(default_factory=dict)  # run -> type its cue words point to most
-    # Memos for discover(): each text's runs (found here once), and the pieces of each run.
+    # Memos for discover(): each text's runs (found once, here), and how each run splits into pieces.
     _texts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _parts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[tuple[str, str]]) -> "CorpusStats":
-        words, openers, runs, votes = Counter(), Counter(), Counter(), {}
-        heads: dict[str, tuple[str, str]] = {}  # run -> (rest, type its head word gives the rest)
-        memo = {}
+        tokens, openers, whole, runs = Counter(), Counter(), Counter(), Counter()
+        seen: list[tuple[str, array, list[str]]] = []  # (text, its runs' starts, the runs)
+        names: dict[str, str] = {}  # one string per distinct run: less memory, hashes computed once
         for text, _lang in texts:
-            words.update(WORD.findall(text))
+            tokens.update(text.split())  # words are counted per distinct token, below
             openers.update(OPENING_WORD.findall(text))
             if first := FIRST_WORD.match(text):
                 openers[first.group(1)] += 1
-            memo[text] = found = _runs(text)
-            for start, _end, name, cues in found:
-                runs[name] += 1
-                if name not in heads:
-                    head, _, rest = name.partition(" ")
-                    low = head.lower()
-                    heads[name] = rest, "organization" if low in ORG_HEADS else "place" if low in PLACE_HEADS else ""
-                rest, kind = heads[name]
-                if rest and opens_sentence(text, start):
-                    runs[rest] += 1  # 'Menurut Anas Urbaningrum' also counts 'Anas Urbaningrum'
-                for cue in cues:
-                    votes.setdefault(name, Counter())[cue] += 1
-                if kind and rest:  # 'Partai Golkar' makes 'Golkar' an organisation
-                    votes.setdefault(rest, Counter())[kind] += 1
-        lower, capital = Counter(), Counter()
+            starts, found = _runs(text, names)
+            seen.append((text, starts, found))
+            whole.update(found)
+            for start, name in zip(starts, found):
+                if " " in name and opens_sentence(text, start):
+                    runs[name.partition(" ")[2]] += 1  # 'Menurut Anas Urbaningrum' also counts 'Anas Urbaningrum'
+        runs.update(whole)
+        heads: dict[str, Counter] = {}
+        for name, count in whole.items():
+            head, _, rest = name.partition(" ")
+            kind = "organization" if head.lower() in ORG_HEADS else "place" if head.lower() in PLACE_HEADS else ""
+            if kind and rest:  # 'Partai Golkar' makes 'Golkar' an organisation
+                heads.setdefault(rest, Counter())[kind] += count
+        words, lower, capital = Counter(), Counter(), Counter()
+        for token, count in tokens.items():
+            for word in WORD.findall(token):
+                words[word] += count
         for word, count in words.items():
             if word[0].islower():
                 lower[word] = count
             elif word[0].isupper() and count > openers[word]:
                 capital[word.lower()] += count - openers[word]
         stats = cls(dict(sorted(lower.items())), dict(sorted(capital.items())), dict(sorted(runs.items())),
-                    {name: _vote(c) for name, c in sorted(votes.items())})
-        stats._texts.update(memo)
+                    _Types(seen, heads))
+        stats._texts.update((text, (starts, found)) for text, starts, found in seen)
         return stats
 
     def common(self, word: str) -> bool:
@@ -143,6 +147,50 @@ class CorpusStats:
 
     def common_words(self) -> frozenset[str]:
         return frozenset(w for w in self.lower if self.common(w))
+
+
+class _Types(Mapping):
+    """run -> the type cue words around it (and head words: 'Partai X') point to most, over the
+    corpus. Counted per run on first use: discover() asks about few runs."""
+
+    def __init__(self, texts: list[tuple[str, array, list[str]]], heads: dict[str, Counter]):
+        self._texts, self._heads = texts, heads
+        self._where: dict[str, array] | None = None  # run -> (text index, start) pairs, flat
+        self._types: dict[str, str | None] = {}
+
+    def _type(self, name: str) -> str | None:
+        if name not in self._types:
+            if self._where is None:
+                self._where = {}
+                for i, (_text, starts, found) in enumerate(self._texts):
+                    for start, run in zip(starts, found):
+                        if (where := self._where.get(run)) is None:
+                            where = self._where[run] = array("i")
+                        where.append(i)
+                        where.append(start)
+            votes = Counter()
+            where = self._where.get(name, ())
+            for i in range(0, len(where), 2):
+                start = where[i + 1]
+                votes.update(_context_cues(self._texts[where[i]][0], start, start + len(name), _acronym(name)))
+            votes.update(self._heads.get(name, ()))
+            self._types[name] = _vote(votes) if votes else None
+        return self._types[name]
+
+    def __getitem__(self, name: str) -> str:
+        if (kind := self._type(name)) is None:
+            raise KeyError(name)
+        return kind
+
+    def __iter__(self):
+        return iter(sorted(name for name in {*self._heads, *(run for *_, found in self._texts for run in found)}
+                           if self._type(name)))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
 
 
 @dataclass(frozen=True)
@@ -165,25 +213,27 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
     english = lang == "en"
     memo = stats._parts
     found: dict[str, list] = {}
-    runs = stats._texts.get(text)
-    for run_start, run_end, name, run_cues in _runs(text) if runs is None else runs:
-        i = bisect_right(starts, run_start) - 1
-        if i >= 0 and covered[i][1] >= run_end:
-            continue  # the whole run is a registry mention
+    for run_start, name in zip(*stats._texts.get(text) or _runs(text)):
+        run_end = run_start + len(name)
+        i = bisect_right(starts, run_end - 1) - 1  # the last covered span that may overlap the run
+        overlap = ()
+        if i >= 0 and covered[i][1] > run_start:
+            if covered[i][0] <= run_start and covered[i][1] >= run_end:
+                continue  # the whole run is a registry mention
+            overlap = _overlap(covered, i, run_start, run_end)
+        key = (name, english, overlap)
+        both = memo.get(key)
+        if both is None:  # pieces mid-sentence, and opening a sentence (which drops an ordinary first word)
+            mid = _parts(name, False, english, overlap, stats)
+            opening = _parts(name, True, english, overlap, stats) if stats.common(TOKEN_RE.match(name)[0]) else mid
+            both = memo[key] = (mid, opening)
+        if not both[0] and not both[1]:
+            continue
         opens = opens_sentence(text, run_start)
-        if _covered(covered, starts, run_start, run_end):
-            parts = _parts(name, opens, english, stats,
-                           lambda s, e: _covered(covered, starts, run_start + s, run_start + e))
-        else:
-            parts = memo.get((name, opens, english))
-            if parts is None:
-                parts = memo[name, opens, english] = _parts(name, opens, english, stats)
+        parts = both[opens]
         for offset, end, piece, title, acronym in parts:
             start = run_start + offset
-            if offset == 0 and end == run_end - run_start:
-                cues = run_cues
-            else:
-                cues = _context_cues(text, start, run_start + end, acronym)
+            cues = _context_cues(text, start, run_start + end, acronym)
             entry = found.get(piece)
             if entry is None:
                 entry = found[piece] = [[], [], 0]
@@ -192,24 +242,26 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
             entry[2] += offset > 0 or not opens  # inside a run, no piece opens a sentence
     out = []
     for name, (offsets, cues, mid_sentence) in found.items():
-        type_guess = _type_of(name, Counter(cues), stats)
         words = name.split()
         confidence = 0.5 + 0.2 * (len(words) > 1) + 0.2 * bool(cues) + 0.1 * (len(offsets) > 1)
         if not mid_sentence and not stats.capital.get(words[0].lower()):
             confidence -= 0.3  # only ever seen opening a sentence: maybe an ordinary word
-        if len(words) == 1 and is_acronym(name) and len(name) < 3:
+        if len(words) == 1 and _acronym(name) and len(name) < 3:
             confidence -= 0.2
         confidence = round(max(0.0, min(1.0, confidence)), 2)
         if confidence >= threshold:
-            out.append(Candidate(name, type_guess, confidence, len(offsets), offsets[0],
+            out.append(Candidate(name, _type_of(name, Counter(cues), stats), confidence, len(offsets), offsets[0],
                                  _sentence(text, offsets[0]), tuple(offsets)))
     return sorted(out, key=lambda c: (c.first_offset, c.name))
 
 
-def _runs(text: str) -> tuple[tuple[int, int, str, list[str]], ...]:
-    """(start, end, run, its cue words' types) for each capitalised run in text."""
-    return tuple((start, end, name, _context_cues(text, start, end, _acronym(name)))
-                 for start, end, name in ((*run.span(), run.group()) for run in RUN.finditer(text)))
+def _runs(text: str, names: dict[str, str] | None = None) -> tuple[array, list[str]]:
+    """The starts and the capitalised runs of text; runs taken from ``names`` when there."""
+    starts, found = array("i"), []
+    for run in RUN.finditer(text):
+        starts.append(run.start())
+        found.append(run.group() if names is None else names.setdefault(name := run.group(), name))
+    return starts, found
 
 
 _acronym = lru_cache(maxsize=1 << 16)(is_acronym)
@@ -225,9 +277,13 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _covered(covered, starts, start: int, end: int) -> bool:
-    i = bisect_right(starts, end - 1) - 1
-    return i >= 0 and covered[i][1] > start
+def _overlap(covered, i: int, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The covered spans ending at ``i`` that overlap text[start:end], relative to start."""
+    out = []
+    while i >= 0 and covered[i][1] > start:
+        out.append((max(covered[i][0], start) - start, min(covered[i][1], end) - start))
+        i -= 1
+    return tuple(reversed(out))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -241,10 +297,10 @@ def _word_kind(word: str) -> str:
     return ""
 
 
-def _parts(run: str, opens: bool, english: bool, stats: CorpusStats, covered=lambda start, end: False):
+def _parts(run: str, opens: bool, english: bool, covered: tuple[tuple[int, int], ...], stats: CorpusStats):
     """Name pieces of a run, as (start, end, name, after a title, acronym) relative to the run: cut
-    at titles, non-name words and ``covered`` tokens; a title ('Presiden') marks the piece after it
-    as a person. ``opens``: the run opens a sentence."""
+    at titles, non-name words and tokens ``covered`` (relative spans); a title ('Presiden') marks
+    the piece after it as a person. ``opens``: the run opens a sentence."""
     pieces: list[tuple[list[tuple[int, int]], bool]] = [([], False)]
     for found in TOKEN_RE.finditer(run):
         start, end = found.span()
@@ -252,7 +308,7 @@ def _parts(run: str, opens: bool, english: bool, stats: CorpusStats, covered=lam
         kind = _word_kind(word)
         if kind == "title":
             pieces.append(([], True))
-        elif kind or covered(start, end):
+        elif kind or any(s < end and start < e for s, e in covered):
             pieces.append(([], False))
         elif word[0].isupper() or word[:3] in ("al-", "el-") or pieces[-1][0]:
             pieces[-1][0].append((start, end))
@@ -292,8 +348,9 @@ def _context_cues(text: str, start: int, end: int, acronym: bool) -> list[str]:
     """Types the words around text[start:end] point to ('Presiden X', 'X mengatakan', 'di X')."""
     prev = nxt = ""
     if start and text[start - 1] == " ":
-        before = text[max(0, start - 30):start].rsplit(None, 1)
-        prev = before[-1].lower().strip("\"“(,") if before else ""
+        before = text[start - 30 if start > 30 else 0:start].rsplit(None, 1)
+        if before:
+            prev = before[-1].lower().strip("\"“(,")
     following = text[end:end + 1]
     after = text[end:end + 30].split(None, 2) if following == " " or following == "," or following.isspace() else ()
     if following == " " and after:
@@ -328,9 +385,10 @@ def _type_of(name: str, cues: Counter, stats: CorpusStats) -> str | None:
 
 
 def _sentence(text: str, offset: int) -> str:
-    start = max(text.rfind(c, 0, offset) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, offset) for c in ".!?\n") if i >= 0]
-    return text[start:min(ends) + 1 if ends else len(text)].strip()
+    paragraph = text.rfind("\n", 0, offset)  # bounds the backward search for a sentence end
+    start = max(paragraph, *(text.rfind(c, paragraph + 1, offset) for c in ".!?")) + 1
+    end = SENTENCE_END.search(text, offset)
+    return text[start:end.start() + 1 if end else len(text)].strip()
 
 
 def stub(candidate: Candidate) -> str:

@@ -91,7 +91,7 @@ class Matcher:
             if key.common_risk and common and text[start:end].lower() in common and opens_sentence(text, start):
                 continue
             hits.append((start, -end, key))
-        hits.sort(key=lambda h: (h[0], h[1]))
+        hits.sort()  # by start, longest first; no two hits share a span, so keys are never compared
         return _resolve(text, hits)
 
 
