@@ -72,11 +72,11 @@ def analyse(title: str, summary: str, html: str, lang: str, published: datetime,
 
 
 def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, title: str, registry: Registry,
-           stats: CorpusStats, add=(), remove=(), threshold: float = 0.7) -> Enrichment:
-    """Tags (registered and discovered) and events of one analysed article."""
+           stats: CorpusStats, add=(), remove=(), threshold: float = 0.7, known=frozenset()) -> Enrichment:
+    """Tags (registered and discovered) and events of one analysed article; ``known``: see discover()."""
     text = analysis.text
     candidates = tuple(discover(text.text, lang, analysis.mentions, stats, threshold,
-                                skip=_title_if_headline_case(text)))
+                                skip=_title_if_headline_case(text), known=known))
     entities = tuple(tag(text, lang, None, registry, add, remove, candidates, mentions=analysis.mentions))
     removed = set(remove)
     mentions = [m for m in analysis.mentions if m.entity_id not in removed]
@@ -96,6 +96,10 @@ def first_body_mentions(text: ArticleText, mentions, entities) -> tuple[FirstMen
             count = occurrence(text.text, mention.surface, mention.start, body_start)
             firsts[mention.entity_id] = FirstMention(mention.entity_id, mention.surface, count)
     return tuple(firsts.values())
+
+
+def short_forms(registry: Registry) -> frozenset[str]:
+    return frozenset(form for entity in registry.entities.values() for form in entity.short)
 
 
 def _title_if_headline_case(text: ArticleText) -> tuple[tuple[int, int], ...]:
@@ -129,5 +133,6 @@ def enrich_corpus(documents, registry: Registry, threshold: float, cache=None) -
         compute = partial(analyse, *parts, matcher)
         analyses.append(cache.get(analysis_key(*parts, registry), compute) if cache is not None else compute())
     stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
+    known = short_forms(registry)
     return [enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry, stats=stats,
-                   add=d.add, remove=d.remove, threshold=threshold) for a, d in zip(analyses, documents)]
+                   add=d.add, remove=d.remove, threshold=threshold, known=known) for a, d in zip(analyses, documents)]

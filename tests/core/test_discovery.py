@@ -105,3 +105,14 @@ def test_texts_outside_the_corpus_are_discovered_alike():
     fresh = CorpusStats(stats.lower, stats.capital, stats.runs, stats.types)  # has not seen the texts
     for text, lang in corpus:
         assert discover(text, lang, [], stats, 0.0) == discover(text, lang, [], fresh, 0.0) != []
+
+
+def test_possessives_and_registry_short_forms_are_not_new_names():
+    from warta.entities.discovery import CorpusStats, discover
+
+    text = "Officials said the leader Kim had no plans. An aide of Heru Budi's team met Dmitry Peskov's deputy."
+    stats = CorpusStats.from_texts([(text, "en")])
+    names = [c.name for c in discover(text, "en", [], stats, 0.5, known=frozenset({"Kim"}))]
+    assert names == ["Heru Budi", "Dmitry Peskov"]
+    with_kim = [c.name for c in discover(text, "en", [], stats, 0.5)]
+    assert "Kim" in with_kim

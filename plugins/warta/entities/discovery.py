@@ -7,7 +7,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,6 +27,7 @@ RUN = re.compile(rf"[A-Zae\x80-\U0010ffff](?<![\w-].)(?:(?<=[ae])l-[^\W\d_a-z]|(
                  rf"\w*(?:[-'’./]\w+)*(?:[ ](?:{CONNECTORS}[ ])*{TOKEN})*")
 TOKEN_RE = re.compile(rf"{TOKEN}|\S+")
 DATELINE = re.compile(r"[A-Z]+(?:\.[A-Z]+)+")
+POSSESSIVE = ("'s", "’s")
 DIGIT = re.compile(r"\d")  # 'Rp16.200', 'DP4': amounts and codes, not names
 SENTENCE_END = re.compile(r"[.!?\n]")
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)\Z")  # 'Russian', 'Chinese' alone (English)
@@ -205,9 +206,12 @@ class Candidate:
 
 
 def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusStats,
-             threshold: float = 0.5, skip: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+             threshold: float = 0.5, skip: Sequence[tuple[int, int]] = (),
+             known: AbstractSet[str] = frozenset()) -> list[Candidate]:
     """Capitalised names not covered by ``mentions`` nor inside ``skip`` spans (e.g. a title-case
-    headline), with a type guessed from cue words; those scoring at least ``threshold``."""
+    headline), with a type guessed from cue words; those scoring at least ``threshold``. Names in
+    ``known`` (the registry's short forms, which stay unmatched without a full name before them)
+    and English possessives ("Putin's" is "Putin") are not new names."""
     covered = _merged([(m.start, m.end) for m in mentions] + list(skip))
     starts = [start for start, _ in covered]
     english = lang == "en"
@@ -232,6 +236,10 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
         opens = opens_sentence(text, run_start)
         parts = both[opens]
         for offset, end, piece, title, acronym in parts:
+            if piece.endswith(POSSESSIVE):
+                piece, end = piece[:-2], end - 2
+            if piece in known or not piece:
+                continue
             start = run_start + offset
             cues = _context_cues(text, start, run_start + end, acronym)
             entry = found.get(piece)
