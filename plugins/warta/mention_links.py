@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 import lxml.html
 
@@ -40,10 +42,13 @@ def link_first_mentions(html: str, links: list[MentionLink]) -> str:
         return html
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     slots = list(_text_slots(root))
+    texts = [getattr(element, slot) for element, slot in slots]
+    joined = "\0".join(texts)  # NUL is no word character: boundaries hold across slots
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     targets: dict[int, list[tuple[int, int, MentionLink]]] = {}  # slot index -> (start, end, link)
     taken: set[tuple[int, int]] = set()
     for link in links:
-        found = _find(slots, link)
+        found = _find(joined, starts, link)
         if found is not None and not any(_overlaps(found, other) for other in taken):
             index, start, end = found
             targets.setdefault(index, []).append((start, end, link))
@@ -77,14 +82,12 @@ def _skipped(element) -> bool:
     return False
 
 
-def _find(slots, link: MentionLink) -> tuple[int, int, int] | None:
-    """(slot index, start, end) of the link's occurrence of its words."""
-    pattern, seen = _pattern(link.surface), 0
-    for index, (element, slot) in enumerate(slots):
-        for match in pattern.finditer(getattr(element, slot)):
-            if seen == link.occurrence:
-                return index, match.start(), match.end()
-            seen += 1
+def _find(joined: str, starts: list[int], link: MentionLink) -> tuple[int, int, int] | None:
+    """(slot index, start, end) of the link's occurrence of its words in the joined slot texts."""
+    for seen, match in enumerate(_pattern(link.surface).finditer(joined)):
+        if seen == link.occurrence:
+            index = bisect_right(starts, match.start()) - 1
+            return index, match.start() - starts[index], match.end() - starts[index]
     return None
 
 
