@@ -54,7 +54,7 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
 )
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
 INDEX_SAVE_AS = "index.html"
 
 # Feeds are ours (warta_feeds, feedgen): every Pelican feed off.
