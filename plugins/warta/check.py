@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import ARTICLE_DIR, ENTITY_DIR, PAGE_DIR, STORY_DIR, markdown_files, shown, yaml_files
+from .content import ENTITY_DIR, PAGE_DIR, STORY_DIR, article_files, markdown_files, shown, yaml_files
 from .entities.registry import Registry, load_registry
 from .frontmatter import FrontMatter, decode, parse_article
 from .problems import Problem, did_you_mean
@@ -22,10 +22,10 @@ class ContentReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_documents(content: Path, sub: str, default_lang: str, report: ContentReport) -> dict[str, FrontMatter]:
+def read_documents(paths: list[Path], default_lang: str, report: ContentReport) -> dict[str, FrontMatter]:
     found: dict[str, FrontMatter] = {}
     slugs: dict[str, str] = {}
-    for path in markdown_files(content, sub):
+    for path in paths:
         name = shown(path)
         text, problems = decode(path.read_bytes(), name)
         matter = None
@@ -48,8 +48,8 @@ def read_documents(content: Path, sub: str, default_lang: str, report: ContentRe
 def check_content(content: Path, default_lang: str = "id") -> ContentReport:
     """Read and validate every article and page under ``content``."""
     report = ContentReport()
-    report.articles = read_documents(content, ARTICLE_DIR, default_lang, report)
-    report.pages = read_documents(content, PAGE_DIR, default_lang, report)
+    report.articles = read_documents(article_files(content), default_lang, report)
+    report.pages = read_documents(markdown_files(content, PAGE_DIR), default_lang, report)
     report.registry, problems = load_registry(content / ENTITY_DIR)
     report.problems += problems + reserved_id_problems(report.registry)
     report.stories, problems = load_stories(yaml_files(content, STORY_DIR))
@@ -64,7 +64,8 @@ def cross_references(report: ContentReport) -> list[Problem]:
     known = report.registry.entities
     for path, matter in report.articles.items():
         if matter.story and matter.story not in report.stories:
-            hint = did_you_mean(matter.story, report.stories) if report.stories else "add content/stories/<slug>.yml"
+            hint = (did_you_mean(matter.story, report.stories) if report.stories
+                    else f"add stories/{matter.story}.yml to the content folder")
             problems.append(Problem(path, matter.lines.get("story"), f"unknown story '{matter.story}'", hint))
         for key, ids in (("entities.add", matter.entities_add), ("entities.remove", matter.entities_remove)):
             for entity_id in ids:

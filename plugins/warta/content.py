@@ -16,6 +16,21 @@ def markdown_files(content: Path, sub: str) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in MARKDOWN_SUFFIXES and not p.name.startswith("."))
 
 
+def article_files(content: Path) -> list[Path]:
+    """Markdown under articles/; in a folder without one, every Markdown file outside pages/."""
+    if (content / ARTICLE_DIR).is_dir():
+        return markdown_files(content, ARTICLE_DIR)
+    pages = content / PAGE_DIR
+    return [p for p in markdown_files(content, ".") if pages not in p.parents]
+
+
+def article_paths(content: Path) -> dict:
+    """Pelican settings that read the same articles as :func:`article_files`."""
+    if (content / ARTICLE_DIR).is_dir():
+        return {"ARTICLE_PATHS": [ARTICLE_DIR], "ARTICLE_EXCLUDES": []}
+    return {"ARTICLE_PATHS": [""], "ARTICLE_EXCLUDES": [PAGE_DIR]}
+
+
 def yaml_files(content: Path, sub: str) -> list[Path]:
     folder = content / sub
     if not folder.is_dir():

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from warta.check import check_content
-from warta.content import shown
+from warta.content import article_paths, shown
 
 REPO = Path(__file__).resolve().parents[2]
 logger = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ def load_settings(content: Path, output: Path, conf: Path, overrides: dict | Non
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
         "CACHE_PATH": str(REPO / ".cache" / f"pelican-{key}"),
+        **article_paths(content),
     }
     override.update(overrides or {})
     return read_settings(str(conf), override=override)

@@ -8,7 +8,7 @@ from pathlib import Path
 from markdown import Markdown
 
 from warta.check import check_content
-from warta.content import ARTICLE_DIR, markdown_files, shown
+from warta.content import article_files, shown
 from warta.enrich import Document, enrich_corpus
 from warta.entities.discovery import stub
 from warta.frontmatter import parse_article
@@ -28,7 +28,7 @@ def report(content: Path, limit: int = 0) -> tuple[list, str]:
     if problems:
         return problems, ""
     documents = []
-    for path in markdown_files(content, ARTICLE_DIR):
+    for path in article_files(content):
         matter, body, _ = parse_article(shown(path), path.read_text(encoding="utf-8-sig"), settings["DEFAULT_LANG"])
         html = Markdown(**settings["MARKDOWN"]).convert(body)
         documents.append(Document(shown(path), matter.title, matter.summary or "", html, matter.lang, matter.date,

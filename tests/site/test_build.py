@@ -1,5 +1,6 @@
 """Real builds of a small fixture site, read back with lxml."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -160,3 +161,18 @@ def test_bad_settings_stop_the_build_before_anything_is_written(content, tmp_pat
         in result.stderr
     assert "WARTA_FEEDS['limit'] must not be negative" in result.stderr
     assert "Traceback" not in result.stderr and not output.exists()
+
+
+def test_a_folder_without_articles_subfolder_is_read_whole(tmp_path):
+    content = tmp_path / "flat"
+    (content / "pages").mkdir(parents=True)
+    for path in (FIXTURE / "articles").rglob("*.md"):
+        (content / path.name).write_bytes(path.read_bytes())
+    (content / "pages" / "tentang.md").write_bytes((FIXTURE / "pages" / "tentang.md").read_bytes())
+    output = tmp_path / "output"
+    result = run_build(content, output)
+    assert result.returncode == 0, result.stderr
+    assert (output / "2023/09/kim-putin-bertemu/index.html").is_file()
+    assert (output / "tentang/index.html").is_file()
+    titles = [a["title"] for a in json.loads((output / "api/articles.json").read_text())["articles"]]
+    assert titles == ["Kim Jong Un dan Putin Bertemu di Timur Jauh", "Leaders Gather <em>in</em> Jakarta"]
