@@ -37,7 +37,8 @@ def article_paths(site):
 
 
 def test_pages_fit_a_phone_screen(server, phone, site):
-    paths = ["", "arsip", "kategori"] + article_paths(site)[:4]
+    paths = ["", "arsip", "kategori", "entitas", "entitas/kim-jong-un", "cerita/korut-rusia", "linimasa"]
+    paths += article_paths(site)[:4]
     for path in paths:
         phone.goto(f"{server}/{path}/" if path else server + "/")
         overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
