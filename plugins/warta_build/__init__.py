@@ -70,7 +70,11 @@ def build(content: str | Path = "content", output: str | Path = "output", conf: 
     if not content.is_dir():
         print(f"{shown(content)}: content folder not found", file=stream)
         return 2
-    settings = load_settings(content, output, conf, overrides)
+    try:
+        settings = load_settings(content, output, conf, overrides)
+    except Exception as error:  # a settings file that does not run
+        print(f"{shown(conf)}: cannot read the settings: {type(error).__name__}: {error}", file=stream)
+        return 1
     problems = _lint(content, settings)
     if problems:
         for problem in problems:
@@ -103,8 +107,9 @@ def build(content: str | Path = "content", output: str | Path = "output", conf: 
         counter.errors += 1
     finally:
         root.removeHandler(counter)
+        if counter.errors or sys.exc_info()[0] is not None:  # failed or interrupted: leave no staging folder
+            shutil.rmtree(staging, ignore_errors=True)
     if counter.errors:
-        shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {counter.errors} error(s); {shown(output)} left as it was", file=stream)
         return 1
     _swap(staging, output)

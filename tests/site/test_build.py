@@ -176,3 +176,12 @@ def test_a_folder_without_articles_subfolder_is_read_whole(tmp_path):
     assert (output / "tentang/index.html").is_file()
     titles = [a["title"] for a in json.loads((output / "api/articles.json").read_text())["articles"]]
     assert titles == ["Kim Jong Un dan Putin Bertemu di Timur Jauh", "Leaders Gather <em>in</em> Jakarta"]
+
+
+def test_a_settings_file_that_fails_to_run_is_one_line(content, tmp_path):
+    conf = tmp_path / "broken.py"
+    conf.write_text("DEFAULT_LANG = 'id'\nPLUGINS = [\n")
+    result = run_build(content, tmp_path / "output", "--conf", str(conf))
+    assert result.returncode == 1
+    assert "broken.py: cannot read the settings: SyntaxError" in result.stderr
+    assert "Traceback" not in result.stderr
