@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import agency_of, byline_of, credit_of, is_boilerplate, tidy
+from .lines import INITIALS, agency_of, byline_of, credit_of, is_boilerplate, tidy
 from .outlets import Dateline, match_dateline
+
+_TRAILING_INITIALS = re.compile(INITIALS.pattern + "$")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,9 @@ def sift(lines: list[str], unit: str = "line") -> Sifted:
             continue
         if is_boilerplate(text):
             notes.append(f"{where}: dropped page furniture {text!r}")
+            continue
+        if INITIALS.fullmatch(text):
+            notes.append(f"{where}: dropped editor initials {text!r}")
             continue
         found_agency = agency_of(text)
         if found_agency:
@@ -56,6 +61,10 @@ def take_body(items: list[tuple[int, str]], caption: str = "", unit: str = "line
             notes.append(f"{unit} {number}: dropped photo credit {text!r}")
         else:
             paragraphs.append((number, text))
+    if paragraphs and (initials := _TRAILING_INITIALS.search(paragraphs[-1][1])):
+        number, text = paragraphs[-1]
+        paragraphs[-1] = (number, text[:initials.start()])
+        notes.append(f"{unit} {number}: dropped editor initials {initials.group().strip()!r} at the end")
     dateline = match_dateline(paragraphs[0][1]) if paragraphs else None
     if dateline:
         number, text = paragraphs[0]
@@ -63,7 +72,7 @@ def take_body(items: list[tuple[int, str]], caption: str = "", unit: str = "line
         paragraphs[0] = (number, rest)
         shown = " ".join(dateline.text.split())
         notes.append(f"{unit} {number}: dateline {shown!r} -> city {dateline.city or '(none)'!r}, "
-                     f"source {dateline.outlet!r}")
+                     f"source {dateline.outlet or '(none)'!r}")
         if not dateline.known:
             notes.append(f"{unit} {number}: outlet {dateline.token!r} is not in the outlet table: "
                          "name kept as written")

@@ -29,34 +29,45 @@ def _alternation(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-_MON, _DAY = _alternation(MONTHS), _alternation(WEEKDAYS)
-_LINE = re.compile(
-    rf"""(?:(?P<outlet>[A-Za-z][\w.]*)\s*[-–—]\s*)?
-    (?:(?P<weekday>{_DAY})\.?,?\s+)?
-    (?:(?P<d1>\d{{1,2}})\s+(?P<mon1>{_MON})\.?\s+(?P<y1>\d{{4}})
-      |(?P<mon2>{_MON})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})
-      |(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>\d{{4}}))
-    \s*(?:[,|\-–—]\s*)?(?:(?:pukul|jam|at)\s+)?
-    (?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})(?:\s*(?P<ampm>[ap])\.?m\.?)?
-    (?:\s*(?P<zone>WITA|WIT|WIB|UTC|GMT)(?P<offset>[+-]\d{{1,2}}(?::?\d{{2}})?)?)?""",
-    re.IGNORECASE | re.VERBOSE,
-)
+# "Sept" and the like: a prefix of a wide month name (from Babel) is accepted as an abbreviation.
+MONTH_NAME = _alternation({name[:n] for name in MONTHS for n in range(3, len(name) + 1)})
+_DAY = _alternation(WEEKDAYS)
+_PREFIX = r"""(?:(?P<outlet>[A-Za-z][\w.]*(?:\ [A-Z][\w.]*){0,2})\s*[-–—|]\s*)?
+    (?:(?:last\ updated|updated|published|posted|diperbarui|diterbitkan|dipublikasikan|terbit|tayang|dimuat)
+       (?:\s+(?:on|pada))?\s*:?\s+)?
+    (?:(?P<weekday>""" + _DAY + r""")\.?,?\s+)?"""
+_DATE = rf"""(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon1>{MONTH_NAME})\.?,?\s+(?P<y1>\d{{4}}|\d{{2}})
+      |(?P<mon2>{MONTH_NAME})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
+      |(?P<d3>\d{{1,2}})(?P<sep>[/.-])(?P<m3>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})
+      |(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}}))"""
+_TIME = r"""(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?(?:\s*(?P<ampm>[ap])\.?m\.?)?
+    (?:\s*(?P<zone>WITA|WIT|WIB|UTC|GMT)(?P<offset>[+-]\d{1,2}(?::?\d{2})?)?)?"""
+_SEP = r"\s*(?:[,|/\-–—]\s*)?(?:(?:pukul|jam|at)\s+)?"
+_LINES = [re.compile(_PREFIX + _DATE + _SEP + _TIME, re.IGNORECASE | re.VERBOSE),
+          # time first: "Updated 3:45 AM GMT+7, September 13, 2023"
+          re.compile(_PREFIX + _TIME + r"\s*(?:[,|\-–—]\s*)?" + _DATE, re.IGNORECASE | re.VERBOSE)]
+# "Published ... | Updated ...": only the first time is read.
+_SECOND_STAMP = re.compile(r"\s*[|·•]\s*(?:last updated|updated|diperbarui)\b.*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Stamp:
     when: datetime
     notes: tuple[str, ...]
+    outlet: str = ""    # "Kompas.com" in "Kompas.com - 14/09/2023, 15:56 WIB"
 
 
 def parse_stamp(line: str) -> Stamp | str | None:
     """A Stamp for a date line, an error message for an impossible date, None for any other line."""
-    found = _LINE.fullmatch(line.strip())
+    text = _SECOND_STAMP.sub("", line.strip())
+    found = next((m for pattern in _LINES if (m := pattern.fullmatch(text))), None)
     if not found:
         return None
     g = found.groupdict()
-    day, year = int(g["d1"] or g["d2"] or g["d3"]), int(g["y1"] or g["y2"] or g["y3"])
-    month = int(g["m3"]) if g["m3"] else MONTHS[(g["mon1"] or g["mon2"]).lower()]
+    day, year = int(g["d1"] or g["d2"] or g["d3"] or g["d4"]), int(g["y1"] or g["y2"] or g["y3"] or g["y4"])
+    year += 2000 if year < 100 else 0    # "02 Okt 23"
+    name = (g["mon1"] or g["mon2"] or "").lower()
+    month = int(g["m3"] or g["m4"]) if not name else MONTHS.get(name) or _month_of_prefix(name)
     hour, minute = int(g["hour"]), int(g["minute"])
     if g["ampm"]:
         if hour > 12:
@@ -79,7 +90,11 @@ def parse_stamp(line: str) -> Stamp | str | None:
         return f"impossible date or time in {line.strip()!r} ({error})"
     if g["weekday"] and WEEKDAYS[g["weekday"].lower()] != when.weekday():
         notes.append(f"weekday {g['weekday']!r} does not match {when:%Y-%m-%d}: kept the date")
-    return Stamp(when, tuple(notes))
+    return Stamp(when, tuple(notes), g["outlet"] or "")
+
+
+def _month_of_prefix(prefix: str) -> int:
+    return next(number for name, number in MONTHS.items() if name.startswith(prefix))
 
 
 def parse_iso(raw: str) -> tuple[datetime | None, tuple[str, ...]]:
