@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
+from operator import attrgetter
 
 from . import sentences, temporal
 from .temporal.resolve import iso as _iso
@@ -59,17 +60,14 @@ def article_events(text: str, lang: str, published: datetime, article_key: str, 
     if exprs is None:
         exprs = temporal.extract(text, lang, published)
     mentions = list(mentions)
-    spans = sentences.split(text, lang)
-    starts = [s for s, _ in spans]
-    ordered = sorted(mentions, key=lambda m: (m.start, m.end, m.entity_id))
+    paragraphs = sentences.Paragraphs(text, lang)  # only paragraphs with an expression are split
+    ordered = sorted(mentions, key=attrgetter("start", "end", "entity_id"))
     mention_starts = [m.start for m in ordered]
     events = []
     for expr in exprs:
-        i = bisect_right(starts, expr.start) - 1
-        j = bisect_right(starts, expr.end - 1) - 1
-        if i < 0:
-            continue
-        s, e = spans[i][0], spans[j][1]  # normally i == j; a phrase across a split joins the two
+        s, e = paragraphs.sentence(expr.start)
+        if expr.end > e:  # a phrase across a split joins the two sentences
+            e = paragraphs.sentence(expr.end - 1)[1]
         rest = text[s:expr.start] + " " + text[expr.end:e]
         if len(rest.split()) < MIN_STATEMENT_WORDS:
             continue

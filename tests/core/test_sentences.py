@@ -1,8 +1,10 @@
-"""warta.sentences.split: spans, abbreviations, decimals, paragraph breaks."""
+"""warta.sentences: spans, abbreviations, decimals, paragraph breaks; Paragraphs agrees with split."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from warta.sentences import split
+from warta.sentences import Paragraphs, split
 
 
 def pieces(text, lang="id"):
@@ -53,3 +55,21 @@ def test_lowercase_after_a_full_stop_continues_the_sentence():
 def test_empty_and_blank_text():
     assert split("") == []
     assert split("  \n\n \t") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab Kc.!?”)\n\t(Jl.U.S", max_size=120))
+def test_paragraphs_give_the_sentence_split_gives(text):
+    spans = split(text)
+    paragraphs = Paragraphs(text)
+    for pos, char in enumerate(text):
+        if not char.isspace():
+            assert paragraphs.sentence(pos) == next(s for s in spans if s[0] <= pos < s[1])
+
+
+def test_paragraphs_split_only_on_demand_and_agree_with_split():
+    text = "Kim tiba. Putin menyambut.\n\nDr. Andi hadir. Semua senang"
+    paragraphs = Paragraphs(text)
+    assert paragraphs.sentence(text.index("Putin")) == (10, 26)
+    assert text[slice(*paragraphs.sentence(text.index("Andi")))] == "Dr. Andi hadir."
+    assert text[slice(*paragraphs.sentence(len(text) - 1))] == "Semua senang"

@@ -219,3 +219,13 @@ def test_unknown_language_falls_back_to_indonesian_and_odd_dates_are_dropped():
     assert triple("Rapat digelar kemarin.", "xx") == ("kemarin", "2023-09-13", "day")
     assert extract("Acara digelar pada 31 Februari 2023.", "id", THU) == []
     assert extract("Acara digelar 29 Februari.", "id", datetime(2024, 3, 1, tzinfo=WIB))[0].iso == "2024-02-29"
+
+
+def test_a_phrase_may_open_the_text_or_follow_a_closing_bracket_at_once():
+    found = extract("Kemarin hujan. Rapat pada Rabu (13/9)Kamis dibuka.", "id", THU)
+    assert [(e.phrase, e.start, e.iso) for e in found] == [
+        ("Kemarin", 0, "2023-09-13"), ("Rabu (13/9)", 26, "2023-09-13"), ("Kamis", 37, "2023-09-14")]
+
+
+def test_decimals_thousands_and_clock_times_are_not_dates():
+    assert triple("Harga naik 2,5 persen, 1.200 orang hadir pukul 09.00 pada 2021.") == ("2021", "2021", "year")

@@ -1,9 +1,14 @@
 """extract never crashes and always returns exact, ordered, non-overlapping spans."""
 
-from hypothesis import given, settings
+import re
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from warta.temporal import extract
+from warta.temporal.extract import _prev_word
+from warta.temporal.lexicon import LEXICONS
+from warta.temporal.patterns import COMBINED, CUES, _openings, _rules, _trie
 from warta.temporal.resolve import iso
 
 DATEY = "0123456789/-.,() \nKamisRabuMingguSeptemberOktlauhinespdgytwkTJ"
@@ -32,3 +37,54 @@ def test_extreme_publication_dates_never_crash(when, day, month, year):
     for lang in ("id", "en"):
         for e in extract(text, lang, when):
             assert e.phrase == text[e.start:e.end]
+
+
+# The fast paths in extract.py and patterns.py must find exactly what their plain regex spells.
+TOKENS = ["Rabu", "Minggu", "pada", "hari", "Hari", "lalu", "Lalu", "tahun", "kemarin", "ſetahun", "September",
+          "Sept.", "last", "week", "2023", "14", "2,5", "1.200", "٣", "²", "(13/9)", "-", "/", ".", ",", ";", "'ll",
+          "akan", "will", "said", "Dr.", "U.S.", "_", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "İ", "x" * 31]
+DATE_WORDS = ["pada", "in", "sejak", "14", "2023", "2,5", "1.200", "09.00", "6,25", "September", "Sept.", "June",
+              "Rabu", "Thursday", "13/9/2023", "(13/9)", "2023-09-14", "3", "hari", "lalu", "days", "ago", "tahun",
+              "Tahun", "mid-2014", "2014-2019", "1st", "of", "–", "-", "/", "akan", "will", "said", "dan", ";"]
+wordy = st.one_of(st.text(), st.lists(st.sampled_from(TOKENS), max_size=30).map("".join),
+                  st.lists(st.sampled_from(DATE_WORDS), max_size=12).map(" ".join))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=wordy, start=st.integers(0, 300))
+@example("kata dia \n", 10)
+@example("No. \t14", 5)
+@example("x" * 40 + " 2023", 41)
+def test_prev_word_is_the_word_the_plain_regex_finds(text, start):
+    start = min(start, len(text))
+    m = re.search(r"([^\W\d_]+)\.?[ \t\u00a0]+$", text[:start][max(0, start - 30):])
+    assert _prev_word(text, start) == (m.group(1) if m else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=wordy, lang=st.sampled_from(["id", "en"]), pos=st.integers(0, 60), size=st.integers(0, 300))
+@example("pada Rabu (13/9)Kamis;akan", "id", 0, 300)  # a match right after one that ends in punctuation
+@example(" Kamis", "id", 1, 300)
+def test_scanner_finds_what_the_plain_lookbehind_regex_finds(text, lang, pos, size):
+    endpos = min(len(text), pos + size)
+    for scanner in (COMBINED[lang], CUES[lang]):
+        expected = [(m.span(), m.lastgroup) for m in scanner.at.finditer(text, pos, endpos)]
+        found = [((m.start(m.lastindex), m.end()), m.lastgroup) for m in scanner.finditer(text, pos, endpos)]
+        assert found == expected
+
+
+def _any_digit_gate(lang):
+    """The combined regex with a gate that lets every digit through."""
+    body = "|".join(f"(?P<r_{name}>{pattern})" for name, pattern in _rules(LEXICONS[lang], lang))
+    return re.compile(rf"(?<![\w.,/])(?=\d|{_trie(_openings(LEXICONS[lang], lang))})(?:{body})")
+
+
+PLAIN = {lang: _any_digit_gate(lang) for lang in ("id", "en")}
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(wordy, st.text(alphabet="0123456789 ,.-/–()stndrhofSeptMayJunitahun")),
+       lang=st.sampled_from(["id", "en"]))
+def test_the_digit_gate_only_skips_numbers_no_rule_can_start(text, lang):
+    spans = [(m.span(), m.lastgroup) for m in COMBINED[lang].at.finditer(text)]
+    assert spans == [(m.span(), m.lastgroup) for m in PLAIN[lang].finditer(text)]
