@@ -2,8 +2,9 @@ from pathlib import Path
 
 import yaml
 from babel.dates import get_month_names
+from hypothesis import given, settings, strategies as st
 
-from warta.entities.discovery import CorpusStats, calendar_words, discover, stub
+from warta.entities.discovery import RUN, CorpusStats, _merged, _runs, calendar_words, discover, stub
 from warta.entities.matcher import Matcher
 from warta.entities.registry import load_registry
 from warta.entities.text import clean
@@ -116,3 +117,35 @@ def test_possessives_and_registry_short_forms_are_not_new_names():
     assert names == ["Heru Budi", "Dmitry Peskov"]
     with_kim = [c.name for c in discover(text, "en", [], stats, 0.5)]
     assert "Kim" in with_kim
+
+
+RUN_PIECES = ["Kim", "Jong", "Un", "bin", "van", "der", "of the", "al-Assad", "el-Sisi", "St.Petersburg", "O'Neil",
+              "Élodie", "éa", "Ärzte", "dan", "a", "e", "-", "Rusia-Korut", "2024", "X_", "’s", "DPR"]
+RUN_GLUE = [" ", "  ", ". ", ", ", "\n", "(", "\"", "-", "", "’"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(RUN_PIECES), st.sampled_from(RUN_GLUE)), max_size=20))
+def test_runs_are_the_run_pattern_matches(parts):
+    text = "".join(a + b for a, b in parts)
+    starts, found = _runs(text)
+    assert list(zip(starts, found)) == [(m.start(), m.group()) for m in RUN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=8))
+def test_merged_spans_join_those_that_meet(raw):
+    spans = [(start, start + size) for start, size in raw]
+    merged = _merged(spans)
+    covered = {i for start, end in spans for i in range(start, end)}
+    assert {i for start, end in merged for i in range(start, end)} == covered
+    assert all(a_end < b_start for (_, a_end), (b_start, _) in zip(merged, merged[1:]))  # apart, in order
+    assert all(any(s <= start and end <= e for s, e in merged) for start, end in spans)
+
+
+def test_one_cue_word_lifts_a_lone_name_over_the_threshold():
+    text = "Kemarin tim tiba di Surabaya lalu bertemu warga Bandung kemarin."
+    # Each is named once mid-sentence: 0.5, plus 0.2 for 'di Surabaya'; 'Bandung' has no cue word around it.
+    assert names(text, threshold=0.7) == {"Surabaya": "place"}
+    assert names(text, threshold=0.5) == {"Surabaya": "place", "Bandung": "person"}
+    assert names(text, threshold=0.71) == {}

@@ -50,3 +50,16 @@ def test_tag_sorts_adds_removes_and_keeps_candidates():
     kim = tagged[0]
     assert (kim.mentions, kim.role, kim.name) == (4, "about", "Kim Jong Un")
     assert next(t for t in tagged if t.id == "vladimir-putin").mentions == 2
+
+
+def test_offsets_in_any_order_and_floors_apart():
+    text = ARTICLE.text
+    first, bali = text.index("Kim dan"), text.index("Bali")
+    # first paragraph .15 + count 3/5*.15 + 2 of 4 paragraphs *.10; first paragraph and 3 mentions: 'about'
+    assert salience.assess(ARTICLE, [bali, first, first]) == (0.29, "about")
+    assert salience.assess(ARTICLE, (first, bali, first)) == (0.29, "about")
+    assert salience.assess(ARTICLE, [bali, first]) == (0.26, "mentions")  # .15 + 2/5*.15 + 2/4*.10; two mentions
+    assert salience.assess(ARTICLE, [bali], floor=0.05) == (0.055, "mentions")
+    assert salience.assess(ARTICLE, [bali], floor=0.1) == (0.1, "mentions")
+    lede = text.index("Vladimir")  # lede .25 + count 1/5*.15: 'about' as it is in the lede
+    assert salience.assess(ARTICLE, [lede]) == (0.28, "about")

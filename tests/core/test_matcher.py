@@ -111,3 +111,17 @@ def test_fast_equals_naive_on_generated_texts():
 def test_fast_equals_naive_hypothesis(parts):
     text = "".join(a + b for a, b in parts)
     assert MATCHER.match(text, "en") == naive_match(REGISTRY, text, "en", {"en": {"said"}})
+
+
+def test_mentions_are_frozen_and_survive_pickling():
+    import pickle
+    from dataclasses import FrozenInstanceError
+
+    [mention] = MATCHER.match("Kim Jong Un tiba.", "id")
+    assert pickle.loads(pickle.dumps(mention)) == mention  # the analysis cache pickles them
+    try:
+        mention.start = 1
+    except FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a Mention can be changed")

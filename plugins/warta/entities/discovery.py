@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import add, attrgetter, gt, itemgetter
 
 from babel.dates import get_day_names, get_month_names
 from slugify import slugify
@@ -25,6 +26,9 @@ TOKEN = r"(?:(?:al|el)-)?[^\W\d_a-z]\w*(?:[-'’./]\w+)*"
 # character set lets the regex engine skip lowercase letters without trying a match (twice as fast).
 RUN = re.compile(rf"[A-Zae\x80-\U0010ffff](?<![\w-].)(?:(?<=[ae])l-[^\W\d_a-z]|(?<=[^\W\d_a-z]))"
                  rf"\w*(?:[-'’./]\w+)*(?:[ ](?:{CONNECTORS}[ ])*{TOKEN})*")
+# RUN without 'al-'/'el-' openers (fewer letters to try): the same runs in texts without 'l-', found faster.
+CAPITAL_RUN = re.compile(rf"[A-Z\x80-\U0010ffff](?<![\w-].)(?<=[^\W\d_a-z])"
+                         rf"\w*(?:[-'’./]\w+)*(?:[ ](?:{CONNECTORS}[ ])*{TOKEN})*")
 TOKEN_RE = re.compile(rf"{TOKEN}|\S+")
 DATELINE = re.compile(r"[A-Z]+(?:\.[A-Z]+)+")
 POSSESSIVE = ("'s", "’s")
@@ -212,18 +216,22 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
     headline), with a type guessed from cue words; those scoring at least ``threshold``. Names in
     ``known`` (the registry's short forms, which stay unmatched without a full name before them)
     and English possessives ("Putin's" is "Putin") are not new names."""
-    covered = _merged([(m.start, m.end) for m in mentions] + list(skip))
-    starts = [start for start, _ in covered]
+    spans = list(zip(map(attrgetter("start"), mentions), map(attrgetter("end"), mentions)))
+    covered = _merged(spans + list(skip))
+    starts = list(map(itemgetter(0), covered))
+    exact = set(spans)
     english = lang == "en"
     memo = stats._parts
+    run_starts, names = stats._texts.get(text) or _runs(text)
     found: dict[str, list] = {}
-    for run_start, name in zip(*stats._texts.get(text) or _runs(text)):
-        run_end = run_start + len(name)
+    for run_start, run_end, name in zip(run_starts, map(add, run_starts, map(len, names)), names):
+        if (run_start, run_end) in exact:
+            continue  # the whole run is a registry mention
         i = bisect_right(starts, run_end - 1) - 1  # the last covered span that may overlap the run
         overlap = ()
         if i >= 0 and covered[i][1] > run_start:
             if covered[i][0] <= run_start and covered[i][1] >= run_end:
-                continue  # the whole run is a registry mention
+                continue  # the whole run is inside registry mentions
             overlap = _overlap(covered, i, run_start, run_end)
         key = (name, english, overlap)
         both = memo.get(key)
@@ -234,39 +242,47 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
         if not both[0] and not both[1]:
             continue
         opens = opens_sentence(text, run_start)
-        parts = both[opens]
-        for offset, end, piece, title, acronym in parts:
+        for offset, end, piece, title, acronym in both[opens]:
             if piece.endswith(POSSESSIVE):
                 piece, end = piece[:-2], end - 2
             if piece in known or not piece:
                 continue
-            start = run_start + offset
-            cues = _context_cues(text, start, run_start + end, acronym)
             entry = found.get(piece)
             if entry is None:
                 entry = found[piece] = [[], [], 0]
-            entry[0].append(start)
-            entry[1] += ["person", *cues] if title else cues
+            entry[0].append(run_start + offset)
+            entry[1].append((run_start + end, title, acronym))
             entry[2] += offset > 0 or not opens  # inside a run, no piece opens a sentence
     out = []
-    for name, (offsets, cues, mid_sentence) in found.items():
+    for name, (offsets, places, mid_sentence) in found.items():
         words = name.split()
-        confidence = 0.5 + 0.2 * (len(words) > 1) + 0.2 * bool(cues) + 0.1 * (len(offsets) > 1)
-        if not mid_sentence and not stats.capital.get(words[0].lower()):
-            confidence -= 0.3  # only ever seen opening a sentence: maybe an ordinary word
-        if len(words) == 1 and _acronym(name) and len(name) < 3:
-            confidence -= 0.2
-        confidence = round(max(0.0, min(1.0, confidence)), 2)
+        if _confidence(name, words, True, len(offsets), mid_sentence, stats) < threshold:
+            continue  # not even with cue words: skip looking for them
+        cues = []
+        for start, (end, title, acronym) in zip(offsets, places):
+            if title:
+                cues.append("person")
+            cues += _context_cues(text, start, end, acronym)
+        confidence = _confidence(name, words, bool(cues), len(offsets), mid_sentence, stats)
         if confidence >= threshold:
             out.append(Candidate(name, _type_of(name, Counter(cues), stats), confidence, len(offsets), offsets[0],
                                  _sentence(text, offsets[0]), tuple(offsets)))
     return sorted(out, key=lambda c: (c.first_offset, c.name))
 
 
+def _confidence(name: str, words: list[str], cued: bool, count: int, mid_sentence: int, stats: CorpusStats) -> float:
+    confidence = 0.5 + 0.2 * (len(words) > 1) + 0.2 * cued + 0.1 * (count > 1)
+    if not mid_sentence and not stats.capital.get(words[0].lower()):
+        confidence -= 0.3  # only ever seen opening a sentence: maybe an ordinary word
+    if len(words) == 1 and _acronym(name) and len(name) < 3:
+        confidence -= 0.2
+    return round(max(0.0, min(1.0, confidence)), 2)
+
+
 def _runs(text: str, names: dict[str, str] | None = None) -> tuple[array, list[str]]:
     """The starts and the capitalised runs of text; runs taken from ``names`` when there."""
     starts, found = array("i"), []
-    for run in RUN.finditer(text):
+    for run in (RUN if "l-" in text else CAPITAL_RUN).finditer(text):
         starts.append(run.start())
         found.append(run.group() if names is None else names.setdefault(name := run.group(), name))
     return starts, found
@@ -276,8 +292,11 @@ _acronym = lru_cache(maxsize=1 << 16)(is_acronym)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = sorted(spans)
+    if all(map(gt, map(itemgetter(0), spans[1:]), map(itemgetter(1), spans))):
+        return spans  # no span reaches the next one (the matcher's mentions)
     out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+    for start, end in spans:
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(end, out[-1][1]))
         else:

@@ -14,7 +14,7 @@ OPENERS = " \t\"'“‘«([*-–—"
 SENTENCE_ENDS = ".!?:\n"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Mention:
     start: int
     end: int
@@ -73,7 +73,7 @@ class Matcher:
         self.common_words = {lang: frozenset(words) for lang, words in (common_words or {}).items()}
         self._automaton = ahocorasick.Automaton()
         for form, key in forms(registry).items():
-            self._automaton.add_word(form, key)
+            self._automaton.add_word(form, (key.length, key.full, key.shorts, key.common_risk))
         if len(self._automaton):
             self._automaton.make_automaton()
 
@@ -81,17 +81,18 @@ class Matcher:
         """Mentions in text order: leftmost-longest, whole words, short forms resolved."""
         if not len(self._automaton):
             return []
-        common = self.common_words.get(lang, frozenset())
+        common = self.common_words.get(lang)
         hits = []
         size = len(text)
-        for last, key in self._automaton.iter(text):
-            start, end = last + 1 - key.length, last + 1
+        for last, value in self._automaton.iter(text):
+            end = last + 1
+            start = end - value[0]
             if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
                 continue
-            if key.common_risk and common and text[start:end].lower() in common and opens_sentence(text, start):
+            if value[3] and common and text[start:end].lower() in common and opens_sentence(text, start):
                 continue
-            hits.append((start, -end, key))
-        hits.sort()  # by start, longest first; no two hits share a span, so keys are never compared
+            hits.append((start, -end, value))
+        hits.sort()  # by start, longest first; no two hits share a span, so values are never compared
         return _resolve(text, hits)
 
 
@@ -108,16 +109,15 @@ def _resolve(text: str, hits) -> list[Mention]:
     mentions = []
     seen: dict[str, int] = {}
     reach = 0
-    for start, negative_end, key in hits:
-        end = -negative_end
+    for start, negative_end, (_, full, shorts, _) in hits:
         if start < reach:
             continue
-        reach = end
-        if key.full:
-            entity_id, via = key.full
+        end = reach = -negative_end
+        if full:
+            entity_id, via = full
             seen[entity_id] = start
         else:
-            known = [(seen[i], i) for i in key.shorts if i in seen]
+            known = [(seen[i], i) for i in shorts if i in seen]
             if not known:
                 continue
             entity_id, via = max(known)[1], "short"

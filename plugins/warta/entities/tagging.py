@@ -17,7 +17,7 @@ from warta.entities.text import ArticleText
 DISCOVERED_PREFIX = "discovered-"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaggedEntity:
     id: str
     name: str
@@ -38,19 +38,28 @@ def tag(article: ArticleText, lang: str, matcher: Matcher, registry: Registry,
     when already matched (for discovery) to match only once."""
     offsets: dict[str, list[int]] = {}
     for mention in matcher.match(article.text, lang) if mentions is None else mentions:
-        offsets.setdefault(mention.entity_id, []).append(mention.start)
+        if (starts := offsets.get(mention.entity_id)) is None:
+            offsets[mention.entity_id] = [mention.start]
+        else:
+            starts.append(mention.start)
+    entities = registry.entities
     for entity_id in add:
-        if entity_id in registry.entities:
-            offsets.setdefault(entity_id, [])
+        if entity_id in entities and entity_id not in offsets:
+            offsets[entity_id] = []
+    assess, floor = salience.assess, salience.FLOOR
     out: dict[str, TaggedEntity] = {}
     for entity_id, starts in offsets.items():
-        entity = registry.entities[entity_id]
-        out[entity_id] = _tagged(article, entity_id, entity.display_name(lang), entity.type, starts, True)
+        entity = entities[entity_id]
+        score, role = assess(article, starts, floor)
+        out[entity_id] = TaggedEntity(entity_id, entity.display_name(lang), entity.type, score, len(starts),
+                                      min(starts, default=-1), True, role)
     for candidate in candidates:
         entity_id = discovered_id(candidate.name)
         if entity_id not in out:
-            starts = list(candidate.offsets or (candidate.first_offset,))
-            out[entity_id] = _tagged(article, entity_id, candidate.name, candidate.type_guess, starts, False)
+            starts = candidate.offsets or (candidate.first_offset,)
+            score, role = assess(article, starts, floor)
+            out[entity_id] = TaggedEntity(entity_id, candidate.name, candidate.type_guess, score, len(starts),
+                                          min(starts, default=-1), False, role)
     for entity_id in remove:
         out.pop(entity_id, None)
     return sorted(out.values(), key=lambda t: (-t.salience, t.id))
@@ -60,7 +69,3 @@ def tag(article: ArticleText, lang: str, matcher: Matcher, registry: Registry,
 def discovered_id(name: str) -> str:
     return DISCOVERED_PREFIX + slugify(name)
 
-
-def _tagged(article, entity_id, name, kind, starts, registered) -> TaggedEntity:
-    score, role = salience.assess(article, starts, salience.FLOOR)
-    return TaggedEntity(entity_id, name, kind, score, len(starts), min(starts, default=-1), registered, role)

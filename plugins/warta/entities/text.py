@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 import lxml.html
+from lxml import etree
 
 SKIP = frozenset({"code", "pre", "script", "style", "template", "svg", "math"})
 BLOCKS = frozenset({
@@ -14,7 +15,8 @@ BLOCKS = frozenset({
     "table", "tr", "tbody", "thead", "main", "nav", "details", "summary", "caption", "address",
 })
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
-SPACE = re.compile(r"\s+")
+MAY_HOLD_URL = re.compile(r"://|www\.|@", re.IGNORECASE)  # URL is slow to fail: try it only when it may match
+PARSER = etree.HTMLParser()  # lxml.html's parser, without its element classes (cheaper, same tree)
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,9 @@ def article_text(title: str, summary: str, html: str) -> ArticleText:
 
 def clean(text: str) -> str:
     """One line of text: URLs dropped, runs of white space made one space."""
-    return SPACE.sub(" ", URL.sub(" ", text)).strip()
+    if MAY_HOLD_URL.search(text):
+        text = URL.sub(" ", text)
+    return " ".join(text.split())
 
 
 def _html_text(html: str) -> str:
@@ -52,21 +56,25 @@ def _html_text(html: str) -> str:
 def _blocks(html: str) -> list[str]:
     if not html.strip():
         return []
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    elements = lxml.html.fragments_fromstring(html, parser=PARSER)
+    leading = elements.pop(0) if elements and isinstance(elements[0], str) else ""
     out: list[str] = []
-    _walk(root, out)
+    _walk(leading, elements, out)
     return out
 
 
-def _walk(element, out: list[str]) -> None:
+def _walk(text: str | None, children, out: list[str]) -> None:
     """Append the inline text of each block, in document order (a block's own text first)."""
-    own: list[str] = [element.text or ""]
-    for child in element:
+    own: list[str] = [text or ""]
+    for child in children:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in BLOCKS:
             out.append("".join(own))
             own = []
-            _walk(child, out)
+            if len(child):
+                _walk(child.text, child, out)
+            else:
+                out.append(child.text or "")
         elif tag and tag not in SKIP:
             own.append(_inline(child))
         own.append(child.tail or "")
@@ -76,6 +84,8 @@ def _walk(element, out: list[str]) -> None:
 def _inline(element) -> str:
     if element.tag == "br":
         return " "
+    if not len(element):
+        return element.text or ""
     parts = [element.text or ""]
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
