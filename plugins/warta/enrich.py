@@ -7,7 +7,9 @@ run on every build from the cached analysis.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, partial
@@ -124,8 +126,26 @@ class Document:
     remove: tuple[str, ...] = ()
 
 
+@contextmanager
+def collector_paused():
+    """Pause the cyclic garbage collector: enrichment makes many small acyclic objects, and full
+    collections over them cost about a third of matching time (measured by invoke bench)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def enrich_corpus(documents, registry: Registry, threshold: float, cache=None) -> list[Enrichment]:
     """Enrich every document; ``cache`` (an AnalysisCache) skips unchanged articles."""
+    with collector_paused():
+        return _enrich_corpus(documents, registry, threshold, cache)
+
+
+def _enrich_corpus(documents, registry: Registry, threshold: float, cache) -> list[Enrichment]:
     matcher = Matcher(registry)
     analyses = []
     for doc in documents:
