@@ -17,12 +17,16 @@ from warta.dates import event_date, long_datetime, month_year, short_date
 from warta.jsonld import news_article, script_json
 
 
-@functools.cache
 def translations(theme: str, lang: str):
     """The theme's catalogue for ``lang``, compiled in memory from its .po file."""
     po_path = os.path.join(theme, "translations", lang, "LC_MESSAGES", "messages.po")
     if not os.path.exists(po_path):
         return NullTranslations()
+    return _compiled(po_path, lang, os.stat(po_path).st_mtime_ns)  # an edited catalogue is read again
+
+
+@functools.cache
+def _compiled(po_path: str, lang: str, mtime: int):
     with open(po_path, "rb") as handle:
         catalog = read_po(handle, locale=lang)
     buffer = io.BytesIO()
