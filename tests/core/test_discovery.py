@@ -149,3 +149,13 @@ def test_one_cue_word_lifts_a_lone_name_over_the_threshold():
     assert names(text, threshold=0.7) == {"Surabaya": "place"}
     assert names(text, threshold=0.5) == {"Surabaya": "place", "Bandung": "person"}
     assert names(text, threshold=0.71) == {}
+
+
+def test_law_words_time_zones_and_compass_demonyms_are_not_names():
+    from warta.entities.discovery import CorpusStats, discover
+
+    texts = [("Gugatan menyasar Pasal 169 UU Nomor 7 Tahun 2017, kata Anwar Hidayat pukul 10.00 WIB di KTT itu.", "id"),
+             ("North Korean leader Kim met South African officials and Amara Okafor.", "en")]
+    stats = CorpusStats.from_texts(texts)
+    found = [[c.name for c in discover(text, lang, [], stats, 0.5)] for text, lang in texts]
+    assert found == [["Anwar Hidayat"], ["Kim", "Amara Okafor"]]

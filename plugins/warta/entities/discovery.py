@@ -9,10 +9,12 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from operator import add, attrgetter, gt, itemgetter
+from zoneinfo import ZoneInfo
 
-from babel.dates import get_day_names, get_month_names
+from babel.dates import format_datetime, get_day_names, get_month_names
 from slugify import slugify
 
 from warta.entities.matcher import OPENERS, SENTENCE_ENDS, Mention, is_acronym, opens_sentence
@@ -34,7 +36,8 @@ DATELINE = re.compile(r"[A-Z]+(?:\.[A-Z]+)+")
 POSSESSIVE = ("'s", "’s")
 DIGIT = re.compile(r"\d")  # 'Rp16.200', 'DP4': amounts and codes, not names
 SENTENCE_END = re.compile(r"[.!?\n]")
-DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)\Z")  # 'Russian', 'Chinese' alone (English)
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ican|ese|ish)s?\Z")  # 'Russian', 'American', 'Chinese' (English)
+COMPASS = frozenset("north south east west northern southern eastern western central southeast".split())
 # Words that open a sentence (as matcher.opens_sentence sees them): the text's first, and those after a sentence end.
 FIRST_WORD = re.compile(rf"[{re.escape(OPENERS)}]*({WORD.pattern})")
 OPENING_WORD = re.compile(rf"[{re.escape(SENTENCE_ENDS)}][{re.escape(OPENERS)}]*({WORD.pattern})")
@@ -49,6 +52,12 @@ spokeswoman spokesperson leader former senator chief director king queen prince 
 keuangan luar negeri pertahanan koordinator foreign finance defence defense deputy
 """.split())
 BOILERPLATE = frozenset("foto baca juga advertisement berita lainnya sumber photo video lihat simak".split())
+# Capitalised common nouns and abbreviations of news text that name no one: laws and their parts,
+# elections, summits (KTT), clock and sections ('Article 4').
+NON_NAMES = frozenset("""
+uu undang-undang nomor no tahun pasal ayat huruf perppu perpres pp permen perda pilpres pilkada pileg pemilu ktt
+article section chapter paragraph clause
+""".split())
 PERSON_BEFORE = frozenset("""
 presiden wapres menteri menlu gubernur bupati ketua wakil direktur kepala jubir bicara kata ujar
 ucap tutur jelas tambah sapa pak bu bapak ibu sang komisioner politikus pemimpin pemimpinnya
@@ -87,12 +96,15 @@ strait palace port station utara selatan timur barat tengah pusat jauh raya
 
 @lru_cache(maxsize=None)
 def calendar_words() -> frozenset[str]:
-    """Month and weekday names (wide and abbreviated) in Indonesian and English, lowercased."""
+    """Month and weekday names (wide and abbreviated) in Indonesian and English, and Indonesia's
+    time-zone abbreviations (WIB, WITA, WIT), lowercased, all from Babel's locale data."""
     words = set()
     for locale in ("id", "en"):
         for width in ("wide", "abbreviated"):
             words |= {w.lower() for w in get_month_names(width, locale=locale).values()}
             words |= {w.lower() for w in get_day_names(width, locale=locale).values()}
+    for zone in ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"):
+        words.add(format_datetime(datetime(2024, 1, 1), "z", tzinfo=ZoneInfo(zone), locale="id").lower())
     return frozenset(words)
 
 
@@ -319,7 +331,8 @@ def _word_kind(word: str) -> str:
     low = word.lower()
     if low in TITLES:
         return "title"
-    if low in calendar_words() or low in BOILERPLATE or DATELINE.fullmatch(word) or DIGIT.search(word):
+    if (low in calendar_words() or low in BOILERPLATE or low in NON_NAMES or DATELINE.fullmatch(word)
+            or DIGIT.search(word)):
         return "cut"
     return ""
 
@@ -354,6 +367,8 @@ def _parts(run: str, opens: bool, english: bool, covered: tuple[tuple[int, int],
             name = run[start:end]
             if len(part) == 1 and (stats.common(name) or english and DEMONYM.match(name)):
                 continue
+            if english and len(part) == 2 and name.split()[0].lower() in COMPASS and DEMONYM.match(name.split()[1]):
+                continue  # 'North Korean leader', 'South African officials': adjectives, not names
             out.append((start, end, name, title, is_acronym(name)))
             title = False
     return tuple(out)
