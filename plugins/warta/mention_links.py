@@ -94,7 +94,7 @@ def _find(joined: str, starts: list[int], link: MentionLink) -> tuple[int, int, 
 def _split(element, slot: str, wraps) -> None:
     """Cut one text node into text and anchors; ``wraps`` are (start, end, link) in text order."""
     value = getattr(element, slot)
-    anchors, position = [], 0
+    anchors = []
     head = value[:wraps[0][0]]
     for number, (start, end, link) in enumerate(wraps):
         anchor = lxml.html.Element("a", href=link.href, **{"class": "entity"})

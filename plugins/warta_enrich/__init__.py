@@ -1,7 +1,7 @@
 """Pelican glue: tag every article with entities and events once all articles are read.
 
 Runs in ``article_generator_finalized`` (read-time signals do not fire for cached articles).
-Results land on each article as ``warta_entities``, ``warta_events`` and ``warta_candidates``,
+Results land on each article as ``warta_entities`` and ``warta_events``,
 and in the shared context as ``warta_registry``, ``warta_stories``, ``warta_index``.
 """
 
@@ -46,7 +46,6 @@ def enrich_articles(generator) -> None:
     cache.save()
     for article, result in zip(articles, results):
         article.warta_entities = result.entities
-        article.warta_candidates = result.candidates
         article.warta_events = result.events
         if options.link_first_mention:
             link_mentions(article, result, registry, settings["WARTA_URLS"]["entity"])

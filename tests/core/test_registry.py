@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.entities.registry import load_registry, unknown_ids
+from warta.entities.registry import load_registry
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "entities" / "registry"
 
@@ -89,7 +89,3 @@ def test_empty_file_and_problem_entries_do_not_stop_the_rest(tmp_path):
     assert list(registry.entities) == ["ok"]
     assert problems == [f"{tmp_path / 'b.yml'}:4: entry 'bad' has no name"]
 
-
-def test_unknown_ids():
-    registry, _ = load_registry(FIXTURE)
-    assert unknown_ids(registry, ["bali", "atlantis", "atlantis", "bank-indonesia", "zz"]) == ["atlantis", "zz"]

@@ -67,11 +67,6 @@ def make_registry(entities) -> Registry:
     return Registry(by_id, digest)
 
 
-def unknown_ids(registry: Registry, ids) -> list[str]:
-    """The ids (sorted, unique) that name no registry entity."""
-    return sorted({i for i in ids if i not in registry.entities})
-
-
 def load_registry(directory: Path) -> tuple[Registry, list[Problem]]:
     """Read every ``*.yml`` under ``directory``; entries with fatal problems are left out."""
     problems: list[Problem] = []
