@@ -71,7 +71,6 @@ def serve(c, port=PORT, output=OUTPUT):
 def livereload(c, port=PORT, content=CONTENT, output=OUTPUT):
     """Serve the site and rebuild it whenever content, theme or plugins change."""
     from livereload import Server
-
     from warta_build import build as run_build
 
     def rebuild():
@@ -88,7 +87,7 @@ def livereload(c, port=PORT, content=CONTENT, output=OUTPUT):
             "force": "overwrite an existing file"})
 def new(c, title, lang="id", content=CONTENT, force=False):
     """Scaffold an article with valid front-matter and the current time in Asia/Jakarta."""
-    from warta.scaffold import new_article
+    from warta.source.scaffold import new_article
 
     path, problem = new_article(Path(content), title, lang, force=force)
     if problem:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from .problems import Problem, did_you_mean
+from warta.problems import Problem, did_you_mean
 
 SETTINGS_FILE = "pelicanconf.py"
 

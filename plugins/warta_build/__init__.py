@@ -13,8 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from warta.check import check_content
-from warta.content import article_paths, shown
+from warta.source.check import check_content
+from warta.source.layout import article_paths, shown
 
 REPO = Path(__file__).resolve().parents[2]
 logger = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ def lint(content: str | Path = "content", conf: str | Path | None = None) -> lis
 
 
 def _lint(content: Path, settings: dict) -> list:
-    from warta.feeds import feed_settings
+    from warta.publish.feeds import feed_settings
     from warta.settings import entity_settings
 
     problems = entity_settings(settings.get("WARTA_ENTITIES"))[1] + feed_settings(settings.get("WARTA_FEEDS"))[1]

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from warta.corpus import article
+from warta_build.corpus import article
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -6,13 +6,12 @@ from collections import defaultdict
 from pathlib import Path
 
 from markdown import Markdown
-
-from warta.check import check_content
-from warta.content import article_files, shown
-from warta.enrich import Document, enrich_corpus
+from warta.aggregate.enrich import Document, enrich_corpus
 from warta.entities.discovery import stub
-from warta.frontmatter import parse_article
 from warta.settings import entity_settings
+from warta.source.check import check_content
+from warta.source.frontmatter import parse_article
+from warta.source.layout import article_files, shown
 
 from . import REPO, load_settings
 

@@ -11,19 +11,17 @@ import time
 from datetime import datetime, timedelta
 
 from slugify import slugify
-
-from warta.corpus import body, known_names, synthetic_names
-from warta.enrich import collector_paused
+from warta.aggregate.enrich import collector_paused
+from warta.aggregate.timeline import article_events, by_entity, merge
 from warta.entities.discovery import CorpusStats, discover
 from warta.entities.matcher import Matcher
 from warta.entities.registry import Entity, make_registry
 from warta.entities.tagging import tag
 from warta.entities.text import article_text
-from warta.frontmatter import SITE_ZONE
+from warta.source.frontmatter import SITE_ZONE
 from warta.temporal import extract
-from warta.timeline import article_events, by_entity, merge
 
-
+from warta_build.corpus import body, known_names, synthetic_names
 
 
 def big_registry(aliases: int = 20_000):
@@ -55,7 +53,7 @@ def _clock(totals: dict, key: str, function):
 
 def entities_and_time(count: int = 5000, aliases: int = 20_000) -> dict:
     """Per-article cost of each enrichment step on ``count`` articles against a registry of ``aliases``,
-    with the garbage collector paused as the build pauses it (warta.enrich.collector_paused)."""
+    with the garbage collector paused as the build pauses it (warta.aggregate.enrich.collector_paused)."""
     with collector_paused():
         return _entities_and_time(count, aliases)
 

@@ -7,9 +7,8 @@ from html import escape
 from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
-
-from warta.frontmatter import decode, parse_article
 from warta.problems import ProblemsFound
+from warta.source.frontmatter import decode, parse_article
 
 
 class WartaMarkdownReader(BaseReader):

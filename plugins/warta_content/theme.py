@@ -9,12 +9,10 @@ import os
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
-
 from jinja2 import pass_context
 from markupsafe import Markup
-
-from warta.dates import event_date, long_datetime, month_year, short_date
-from warta.jsonld import news_article, script_json
+from warta.publish.dates import event_date, long_datetime, month_year, short_date
+from warta.publish.jsonld import news_article, script_json
 
 
 def translations(theme: str, lang: str):

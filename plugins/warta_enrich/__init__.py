@@ -11,16 +11,15 @@ import logging
 from pathlib import Path
 
 from pelican import signals
-
-from warta.analysis_cache import AnalysisCache
-from warta.content import ENTITY_DIR, STORY_DIR, yaml_files
-from warta.enrich import Document, enrich_corpus
+from warta.aggregate.cache import AnalysisCache
+from warta.aggregate.enrich import Document, enrich_corpus
+from warta.aggregate.site_index import ArticleRecord, build_index
+from warta.entities.mention_links import MentionLink, link_first_mentions
 from warta.entities.registry import load_registry
-from warta.mention_links import MentionLink, link_first_mentions
 from warta.problems import ProblemsFound
 from warta.settings import entity_settings
-from warta.site_index import ArticleRecord, build_index
-from warta.stories import load_stories
+from warta.source.layout import ENTITY_DIR, STORY_DIR, yaml_files
+from warta.source.stories import load_stories
 
 logger = logging.getLogger(__name__)
 

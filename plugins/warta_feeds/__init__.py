@@ -1,6 +1,6 @@
 """Pelican glue: every RSS 2.0 and Atom feed (site, language, category, story, entity), written with feedgen.
 
-The plan (which articles go in which feed) comes from ``warta.feeds``; this package maps articles to feedgen
+The plan (which articles go in which feed) comes from ``warta.publish.feeds``; this package maps articles to feedgen
 entries, writes the files after all pages, and gives templates ``feed_urls(kind, key)``.
 """
 

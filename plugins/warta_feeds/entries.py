@@ -8,12 +8,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from feedgen.entry import FeedEntry
-from lxml import etree
 from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
-
-from warta.feeds import absolute, absolutize, image_type, tag_uri
-from warta.xmlchars import clean
+from lxml import etree
+from warta.publish.feeds import absolute, absolutize, image_type, tag_uri
+from warta.source.xmlchars import clean
 
 MIME = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 

@@ -7,9 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale
-
-from warta.feeds import FORMATS, FeedSettings, Member, absolute, feed_settings, plan, site_url
 from warta.problems import ProblemsFound
+from warta.publish.feeds import (
+    FORMATS,
+    FeedSettings,
+    Member,
+    absolute,
+    feed_settings,
+    plan,
+    site_url,
+)
 from warta.settings import entity_settings
 
 from .entries import Item, PageUrls, entry, feed_xml, item_of

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 from functools import partial
 
 from pelican.generators import Generator
-
-from warta import export, timelinejs
+from warta.aggregate.timeline import by_entity, group_by_year_month, merge, recent
+from warta.publish import export, timelinejs
 from warta.settings import entity_settings
-from warta.timeline import by_entity, group_by_year_month, merge, recent
-from warta.urls import TYPE_PATHS
-
+from warta.source.reserved import TYPE_PATHS
 
 
 class WartaPagesGenerator(Generator):

@@ -1,8 +1,7 @@
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
-from warta.dates import long_datetime, month_year, short_date
+from warta.publish.dates import long_datetime, month_year, short_date
 
 
 def at(hours):

@@ -2,9 +2,17 @@ from pathlib import Path
 
 import yaml
 from babel.dates import get_month_names
-from hypothesis import given, settings, strategies as st
-
-from warta.entities.discovery import RUN, CorpusStats, _merged, _runs, calendar_words, discover, stub
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from warta.entities.discovery import (
+    RUN,
+    CorpusStats,
+    _merged,
+    _runs,
+    calendar_words,
+    discover,
+    stub,
+)
 from warta.entities.matcher import Matcher
 from warta.entities.registry import load_registry
 from warta.entities.text import clean

@@ -4,7 +4,6 @@ from html import escape
 from pathlib import Path
 
 import yaml
-
 from warta.entities.discovery import CorpusStats, discover
 from warta.entities.matcher import Matcher
 from warta.entities.registry import load_registry

@@ -32,8 +32,8 @@ def test_empty_body():
 import re  # noqa: E402
 
 import lxml.html  # noqa: E402
-from hypothesis import given, settings, strategies as st  # noqa: E402
-
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 from warta.entities.text import BLOCKS, SKIP, clean  # noqa: E402
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)

@@ -1,12 +1,20 @@
-"""warta.feeds: settings, the feed plan, text cleaning, absolute URLs and ids."""
+"""warta.publish.feeds: settings, the feed plan, text cleaning, absolute URLs and ids."""
 
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
-from warta.feeds import (FeedSettings, Member, absolute, absolutize, feed_settings, image_type, plan, site_url,
-                         tag_uri)
-from warta.xmlchars import clean
+from warta.publish.feeds import (
+    FeedSettings,
+    Member,
+    absolute,
+    absolutize,
+    feed_settings,
+    image_type,
+    plan,
+    site_url,
+    tag_uri,
+)
+from warta.source.xmlchars import clean
 
 WIB = timezone(timedelta(hours=7))
 

@@ -1,8 +1,7 @@
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
-from warta.frontmatter import decode, parse_article
+from warta.source.frontmatter import decode, parse_article
 
 GOOD = """---
 title: Korut Klaim Hasilkan Kesepakatan

@@ -1,10 +1,8 @@
 """Bad input: one clear problem per file, never a traceback, nothing written."""
 
 import codecs
-from pathlib import Path
 
 import pytest
-
 from warta.importer import import_paths, read_input
 
 LONG_TITLE = " ".join(["Sangat"] * 50)   # 50 * 6 letters + 49 spaces = 349 characters

@@ -3,8 +3,8 @@
 import shutil
 from pathlib import Path
 
-from warta.frontmatter import parse_article
 from warta.importer import import_paths
+from warta.source.frontmatter import parse_article
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importer"
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "republika-2023-09-14-kim-putin.txt"

@@ -2,10 +2,9 @@
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from warta.frontmatter import parse_article
 from warta.importer import Draft, parse_raw_text, render_markdown
 from warta.problems import Problem
+from warta.source.frontmatter import parse_article
 
 LINES = st.one_of(
     st.sampled_from([

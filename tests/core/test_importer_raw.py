@@ -6,11 +6,10 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-
-from warta.frontmatter import parse_article
 from warta.importer import Draft, parse_raw_text, render_markdown
 from warta.importer.outlets import match_dateline
 from warta.importer.timestamps import parse_stamp
+from warta.source.frontmatter import parse_article
 
 REPO = Path(__file__).resolve().parents[2]
 RAW = REPO / "tests" / "data" / "importer" / "raw"

@@ -5,9 +5,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from warta.importer import Draft, parse_raw_text, render_markdown
-from warta.importer.lines import author_outlet_of, byline_of, caption_of, credit_of, is_boilerplate
+from warta.importer.lines import (
+    author_outlet_of,
+    byline_of,
+    caption_of,
+    credit_of,
+    is_boilerplate,
+)
 from warta.importer.outlets import match_dateline
 from warta.importer.timestamps import parse_stamp
 

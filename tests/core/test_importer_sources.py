@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from warta.frontmatter import parse_article
 from warta.importer import Draft, parse_feed, parse_html, read_input, render_markdown
 from warta.importer.feed import paragraphs
+from warta.source.frontmatter import parse_article
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importer"
 

@@ -1,6 +1,6 @@
 import json
 
-from warta.jsonld import script_json
+from warta.publish.jsonld import script_json
 
 
 def test_json_ld_cannot_close_its_script():

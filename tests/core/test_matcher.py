@@ -1,10 +1,12 @@
 import random
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
-
-from warta.entities.matcher import Matcher, naive_match
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from warta.entities.matcher import Matcher
 from warta.entities.registry import load_registry
+
+from tests.core.naive_match import naive_match
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "entities" / "registry"
 REGISTRY, _ = load_registry(FIXTURE)

@@ -1,4 +1,4 @@
-from warta.mention_links import MentionLink, link_first_mentions, occurrence
+from warta.entities.mention_links import MentionLink, link_first_mentions, occurrence
 
 
 def test_links_the_chosen_occurrence_only():

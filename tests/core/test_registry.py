@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import pytest
-
 from warta.entities.registry import load_registry
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "entities" / "registry"

@@ -1,10 +1,9 @@
-"""warta.sentences: spans, abbreviations, decimals, paragraph breaks; Paragraphs agrees with split."""
+"""warta.temporal.sentences: spans, abbreviations, decimals, paragraph breaks; Paragraphs agrees with split."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from warta.sentences import Paragraphs, split
+from warta.temporal.sentences import Paragraphs, split
 
 
 def pieces(text, lang="id"):

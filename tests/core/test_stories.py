@@ -1,9 +1,8 @@
 from pathlib import Path
 
 import pytest
-
-from warta.check import check_content
-from warta.stories import load_stories
+from warta.source.check import check_content
+from warta.source.stories import load_stories
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -4,7 +4,6 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from warta.temporal import TimeExpr, extract
 
 WIB = ZoneInfo("Asia/Jakarta")

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import yaml
-
 from warta.temporal import evaluate
 
 DATA = Path(__file__).parents[1] / "data" / "temporal" / "articles.yml"

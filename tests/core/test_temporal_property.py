@@ -4,7 +4,6 @@ import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-
 from warta.temporal import extract
 from warta.temporal.extract import _prev_word
 from warta.temporal.lexicon import LEXICONS

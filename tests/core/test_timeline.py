@@ -1,11 +1,19 @@
-"""warta.timeline: events from an article, merging across articles, grouping for rendering."""
+"""warta.aggregate.timeline: events from an article, merging across articles, grouping for rendering."""
 
 import random
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from warta.timeline import Event, TimelineItem, article_events, by_entity, group_by_year_month, merge, recent
+from warta.aggregate.timeline import (
+    Event,
+    TimelineItem,
+    article_events,
+    by_entity,
+    group_by_year_month,
+    merge,
+    recent,
+)
 
 WIB = ZoneInfo("Asia/Jakarta")
 

@@ -7,7 +7,8 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence, Set as AbstractSet
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -17,7 +18,13 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime, get_day_names, get_month_names
 from slugify import slugify
 
-from warta.entities.matcher import OPENERS, SENTENCE_ENDS, Mention, is_acronym, opens_sentence
+from warta.entities.matcher import (
+    OPENERS,
+    SENTENCE_ENDS,
+    Mention,
+    is_acronym,
+    opens_sentence,
+)
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # A run of capitalised tokens, with lowercase connectors (bin, van, de, of ...) between them.

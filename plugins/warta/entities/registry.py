@@ -11,9 +11,9 @@ from typing import Mapping
 
 import yaml
 
-from warta.content import shown
 from warta.problems import Problem, did_you_mean
-from warta.yamlnodes import compose, line_of, plain, text_of
+from warta.source.layout import shown
+from warta.source.yamlnodes import compose, line_of, plain, text_of
 
 TYPES = ("person", "organization", "place")
 KEYS = ("id", "name", "type", "names", "aliases", "short", "description", "wikidata", "image")

@@ -34,7 +34,7 @@ def tag(article: ArticleText, lang: str, matcher: Matcher, registry: Registry,
         candidates: Iterable[Candidate] = (), mentions: Sequence[Mention] | None = None) -> list[TaggedEntity]:
     """Entities of one article, most salient first (ties by id). ``add`` forces registry ids in,
     ``remove`` drops ids (registered or discovered); unknown ids are ignored here (see
-    ``warta.check.cross_references``). Candidates become ``discovered-<slug>`` entries. Pass ``mentions``
+    ``warta.source.check.cross_references``). Candidates become ``discovered-<slug>`` entries. Pass ``mentions``
     when already matched (for discovery) to match only once."""
     offsets: dict[str, list[int]] = {}
     for mention in matcher.match(article.text, lang) if mentions is None else mentions:

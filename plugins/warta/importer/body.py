@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import INITIALS, agency_of, byline_of, credit_of, is_boilerplate, tidy
-from .outlets import Dateline, match_dateline
+from warta.importer.lines import (
+    INITIALS,
+    agency_of,
+    byline_of,
+    credit_of,
+    is_boilerplate,
+    tidy,
+)
+from warta.importer.outlets import Dateline, match_dateline
 
 _TRAILING_INITIALS = re.compile(INITIALS.pattern + "$")
 

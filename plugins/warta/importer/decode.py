@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..problems import Problem
+from warta.problems import Problem
 
 # A declared single-byte charset is trusted only when the bytes are not valid UTF-8.
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w-]+)""",

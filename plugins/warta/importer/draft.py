@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..problems import Problem
+from warta.problems import Problem
 
 MAX_TITLE = 300
 

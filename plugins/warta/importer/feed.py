@@ -13,13 +13,13 @@ import feedparser
 import lxml.html
 from lxml import etree
 
-from ..problems import Problem
-from .body import in_order, sift, take_body
-from .draft import Draft, check_draft
-from .lang import detect_lang
-from .lines import tidy
-from .outlets import outlet_for_host
-from .timestamps import parse_iso
+from warta.importer.body import in_order, sift, take_body
+from warta.importer.draft import Draft, check_draft
+from warta.importer.lang import detect_lang
+from warta.importer.lines import tidy
+from warta.importer.outlets import outlet_for_host
+from warta.importer.timestamps import parse_iso
+from warta.problems import Problem
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _UTF8_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"

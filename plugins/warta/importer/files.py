@@ -9,14 +9,14 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from ..frontmatter import SITE_ZONE
-from ..problems import Problem
-from .decode import decode, detect_kind
-from .draft import Draft
-from .feed import parse_feed
-from .html import parse_html
-from .raw import parse_raw_text
-from .render import render_markdown
+from warta.importer.decode import decode, detect_kind
+from warta.importer.draft import Draft
+from warta.importer.feed import parse_feed
+from warta.importer.html import parse_html
+from warta.importer.raw import parse_raw_text
+from warta.importer.render import render_markdown
+from warta.problems import Problem
+from warta.source.frontmatter import SITE_ZONE
 
 DEFAULT_DEST = Path("content/articles")
 SLUG_MAX = 80

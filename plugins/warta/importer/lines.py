@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .outlets import outlet_name
+from warta.importer.outlets import outlet_name
 
 _BOILERPLATE = re.compile(
     r"(?:baca juga|simak juga|lihat juga|read also|also read|read more)\b.*"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .timestamps import MONTH_NAME
+from warta.importer.timestamps import MONTH_NAME
 
 OUTLETS = {
     "republika.co.id": "Republika",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ..problems import Problem
-from .body import in_order, sift, take_body
-from .draft import Draft, check_draft
-from .lang import detect_lang
-from .lines import author_outlet_of, caption_of, credit_of
-from .outlets import match_dateline, outlet_name
-from .timestamps import EXAMPLES, parse_stamp
+from warta.importer.body import in_order, sift, take_body
+from warta.importer.draft import Draft, check_draft
+from warta.importer.lang import detect_lang
+from warta.importer.lines import author_outlet_of, caption_of, credit_of
+from warta.importer.outlets import match_dateline, outlet_name
+from warta.importer.timestamps import EXAMPLES, parse_stamp
+from warta.problems import Problem
 
 _HINT = "paste the page text starting at its date line, then the title, then the article"
 DATELINE_WINDOW = 8   # blocks after the title searched for the dateline

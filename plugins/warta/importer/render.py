@@ -7,7 +7,7 @@ from datetime import datetime
 
 import yaml
 
-from .draft import Draft
+from warta.importer.draft import Draft
 
 
 class _Dumper(yaml.SafeDumper):

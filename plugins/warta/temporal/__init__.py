@@ -15,7 +15,7 @@ Choices worth knowing (HeidelTime's news mode, simplified):
   numbers win over a mismatching weekday.
 """
 
-from .evaluate import evaluate
-from .extract import TimeExpr, extract
+from warta.temporal.evaluate import evaluate
+from warta.temporal.extract import TimeExpr, extract
 
 __all__ = ["TimeExpr", "evaluate", "extract"]

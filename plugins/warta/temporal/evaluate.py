@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .extract import extract
+from warta.temporal.extract import extract
 
 
 def _gold_spans(text: str, gold: list[dict]) -> list[tuple[int, int, dict]]:

@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .. import sentences
-from . import resolve
-from .lexicon import LEXICONS, Lexicon
-from .patterns import COMBINED, CUES
+from warta.temporal import resolve, sentences
+from warta.temporal.lexicon import LEXICONS, Lexicon
+from warta.temporal.patterns import COMBINED, CUES
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import LEXICONS, Lexicon
+from warta.temporal.lexicon import LEXICONS, Lexicon
 
 D = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 MM = r"(?:1[0-2]|0?[1-9])(?!\d)"

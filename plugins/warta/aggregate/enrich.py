@@ -15,14 +15,14 @@ from datetime import datetime
 from functools import cache, partial
 from pathlib import Path
 
-from .entities.discovery import Candidate, CorpusStats, discover
-from .entities.matcher import Matcher, Mention
-from .entities.registry import Registry
-from .entities.tagging import TaggedEntity, tag
-from .entities.text import ArticleText, article_text
-from .mention_links import occurrence
-from .temporal import TimeExpr, extract
-from .timeline import Event, article_events
+from warta.aggregate.timeline import Event, article_events
+from warta.entities.discovery import Candidate, CorpusStats, discover
+from warta.entities.matcher import Matcher, Mention
+from warta.entities.mention_links import occurrence
+from warta.entities.registry import Registry
+from warta.entities.tagging import TaggedEntity, tag
+from warta.entities.text import ArticleText, article_text
+from warta.temporal import TimeExpr, extract
 
 
 @dataclass(frozen=True)

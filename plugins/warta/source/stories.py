@@ -7,10 +7,10 @@ from pathlib import Path
 
 import yaml
 
-from .content import shown
-from .frontmatter import LANGS, SLUG
-from .problems import Problem, did_you_mean
-from .yamlnodes import compose, line_of, text_of
+from warta.problems import Problem, did_you_mean
+from warta.source.frontmatter import LANGS, SLUG
+from warta.source.layout import shown
+from warta.source.yamlnodes import compose, line_of, text_of
 
 KEYS = ("title", "summary", "entities", "lang")
 

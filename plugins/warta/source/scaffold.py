@@ -7,9 +7,9 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .content import ARTICLE_DIR, shown
-from .frontmatter import LANGS, SITE_ZONE
-from .problems import Problem, did_you_mean
+from warta.problems import Problem, did_you_mean
+from warta.source.frontmatter import LANGS, SITE_ZONE
+from warta.source.layout import ARTICLE_DIR, shown
 
 TEMPLATE = """---
 title: {title}

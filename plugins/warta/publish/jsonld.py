@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .export import link
+from warta.publish.export import link
 
 
 def news_article(record, matter, site_name: str, site_url: str, entity_url: str, registry) -> dict:

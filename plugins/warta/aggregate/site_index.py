@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Sequence
 
-from .entities.registry import Registry
-from .entities.tagging import TaggedEntity
+from warta.entities.registry import Registry
+from warta.entities.tagging import TaggedEntity
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class ArticleRecord:
     summary: str | None
     entities: tuple[TaggedEntity, ...]
     events: tuple = ()
-    image: object = None  # warta.frontmatter.Image
+    image: object = None  # warta.source.frontmatter.Image
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from datetime import date, datetime
 from itertools import groupby
 from operator import attrgetter
 
-from . import sentences, temporal
-from .temporal.resolve import iso as _iso
+from warta import temporal
+from warta.temporal import sentences
+from warta.temporal.resolve import iso as _iso
 
 SIMILAR = 0.3  # token Jaccard (date words removed) at or above which two sentences tell the same event
 CANDIDATES = 8  # clusters sharing an entity that one event is compared with (keeps merge near-linear)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from html import escape
 
-from .export import link
+from warta.publish.export import link
 
 WEEK_PRECISION = "week"
 

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from .problems import Problem, did_you_mean
-from .xmlchars import clean
-from .yamlnodes import compose, line_of, text_of
+from warta.problems import Problem, did_you_mean
+from warta.source.xmlchars import clean
+from warta.source.yamlnodes import compose, line_of, text_of
 
 SITE_ZONE = ZoneInfo("Asia/Jakarta")
 LANGS = ("id", "en")

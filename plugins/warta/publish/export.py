@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .entities.registry import Registry
-from .site_index import ArticleRecord, SiteIndex
+from warta.aggregate.site_index import ArticleRecord, SiteIndex
+from warta.entities.registry import Registry
 
 SCHEMA_VERSION = 1
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from .frontmatter import SITE_ZONE
+from warta.source.frontmatter import SITE_ZONE
 
 PEOPLE = ["Kim Jong Un", "Vladimir Putin", "Prabowo Subianto", "Joko Widodo", "Sergey Lavrov", "Kim Yo Jong",
           "Perry Warjiyo", "Sri Mulyani", "Anies Baswedan", "Ganjar Pranowo", "Retno Marsudi", "Joe Biden"]

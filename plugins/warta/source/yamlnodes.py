@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from .problems import Problem
+from warta.problems import Problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

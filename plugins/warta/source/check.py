@@ -5,12 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import ENTITY_DIR, PAGE_DIR, STORY_DIR, article_files, markdown_files, shown, yaml_files
-from .entities.registry import Registry, load_registry
-from .frontmatter import FrontMatter, decode, parse_article
-from .problems import Problem, did_you_mean
-from .stories import Story, load_stories
-from .urls import reserved_id_problems
+from warta.entities.registry import Registry, load_registry
+from warta.problems import Problem, did_you_mean
+from warta.source.frontmatter import FrontMatter, decode, parse_article
+from warta.source.layout import (
+    ENTITY_DIR,
+    PAGE_DIR,
+    STORY_DIR,
+    article_files,
+    markdown_files,
+    shown,
+    yaml_files,
+)
+from warta.source.reserved import reserved_id_problems
+from warta.source.stories import Story, load_stories
 
 
 @dataclass

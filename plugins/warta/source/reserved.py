@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .problems import Problem
+from warta.problems import Problem
 
 # Entity type index pages live beside entity pages: entitas/tokoh/ next to entitas/<id>/.
 TYPE_PATHS = {"person": "tokoh", "organization": "organisasi", "place": "tempat"}

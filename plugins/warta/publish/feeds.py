@@ -17,8 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
-from .problems import Problem
-from .settings import SETTINGS_FILE, read_settings
+from warta.problems import Problem
+from warta.settings import SETTINGS_FILE, read_settings
 
 SITE_LIMIT = 50
 LIMIT = 20
