@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 
 
 def run_build(content: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -18,7 +18,7 @@ from warta.entities.registry import load_registry
 from warta.entities.text import clean
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seeds" / "republika-2023-09-14-kim-putin.txt"
+SEED = ROOT / "tests" / "data" / "seeds" / "republika-2023-09-14-kim-putin.txt"
 FIXTURE = ROOT / "tests" / "data" / "entities" / "registry"
 
 

@@ -7,7 +7,7 @@ from warta.importer import import_paths
 from warta.source.frontmatter import parse_article
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importer"
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "republika-2023-09-14-kim-putin.txt"
+SEED = Path(__file__).resolve().parents[1] / "data" / "seeds" / "republika-2023-09-14-kim-putin.txt"
 SEED_TARGET = Path("2023/09/korut-klaim-hasilkan-kesepakatan-yang-memuaskan-dengan-rusia.md")
 
 

@@ -13,7 +13,7 @@ from warta.source.frontmatter import parse_article
 
 REPO = Path(__file__).resolve().parents[2]
 RAW = REPO / "tests" / "data" / "importer" / "raw"
-SEED = REPO.parent / "shared" / "seeds" / "republika-2023-09-14-kim-putin.txt"
+SEED = REPO / "tests" / "data" / "seeds" / "republika-2023-09-14-kim-putin.txt"
 
 
 def draft_of(path: Path) -> Draft:
