@@ -116,6 +116,27 @@ def publish(c, deploy=True):
               "(user@host:/path/) or WARTA_GHPAGES_BRANCH (e.g. gh-pages) and run 'invoke publish' again")
 
 
+SETTINGS_DOC = HERE / "docs" / "settings.md"
+BEGIN, END = "<!-- settings:begin -->", "<!-- settings:end -->"
+
+
+def write_settings_doc(path: Path = SETTINGS_DOC) -> None:
+    """Replace the part of ``path`` between the two markers by the reference generated from the schema."""
+    from warta.settings import markdown
+
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{BEGIN}\n{markdown()}{END}{tail}", encoding="utf-8")
+
+
+@task(name="settings-doc")
+def settings_doc(c):
+    """Regenerate the settings reference in docs/settings.md from plugins/warta/settings.py."""
+    write_settings_doc()
+    print(f"wrote {SETTINGS_DOC.relative_to(HERE)}")
+
+
 @task
 def i18n(c):
     """Extract the theme's UI strings and update the id/en catalogues (theme/translations)."""

@@ -75,7 +75,7 @@ def build(content: str | Path = "content", output: str | Path = "output", conf: 
     except Exception as error:  # a settings file that does not run
         print(f"{shown(conf)}: cannot read the settings: {type(error).__name__}: {error}", file=stream)
         return 1
-    problems = _lint(content, settings)
+    problems = _lint(content, settings, conf)
     if problems:
         for problem in problems:
             print(problem, file=stream)
@@ -124,14 +124,20 @@ def lint(content: str | Path = "content", conf: str | Path | None = None) -> lis
 
         return [Problem(shown(content), None, "content folder not found")]
     conf = Path(conf).resolve() if conf else REPO / "pelicanconf.py"
-    return _lint(content, load_settings(content, content / "output", conf))
+    return _lint(content, load_settings(content, content / "output", conf), conf)
 
 
-def _lint(content: Path, settings: dict) -> list:
-    from warta.publish.feeds import feed_settings
-    from warta.settings import entity_settings
+def settings_problems(settings: dict, conf: Path) -> list:
+    """Every problem in Warta's settings, at its line in ``conf`` (or the file it star-imports)."""
+    from warta.settings import read, setting_lines
 
-    problems = entity_settings(settings.get("WARTA_ENTITIES"))[1] + feed_settings(settings.get("WARTA_FEEDS"))[1]
+    return read(settings, setting_lines(conf))[1]
+
+
+def _lint(content: Path, settings: dict, conf: Path) -> list:
+    problems = settings_problems(settings, conf)
+    if problems:  # the content is read with these settings: check them first
+        return problems
     problems += check_content(content, settings["DEFAULT_LANG"]).problems
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
 

@@ -8,12 +8,11 @@ from pathlib import Path
 from markdown import Markdown
 from warta.aggregate.enrich import Document, enrich_corpus
 from warta.entities.discovery import stub
-from warta.settings import entity_settings
 from warta.source.check import check_content
 from warta.source.frontmatter import parse_article
 from warta.source.layout import article_files, shown
 
-from . import REPO, load_settings
+from . import REPO, load_settings, settings_problems
 
 
 def report(content: Path, limit: int = 0) -> tuple[list, str]:
@@ -23,7 +22,7 @@ def report(content: Path, limit: int = 0) -> tuple[list, str]:
     checked = check_content(content, settings["DEFAULT_LANG"])
     if checked.problems:
         return sorted(set(checked.problems)), ""
-    options, problems = entity_settings(settings.get("WARTA_ENTITIES", {}))
+    problems = settings_problems(settings, REPO / "pelicanconf.py")
     if problems:
         return problems, ""
     documents = []

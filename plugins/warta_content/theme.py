@@ -13,6 +13,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from warta.publish.dates import event_date, long_datetime, month_year, short_date
 from warta.publish.jsonld import news_article, script_json
+from warta.settings import of as warta_settings
 
 
 def translations(theme: str, lang: str):
@@ -59,5 +60,5 @@ def article_jsonld(settings, context, article) -> Markup:
     if record is None:
         return Markup("")
     data = news_article(record, article.warta, settings["SITENAME"], settings.get("SITEURL", ""),
-                        settings["WARTA_URLS"]["entity"], context["warta_registry"])
+                        warta_settings(settings).urls.entity, context["warta_registry"])
     return Markup('<script type="application/ld+json">') + Markup(script_json(data)) + Markup("</script>")

@@ -17,7 +17,7 @@ from warta.aggregate.site_index import ArticleRecord, build_index
 from warta.entities.mention_links import MentionLink, link_first_mentions
 from warta.entities.registry import load_registry
 from warta.problems import ProblemsFound
-from warta.settings import entity_settings
+from warta import settings as warta_settings
 from warta.source.layout import ENTITY_DIR, STORY_DIR, yaml_files
 from warta.source.stories import load_stories
 
@@ -30,10 +30,10 @@ def register() -> None:
 
 def enrich_articles(generator) -> None:
     settings = generator.settings
-    options, problems = entity_settings(settings.get("WARTA_ENTITIES", {}))
+    warta = warta_settings.of(settings)
+    options = warta.entities
     content = Path(settings["PATH"])
-    registry, found = load_registry(content / ENTITY_DIR)
-    problems += found
+    registry, problems = load_registry(content / ENTITY_DIR)
     stories, found = load_stories(yaml_files(content, STORY_DIR))
     problems += found
     if problems:
@@ -47,7 +47,7 @@ def enrich_articles(generator) -> None:
         article.warta_entities = result.entities
         article.warta_events = result.events
         if options.link_first_mention:
-            link_mentions(article, result, registry, settings["WARTA_URLS"]["entity"])
+            link_mentions(article, result, registry, warta.urls)
     logger.info("warta: enriched %d articles (%d from cache)", len(articles), cache.hits)
 
     records = [record_of(article) for article in generator.articles]
@@ -59,10 +59,10 @@ def enrich_articles(generator) -> None:
                                                    include_discovered=options.discovered_pages)
 
 
-def link_mentions(article, result, registry, entity_url: str) -> None:
+def link_mentions(article, result, registry, urls) -> None:
     """Link each entity's first body mention to its page (relative to the article's own URL)."""
     up = "../" * article.url.count("/")
-    links = [MentionLink(m.surface, m.occurrence, up + entity_url.format(id=m.entity_id),
+    links = [MentionLink(m.surface, m.occurrence, up + urls.entity_page(m.entity_id),
                          registry.entities[m.entity_id].name) for m in result.first_mentions]
     article._content = link_first_mentions(article._content, links)
 
