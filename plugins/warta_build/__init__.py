@@ -138,7 +138,9 @@ def _lint(content: Path, settings: dict, conf: Path) -> list:
     problems = settings_problems(settings, conf)
     if problems:  # the content is read with these settings: check them first
         return problems
-    problems += check_content(content, settings["DEFAULT_LANG"]).problems
+    from warta.settings import of
+
+    problems += check_content(content, settings["DEFAULT_LANG"], of(settings).zone).problems
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
 
 

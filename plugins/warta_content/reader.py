@@ -8,6 +8,7 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 from warta.problems import ProblemsFound
+from warta.settings import of as warta_settings
 from warta.source.frontmatter import decode, parse_article
 
 
@@ -20,7 +21,8 @@ class WartaMarkdownReader(BaseReader):
             text, problems = decode(handle.read(), source_path)
         matter, body = None, ""
         if text is not None:
-            matter, body, problems = parse_article(source_path, text, self.settings["DEFAULT_LANG"])
+            matter, body, problems = parse_article(source_path, text, self.settings["DEFAULT_LANG"],
+                                                   warta_settings(self.settings).zone)
         if problems:
             raise ProblemsFound(problems)
         config = self.settings["MARKDOWN"]

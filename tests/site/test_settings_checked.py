@@ -63,3 +63,16 @@ def test_check_reports_settings_problems_too(tmp_path):
                              "[print(p) for p in lint(sys.argv[1], sys.argv[2])]", str(FIXTURE), str(conf)],
                             cwd=REPO, capture_output=True, text=True, timeout=600)
     assert f"{conf}:4: WARTA_ENTITIES.related_limt: unknown setting (did you mean 'related_limit'?)" in result.stdout
+
+
+def test_timezone_governs_naive_front_matter_dates(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "tests" / "data" / "site", content)
+    article = content / "articles/2023/09/summit-english.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("2023-09-05T09:00:00+07:00", "2023-09-05 09:00"),
+                       encoding="utf-8")
+    output = tmp_path / "output"
+    result = run_build(content, output, "--conf", str(conf_file(tmp_path, "TIMEZONE = 'Asia/Jayapura'\n")))
+    assert result.returncode == 0, result.stderr
+    page = html.fromstring((output / "2023/09/summit-english/index.html").read_bytes())
+    assert page.xpath("string(//p[@class='byline']/time/@datetime)") == "2023-09-05T09:00:00+09:00"

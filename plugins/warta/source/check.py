@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from pathlib import Path
 
 from warta.entities.registry import Registry, load_registry
 from warta.problems import Problem, did_you_mean
-from warta.source.frontmatter import FrontMatter, decode, parse_article
+from warta.source.frontmatter import SITE_ZONE, FrontMatter, decode, parse_article
 from warta.source.layout import (
     ENTITY_DIR,
     PAGE_DIR,
@@ -30,7 +31,8 @@ class ContentReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_documents(paths: list[Path], default_lang: str, report: ContentReport) -> dict[str, FrontMatter]:
+def read_documents(paths: list[Path], default_lang: str, report: ContentReport,
+                   zone: tzinfo = SITE_ZONE) -> dict[str, FrontMatter]:
     found: dict[str, FrontMatter] = {}
     slugs: dict[str, str] = {}
     for path in paths:
@@ -38,7 +40,7 @@ def read_documents(paths: list[Path], default_lang: str, report: ContentReport) 
         text, problems = decode(path.read_bytes(), name)
         matter = None
         if text is not None:
-            matter, _, problems = parse_article(name, text, default_lang)
+            matter, _, problems = parse_article(name, text, default_lang, zone)
         report.problems += problems
         if matter is None:
             continue
@@ -53,11 +55,11 @@ def read_documents(paths: list[Path], default_lang: str, report: ContentReport) 
     return found
 
 
-def check_content(content: Path, default_lang: str = "id") -> ContentReport:
-    """Read and validate every article and page under ``content``."""
+def check_content(content: Path, default_lang: str = "id", zone: tzinfo = SITE_ZONE) -> ContentReport:
+    """Read and validate every article and page under ``content`` (naive dates in ``zone``)."""
     report = ContentReport()
-    report.articles = read_documents(article_files(content), default_lang, report)
-    report.pages = read_documents(markdown_files(content, PAGE_DIR), default_lang, report)
+    report.articles = read_documents(article_files(content), default_lang, report, zone)
+    report.pages = read_documents(markdown_files(content, PAGE_DIR), default_lang, report, zone)
     report.registry, problems = load_registry(content / ENTITY_DIR)
     report.problems += problems + reserved_id_problems(report.registry)
     report.stories, problems = load_stories(yaml_files(content, STORY_DIR))
