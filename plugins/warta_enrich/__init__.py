@@ -18,7 +18,9 @@ from warta.entities.mention_links import MentionLink, link_first_mentions
 from warta.entities.registry import load_registry
 from warta.problems import ProblemsFound
 from warta import settings as warta_settings
-from warta.source.layout import ENTITY_DIR, STORY_DIR, yaml_files
+from warta.source.check import ContentReport, cross_references, duplicate_slugs
+from warta.source.layout import ENTITY_DIR, STORY_DIR, shown, yaml_files
+from warta.source.reserved import reserved_id_problems
 from warta.source.stories import load_stories
 
 logger = logging.getLogger(__name__)
@@ -33,14 +35,12 @@ def enrich_articles(generator) -> None:
     warta = warta_settings.of(settings)
     options = warta.entities
     content = Path(settings["PATH"])
-    registry, problems = load_registry(content / ENTITY_DIR)
-    stories, found = load_stories(yaml_files(content, STORY_DIR))
-    problems += found
+    articles = list(generator.articles) + list(generator.translations) + list(generator.drafts)
+    registry, stories, problems = load_references(content, articles + list(getattr(generator, "hidden_articles", ())))
     if problems:
         raise ProblemsFound(problems)
 
     cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis.pickle")
-    articles = list(generator.articles) + list(generator.translations) + list(generator.drafts)
     results = enrich_corpus([document_of(a) for a in articles], registry, options.discovery_threshold, cache)
     cache.save()
     for article, result in zip(articles, results):
@@ -57,6 +57,19 @@ def enrich_articles(generator) -> None:
     generator.context["warta_records_by_url"] = {record.url: record for record in records}
     generator.context["warta_index"] = build_index(records, registry, options.related_limit,
                                                    include_discovered=options.discovered_pages)
+
+
+def load_references(content: Path, articles: list):
+    """The registry and stories, and every problem in them or in what articles name (what `invoke check` finds):
+    unknown stories and entity ids, reserved ids, duplicate slugs."""
+    registry, problems = load_registry(content / ENTITY_DIR)
+    stories, found = load_stories(yaml_files(content, STORY_DIR))
+    problems += found + reserved_id_problems(registry)
+    named = sorted((shown(article.source_path), article) for article in articles if hasattr(article, "warta"))
+    documents = {name: article.warta for name, article in named}
+    problems += duplicate_slugs(documents, {name: Path(name).stem for name in documents})
+    problems += cross_references(ContentReport(articles=documents, registry=registry, stories=stories))
+    return registry, stories, problems
 
 
 def link_mentions(article, result, registry, urls) -> None:

@@ -1,6 +1,7 @@
 """Settings read back from real builds: every URL follows WARTA_URLS; bad settings stop `pelican` and our build."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -49,8 +50,9 @@ def test_plain_pelican_reports_every_bad_setting_at_its_line(tmp_path):
     conf = conf_file(tmp_path, "WARTA_URLS = {\n    'entty': 'x/{id}/',\n}\nWARTA_TIMELINE_LIMIT = 'lots'\n")
     output = tmp_path / "output"
     result = subprocess.run([sys.executable, "-m", "pelican", str(FIXTURE), "-s", str(conf), "-o", str(output)],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=600)
-    text = " ".join((result.stdout + result.stderr).split())  # Pelican's console wraps long lines
+                            cwd=tmp_path, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "COLUMNS": "1000"})  # Pelican's console must not wrap lines
+    text = result.stdout + result.stderr
     assert result.returncode != 0
     assert "conf.py:5: WARTA_URLS.entty: unknown setting (did you mean 'entity'?)" in text
     assert "conf.py:7: WARTA_TIMELINE_LIMIT: must be a whole number, got str 'lots'" in text

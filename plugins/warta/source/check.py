@@ -34,7 +34,7 @@ class ContentReport:
 def read_documents(paths: list[Path], default_lang: str, report: ContentReport,
                    zone: tzinfo = SITE_ZONE) -> dict[str, FrontMatter]:
     found: dict[str, FrontMatter] = {}
-    slugs: dict[str, str] = {}
+    stems: dict[str, str] = {}
     for path in paths:
         name = shown(path)
         text, problems = decode(path.read_bytes(), name)
@@ -45,14 +45,22 @@ def read_documents(paths: list[Path], default_lang: str, report: ContentReport,
         if matter is None:
             continue
         found[name] = matter
-        slug = matter.slug or path.stem
+        stems[name] = path.stem
+    report.problems += duplicate_slugs(found, stems)
+    return found
+
+
+def duplicate_slugs(documents: dict[str, FrontMatter], stems: dict[str, str]) -> list[Problem]:
+    """Two documents (shown path -> front-matter, in reading order) with one slug: its own or the file name's."""
+    problems, slugs = [], {}
+    for name, matter in documents.items():
+        slug = matter.slug or stems[name]
         if slug in slugs:
-            line = matter.lines.get("slug", 1)
-            report.problems.append(Problem(name, line, f"duplicate slug '{slug}', also used by {slugs[slug]}",
-                                           "rename the file or set a different 'slug'"))
+            problems.append(Problem(name, matter.lines.get("slug", 1), f"duplicate slug '{slug}', also used by "
+                                    f"{slugs[slug]}", "rename the file or set a different 'slug'"))
         else:
             slugs[slug] = name
-    return found
+    return problems
 
 
 def check_content(content: Path, default_lang: str = "id", zone: tzinfo = SITE_ZONE) -> ContentReport:
