@@ -87,14 +87,15 @@ def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, titl
 
 
 def first_body_mentions(text: ArticleText, mentions, entities) -> tuple[FirstMention, ...]:
-    """The first mention in the body (not title or lede) of each registered, tagged entity."""
+    """The first mention in the body (not title, lede or a heading) of each registered, tagged entity."""
     if not text.paragraph_spans:
         return ()
     body_start = text.paragraph_spans[0][0]
     tagged = {e.id for e in entities if e.registered}
     firsts: dict[str, FirstMention] = {}
     for mention in mentions:
-        if mention.start >= body_start and mention.entity_id in tagged and mention.entity_id not in firsts:
+        if mention.start >= body_start and mention.entity_id in tagged and mention.entity_id not in firsts \
+                and not any(start <= mention.start < end for start, end in text.heading_spans):
             count = occurrence(text.text, mention.surface, mention.start, body_start)
             firsts[mention.entity_id] = FirstMention(mention.entity_id, mention.surface, count)
     return tuple(firsts.values())
