@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale
+from warta.problems import noting
 from warta.publish.feeds import FORMATS, Member, absolute, plan, site_url
 from warta.settings import Settings
+from warta.source.layout import shown
 from warta.settings import of as warta_settings
 
 from .entries import Item, PageUrls, entry, feed_xml, item_of
@@ -80,8 +82,9 @@ class FeedsGenerator:
             channel = self._channel(kind, key, [current.articles[i] for i in indexes], pages)
             for i in indexes:
                 if i not in items:
-                    items[i] = item_of(current.articles[i], current.urls[i], pages, self.settings["PATH"],
-                                       self.options.urls.entity, current.discovered)
+                    with noting(shown(current.articles[i].source_path), "while making its feed entry"):
+                        items[i] = item_of(current.articles[i], current.urls[i], pages, self.settings["PATH"],
+                                           self.options.urls.entity, current.discovered)
             newest = max(items[i].updated for i in indexes)
             for fmt in FORMATS:
                 path = self.options.feed_path(kind, fmt, key)

@@ -7,6 +7,7 @@ from functools import partial
 
 from pelican.generators import Generator
 from warta.aggregate.timeline import by_entity, group_by_year_month, merge, recent
+from warta.problems import noting
 from warta.publish import export, timelinejs
 from warta.settings import of as warta_settings
 from warta.source.reserved import TYPE_PATHS
@@ -36,10 +37,12 @@ class WartaPagesGenerator(Generator):
         options = self.warta.entities
         for entity_id, summary in index.entities.items():
             if summary.registered or options.discovered_pages:
-                self.entity_page(summary, registry.get(entity_id), entity_items.get(entity_id, []))
+                with noting(self.urls.entity_page(entity_id), "while writing this entity page"):
+                    self.entity_page(summary, registry.get(entity_id), entity_items.get(entity_id, []))
         self.entity_indexes(index)
         for slug, story in stories.items():
-            self.story_page(story, index.stories.get(slug, ()))
+            with noting(story.path, "while writing this story's page"):
+                self.story_page(story, index.stories.get(slug, ()))
         self.stories_index(stories, index)
         self.write(self.urls.timeline + "index.html", self.get_template("timeline"), self.context,
                    timeline=self._grouped(recent(items, self.warta.timeline_limit)))

@@ -20,6 +20,7 @@ from warta.entities.discovery import Candidate, CorpusStats, discover
 from warta.entities.matcher import Matcher, Mention
 from warta.entities.mention_links import occurrence
 from warta.entities.registry import Registry
+from warta.problems import noting
 from warta.entities.tagging import TaggedEntity, tag
 from warta.entities.text import ArticleText, article_text
 from warta.temporal import TimeExpr, extract
@@ -126,6 +127,11 @@ class Document:
     published: datetime
     add: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()
+    source: str = ""  # the file, for naming it when enrichment hits a programming error
+
+    @property
+    def where(self) -> str:
+        return self.source or self.url
 
 
 SETTLE_EVERY = 100  # documents between two gc.freeze() calls
@@ -161,13 +167,17 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, settl
             settle()
         parts = (doc.title, doc.summary, doc.html, doc.lang, doc.published)
         compute = partial(analyse, *parts, matcher)
-        analyses.append(cache.get(analysis_key(*parts, registry), compute) if cache is not None else compute())
+        with noting(doc.where, "while enriching this article"):
+            analyses.append(cache.get(analysis_key(*parts, registry), compute) if cache is not None else compute())
     stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
     known, memo = short_forms(registry), {}
     results = []
     for number, (a, d) in enumerate(zip(analyses, documents)):
         if number % SETTLE_EVERY == 0:
             settle()
-        results.append(enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry,
-                              stats=stats, add=d.add, remove=d.remove, threshold=threshold, known=known, memo=memo))
+        with noting(d.where, "while enriching this article"):
+            results.append(enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry,
+                                  stats=stats, add=d.add, remove=d.remove, threshold=threshold, known=known,
+                                  memo=memo))
     return results
+
