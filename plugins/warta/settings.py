@@ -168,7 +168,8 @@ def read(values, lines: Lines | None = None, path: str = SETTINGS_FILE) -> tuple
     hints = _hints(Settings)
     known = {setting_name(item): item for item in dataclasses.fields(Settings)}
     for key in sorted(k for k in values if k.startswith("WARTA_") and k not in known):
-        problems.append(problem(key, "unknown setting", did_you_mean(key, [k for k in known if k.startswith("WARTA_")])))
+        ours = [name for name in known if name.startswith("WARTA_")]
+        problems.append(problem(key, "unknown setting", did_you_mean(key, ours)))
     for name, item in known.items():
         if values.get(name) is None:  # not set: the default
             continue

@@ -1,4 +1,6 @@
-"""Feeds, the pure part (settings: ``warta.settings.Feeds``): which articles go in which feed, clean XML text, absolute URLs, stable ids.
+"""Feeds, the pure part: which articles go in which feed, clean XML text, absolute URLs, stable ids.
+
+Settings and feed paths: ``warta.settings`` (``Feeds``, ``Settings.feed_path``).
 
 The glue (plugins/warta_feeds) turns the plan into RSS 2.0 and Atom files with feedgen.
 """
