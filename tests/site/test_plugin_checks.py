@@ -56,6 +56,19 @@ def test_pelican_build_and_check_agree(tmp_path, old, new, file, message):
     assert checked.returncode == 1 and message in checked.stdout
 
 
+def test_two_pages_with_one_slug_fail_all_three(tmp_path):
+    content = broken(tmp_path, "title: Tentang", "title: Lain\nslug: tentang", "pages/tentang.md")
+    (content / "pages/tentang.md").rename(content / "pages/lain.md")
+    (content / "pages/tentang.md").write_text("---\ntitle: Tentang\ndate: 2023-09-01\n---\nSatu halaman.\n", encoding="utf-8")
+    message = "tentang.md:1: duplicate slug 'tentang', also used by"
+    plain = pelican(content, tmp_path / "output")
+    assert plain.returncode != 0 and message in plain.stdout + plain.stderr
+    ours = run_build(content, tmp_path / "ours")
+    assert ours.returncode == 1 and message in ours.stderr
+    checked = check(content)
+    assert checked.returncode == 1 and message in checked.stdout
+
+
 def test_the_fixture_itself_passes_all_three(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
