@@ -32,7 +32,7 @@ def build(c, content=CONTENT, output=OUTPUT, debug=False):
 
 @task(help={"content": "content folder (default: content)"})
 def check(c, content=CONTENT):
-    """Lint all content (front-matter, registry, stories) and print every problem as path:line: message."""
+    """Check the settings and all content (front-matter, registry, stories); print every problem as path:line: message."""
     from warta_build import lint
 
     problems = lint(content)
