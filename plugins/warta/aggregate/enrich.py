@@ -148,10 +148,15 @@ def enrich_corpus(documents, registry: Registry, threshold: float, cache=None) -
 def _enrich_corpus(documents, registry: Registry, threshold: float, cache) -> list[Enrichment]:
     matcher = Matcher(registry)
     analyses = []
+
+    def known(analysis: Analysis) -> bool:  # a cache entry naming an id the registry lacks is not ours
+        return all(m.entity_id in registry.entities for m in analysis.mentions)
+
     for doc in documents:
         parts = (doc.title, doc.summary, doc.html, doc.lang, doc.published)
         compute = partial(analyse, *parts, matcher)
-        analyses.append(cache.get(analysis_key(*parts, registry), compute) if cache is not None else compute())
+        analyses.append(cache.get(analysis_key(*parts, registry), compute, known) if cache is not None
+                        else compute())
     stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
     known = short_forms(registry)
     return [enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry, stats=stats,

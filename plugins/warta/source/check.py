@@ -1,4 +1,8 @@
-"""Lint a whole content folder and return every problem, not only the first."""
+"""Lint a whole content folder and return every problem, not only the first.
+
+Whatever the build would refuse, this refuses first with the same ``path:line: message``:
+the build runs it before Pelican reads anything.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,11 @@ from pathlib import Path
 
 from warta.entities.registry import Registry, load_registry
 from warta.problems import Problem, did_you_mean
-from warta.source.frontmatter import FrontMatter, decode, parse_article
-from warta.source.layout import (
-    ENTITY_DIR,
-    PAGE_DIR,
-    STORY_DIR,
-    article_files,
-    markdown_files,
-    shown,
-    yaml_files,
-)
-from warta.source.reserved import reserved_id_problems
+from warta.source.frontmatter import FrontMatter, parse_article
+from warta.source.layout import scan, shown
+from warta.source.reserved import page_slug_problem, reserved_id_problems
 from warta.source.stories import Story, load_stories
+from warta.source.xmlchars import read_text
 
 
 @dataclass
@@ -30,12 +27,12 @@ class ContentReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_documents(paths: list[Path], default_lang: str, report: ContentReport) -> dict[str, FrontMatter]:
+def read_documents(paths, default_lang: str, report: ContentReport, pages: bool = False) -> dict[str, FrontMatter]:
     found: dict[str, FrontMatter] = {}
     slugs: dict[str, str] = {}
     for path in paths:
         name = shown(path)
-        text, problems = decode(path.read_bytes(), name)
+        text, problems = read_text(path, name)
         matter = None
         if text is not None:
             matter, _, problems = parse_article(name, text, default_lang)
@@ -43,26 +40,31 @@ def read_documents(paths: list[Path], default_lang: str, report: ContentReport) 
         if matter is None:
             continue
         found[name] = matter
-        slug = matter.slug or path.stem
-        if slug in slugs:
-            line = matter.lines.get("slug", 1)
-            report.problems.append(Problem(name, line, f"duplicate slug '{slug}', also used by {slugs[slug]}",
-                                           "rename the file or set a different 'slug'"))
+        line = matter.lines.get("slug", 1)
+        if matter.slug in slugs:
+            report.problems.append(Problem(name, line, f"duplicate slug '{matter.slug}', also used by "
+                                           f"{slugs[matter.slug]}", "rename the file or set a different 'slug'"))
         else:
-            slugs[slug] = name
+            slugs[matter.slug] = name
+        taken = page_slug_problem(name, matter) if pages else None
+        if taken:
+            report.problems.append(taken)
     return found
 
 
 def check_content(content: Path, default_lang: str = "id") -> ContentReport:
-    """Read and validate every article and page under ``content``."""
+    """Read and validate every article, page, registry file and story under ``content``."""
     report = ContentReport()
-    report.articles = read_documents(article_files(content), default_lang, report)
-    report.pages = read_documents(markdown_files(content, PAGE_DIR), default_lang, report)
-    report.registry, problems = load_registry(content / ENTITY_DIR)
+    layout = scan(Path(content))
+    report.problems += layout.problems
+    report.articles = read_documents(layout.articles, default_lang, report)
+    report.pages = read_documents(layout.pages, default_lang, report, pages=True)
+    report.registry, problems = load_registry(layout.entities)
     report.problems += problems + reserved_id_problems(report.registry)
-    report.stories, problems = load_stories(yaml_files(content, STORY_DIR))
+    report.stories, problems = load_stories(layout.stories)
     report.problems += problems
     report.problems += cross_references(report)
+    report.problems = sorted(set(report.problems), key=lambda p: (p.path, p.line or 0, p.message))
     return report
 
 
