@@ -40,11 +40,14 @@ def enrich_articles(generator) -> None:
         raise ProblemsFound(problems)
 
     cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis.json")
-    if cache.warning:
-        logger.warning("%s", cache.warning)
     articles = list(generator.articles) + list(generator.translations) + list(generator.drafts)
     results = enrich_corpus([document_of(a) for a in articles], registry, options.discovery_threshold, cache)
-    cache.save()
+    if cache.warning:  # a corrupt or foreign cache costs time, never the build
+        logger.warning("%s", cache.warning)
+    try:
+        cache.save()
+    except OSError as error:
+        logger.warning("%s: analysis cache not saved (%s)", cache.path, error.strerror or error)
     for article, result in zip(articles, results):
         article.warta_entities = result.entities
         article.warta_events = result.events
