@@ -88,6 +88,11 @@ def _kind(path: Path, name: str, inside: str) -> tuple[str | None, Problem | Non
     where = shown(path)
     suffix = name[name.rfind("."):] if "." in name else ""
     content_like = suffix.lower() in CONTENT_SUFFIXES
+    if name.startswith("."):  # never read, never followed (editors' lock files are such links)
+        if content_like and not os.path.islink(path) and os.path.isfile(path):
+            return None, Problem(where, None, "hidden file: Warta does not read files whose names start with '.'",
+                                 "rename it without the leading '.'")
+        return None, None
     if os.path.islink(path):
         target = os.path.realpath(path)
         if not os.path.exists(target):
@@ -102,11 +107,6 @@ def _kind(path: Path, name: str, inside: str) -> tuple[str | None, Problem | Non
         mode = os.stat(path).st_mode
     except OSError as error:
         return None, Problem(where, None, f"cannot read: {_reason(error)}")
-    if name.startswith("."):
-        if content_like and not stat.S_ISDIR(mode):
-            return None, Problem(where, None, "hidden file: Warta does not read files whose names start with '.'",
-                                 "rename it without the leading '.'")
-        return None, None
     if stat.S_ISDIR(mode):
         if content_like:
             return "folder", Problem(where, None, f"a folder named like a content file ('{suffix}')",
