@@ -40,9 +40,14 @@ def enrich_articles(generator) -> None:
     if problems:
         raise ProblemsFound(problems)
 
-    cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis.pickle")
+    cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis.json")
     results = enrich_corpus([document_of(a) for a in articles], registry, options.discovery_threshold, cache)
-    cache.save()
+    if cache.warning:  # a corrupt or foreign cache costs time, never the build
+        logger.warning("%s", cache.warning)
+    try:
+        cache.save()
+    except OSError as error:
+        logger.warning("%s: analysis cache not saved (%s)", cache.path, error.strerror or error)
     for article, result in zip(articles, results):
         article.warta_entities = result.entities
         article.warta_events = result.events
@@ -50,11 +55,12 @@ def enrich_articles(generator) -> None:
             link_mentions(article, result, registry, warta.urls)
     logger.info("warta: enriched %d articles (%d from cache)", len(articles), cache.hits)
 
-    records = [record_of(article) for article in generator.articles]
+    records = [record_of(article) for article in generator.articles]  # drafts stay out of every list
+    drafts = [record_of(article) for article in generator.drafts]  # their own pages still look theirs up
     generator.context["warta_registry"] = registry
     generator.context["warta_stories"] = stories
     generator.context["warta_records"] = records
-    generator.context["warta_records_by_url"] = {record.url: record for record in records}
+    generator.context["warta_records_by_url"] = {record.url: record for record in drafts + records}
     generator.context["warta_index"] = build_index(records, registry, options.related_limit,
                                                    include_discovered=options.discovered_pages)
 

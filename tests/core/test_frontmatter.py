@@ -2,7 +2,8 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from warta.source.frontmatter import decode, parse_article
+from warta.source.frontmatter import parse_article
+from warta.source.xmlchars import decode
 
 GOOD = """---
 title: Korut Klaim Hasilkan Kesepakatan
@@ -85,7 +86,7 @@ def test_offset_is_kept():
     (("title: x", "date: 2023-09-14", "image: {url: 'javascript:alert(1)'}"), "a.md:4: 'image.url' is not an http(s) URL"),
     (("title: x", "date: 2023-09-14T10:00", "modified: 2023-09-13T10:00"), "a.md:4: 'modified' is earlier than 'date'"),
     (("title: [x", "date: 2023-09-14"), "a.md:3: malformed YAML"),
-    (("title: x", "title: y", "date: 2023-09-14"), "a.md:3: field 'title' is given twice"),
+    (("title: x", "title: y", "date: 2023-09-14"), "a.md:3: key 'title' is given twice"),
 ])
 def test_bad_front_matter_names_file_and_line(lines, expected):
     matter, _, problems = parse_article("a.md", doc(*lines))

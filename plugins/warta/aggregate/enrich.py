@@ -162,13 +162,18 @@ def enrich_corpus(documents, registry: Registry, threshold: float, cache=None) -
 def _enrich_corpus(documents, registry: Registry, threshold: float, cache, settle=lambda: None) -> list[Enrichment]:
     matcher = Matcher(registry)
     analyses = []
+
+    def ours(analysis: Analysis) -> bool:  # a cache entry naming an id the registry lacks is not ours
+        return all(m.entity_id in registry.entities for m in analysis.mentions)
+
     for number, doc in enumerate(documents):
         if number % SETTLE_EVERY == 0:
             settle()
         parts = (doc.title, doc.summary, doc.html, doc.lang, doc.published)
         compute = partial(analyse, *parts, matcher)
         with noting(doc.where, "while enriching this article"):
-            analyses.append(cache.get(analysis_key(*parts, registry), compute) if cache is not None else compute())
+            analyses.append(cache.get(analysis_key(*parts, registry), compute, ours) if cache is not None
+                            else compute())
     stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
     known, memo = short_forms(registry), {}
     results = []

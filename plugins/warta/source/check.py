@@ -1,4 +1,8 @@
-"""Lint a whole content folder and return every problem, not only the first."""
+"""Lint a whole content folder and return every problem, not only the first.
+
+Whatever the build would refuse, this refuses first with the same ``path:line: message``:
+the build runs it before Pelican reads anything.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,11 @@ from pathlib import Path
 
 from warta.entities.registry import Registry, load_registry
 from warta.problems import Problem, did_you_mean
-from warta.source.frontmatter import SITE_ZONE, FrontMatter, decode, parse_article
-from warta.source.layout import (
-    ENTITY_DIR,
-    PAGE_DIR,
-    STORY_DIR,
-    article_files,
-    markdown_files,
-    shown,
-    yaml_files,
-)
-from warta.source.reserved import reserved_id_problems
+from warta.source.frontmatter import SITE_ZONE, FrontMatter, parse_article
+from warta.source.layout import scan, shown
+from warta.source.reserved import page_slug_problem, reserved_id_problems
 from warta.source.stories import Story, load_stories
+from warta.source.xmlchars import read_text
 
 
 @dataclass
@@ -31,13 +28,13 @@ class ContentReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_documents(paths: list[Path], default_lang: str, report: ContentReport,
-                   zone: tzinfo = SITE_ZONE) -> dict[str, FrontMatter]:
+def read_documents(paths, default_lang: str, report: ContentReport, zone: tzinfo = SITE_ZONE,
+                   pages: bool = False) -> dict[str, FrontMatter]:
     found: dict[str, FrontMatter] = {}
     stems: dict[str, str] = {}
     for path in paths:
         name = shown(path)
-        text, problems = decode(path.read_bytes(), name)
+        text, problems = read_text(path, name)
         matter = None
         if text is not None:
             matter, _, problems = parse_article(name, text, default_lang, zone)
@@ -46,6 +43,9 @@ def read_documents(paths: list[Path], default_lang: str, report: ContentReport,
             continue
         found[name] = matter
         stems[name] = path.stem
+        taken = page_slug_problem(name, matter) if pages else None
+        if taken:
+            report.problems.append(taken)
     report.problems += duplicate_slugs(found, stems)
     return found
 
@@ -64,15 +64,18 @@ def duplicate_slugs(documents: dict[str, FrontMatter], stems: dict[str, str]) ->
 
 
 def check_content(content: Path, default_lang: str = "id", zone: tzinfo = SITE_ZONE) -> ContentReport:
-    """Read and validate every article and page under ``content`` (naive dates in ``zone``)."""
+    """Read and validate every article, page, registry file and story under ``content`` (naive dates in ``zone``)."""
     report = ContentReport()
-    report.articles = read_documents(article_files(content), default_lang, report, zone)
-    report.pages = read_documents(markdown_files(content, PAGE_DIR), default_lang, report, zone)
-    report.registry, problems = load_registry(content / ENTITY_DIR)
+    layout = scan(Path(content))
+    report.problems += layout.problems
+    report.articles = read_documents(layout.articles, default_lang, report, zone)
+    report.pages = read_documents(layout.pages, default_lang, report, zone, pages=True)
+    report.registry, problems = load_registry(layout.entities)
     report.problems += problems + reserved_id_problems(report.registry)
-    report.stories, problems = load_stories(yaml_files(content, STORY_DIR))
+    report.stories, problems = load_stories(layout.stories)
     report.problems += problems
     report.problems += cross_references(report)
+    report.problems = sorted(set(report.problems), key=lambda p: (p.path, p.line or 0, p.message))
     return report
 
 
