@@ -19,7 +19,7 @@ from warta.source.check import check_content
 from warta.source.layout import article_paths, shown
 from warta_build.faults import Interrupted, Refusal, describe, failed_write, interruptible, public
 from warta_build.guard import refusal, unwritable
-from warta_build.swap import locked, remove, remove_leftovers, staging_folder, swap
+from warta_build.swap import locked, remove, remove_leftovers, staging_folder, swap_in
 
 REPO = Path(__file__).resolve().parents[2]
 logger = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ def _build(content: Path, output: Path, conf, overrides, stream, force: bool, si
             errors = _run_pelican(settings, staging, output, stream)
             if not errors:
                 with signals.hold(then_stop=False):
-                    swap(staging, output)
+                    swap_in(staging, output)
         finally:
             if staging.exists():  # failed, interrupted, or the swap itself failed
                 with signals.hold():
@@ -152,7 +152,7 @@ def _run_pelican(settings: dict, staging: Path, output: Path, stream) -> int:
     root = logging.getLogger()
     root.addHandler(counter)
     try:
-        Pelican({**settings, "OUTPUT_PATH": str(staging)}).run()
+        Pelican({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}).run()  # it is new
     except ProblemsFound as found:
         for problem in found.problems:
             print(problem, file=stream)

@@ -46,6 +46,8 @@ def refusal(output: Path, content: Path | None, force: bool = False, action: str
 def _reason(output: Path, content: Path | None, force: bool) -> str | None:
     if output.exists() and not output.is_dir():
         return "is a file, not a folder"
+    if any(parent.exists() and not parent.is_dir() for parent in output.parents):
+        return "is inside a file, not a folder"
     if content is not None:
         if output == content:
             return "is the content folder"

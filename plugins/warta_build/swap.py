@@ -86,7 +86,7 @@ def staging_folder(output: Path) -> Path:
     return staging
 
 
-def swap(staging: Path, output: Path) -> None:
+def swap_in(staging: Path, output: Path) -> None:
     """Put ``staging`` at ``output`` and remove the folder it replaces.
 
     On Linux one renameat2(RENAME_EXCHANGE) swaps both names atomically: a reader finds either
@@ -107,7 +107,11 @@ def swap(staging: Path, output: Path) -> None:
         old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
         os.rmdir(old)
         os.rename(output, old)
-        os.rename(staging, output)
+        try:
+            os.rename(staging, output)
+        except OSError:
+            os.rename(old, output)
+            raise
     remove(old)
 
 

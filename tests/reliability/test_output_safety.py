@@ -121,6 +121,7 @@ REFUSED = {
     "the folder holding content": (lambda tmp, content: tmp, ["--force"], "contains the content folder"),
     "inside the content folder": (lambda tmp, content: content / "articles" / "site", [],
                                   "is inside the content folder"),
+    "inside a file": (lambda tmp, content: _file(tmp, content) / "site", [], "is inside a file"),
     "a git repository": (_git_folder, [], "holds a git repository"),
     "a git repository, forced": (_git_folder, ["--force"], "holds a git repository"),
     "a git worktree": (_git_worktree, ["--force"], "holds a git repository"),
@@ -188,6 +189,21 @@ def test_force_replaces_an_old_unmarked_build_but_nothing_else_around_it(tmp_pat
     assert tree(old) == tree(prebuilt)
     assert (tree(content), tree(output)) == neighbours
     assert siblings(old) == []
+
+
+def test_without_an_atomic_exchange_two_renames_swap_and_leave_nothing(tmp_path, prebuilt, monkeypatch):
+    """The fallback for systems without renameat2(RENAME_EXCHANGE), which this machine has."""
+    from warta_build import swap
+
+    monkeypatch.setattr(swap, "_exchange", lambda first, second: False)
+    output = tmp_path / "output"
+    shutil.copytree(prebuilt, output)
+    (output / "stale.html").write_text("from the old site\n")
+    staging = swap.staging_folder(output)
+    shutil.copytree(prebuilt, staging, dirs_exist_ok=True)
+    swap.swap_in(staging, output)
+    assert tree(output) == tree(prebuilt)
+    assert siblings(output) == []
 
 
 # --- clean and import ------------------------------------------------------------------------------
@@ -509,4 +525,16 @@ def test_an_exception_in_a_plugin_names_the_article_being_written(tmp_path, site
     line = one_line(result.stderr)
     assert re.match(rf"{re.escape(str(content))}/articles/2023/09/[a-z-]+\.md: error: RuntimeError: "
                     "fault injected by the test;", line), line
+    assert tree(output) == before and siblings(output) == []
+
+
+def test_an_error_while_checking_content_names_the_file(site):
+    """A folder named like an article: whether the check reports it or it fails, the line names it."""
+    content, output = site
+    (content / "articles" / "2023" / "09" / "folder.md").mkdir()
+    before = tree(output)
+    result = build(content, output)
+    assert result.returncode == 1
+    assert f"{content}/articles/2023/09/folder.md" in result.stderr
+    assert "Traceback" not in result.stderr
     assert tree(output) == before and siblings(output) == []
