@@ -25,8 +25,8 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/invoke serve
 
-clean:
-	rm -rf output .cache
+clean: $(STAMP)
+	$(BIN)/invoke clean
 
 # Browser checks drive Debian's chromium with Playwright (no browser download).
 .PHONY: browser

@@ -20,12 +20,13 @@ PORT = 8000
 
 
 @task(help={"content": "content folder (default: content)", "output": "output folder (default: output)",
-            "debug": "show a traceback on unexpected errors"})
-def build(c, content=CONTENT, output=OUTPUT, debug=False):
+            "debug": "show a traceback on unexpected errors",
+            "force": "replace a non-empty output folder that is not a Warta build (never content or a repository)"})
+def build(c, content=CONTENT, output=OUTPUT, debug=False, force=False):
     """Build the site: lint everything, then Pelican into a temporary folder swapped in on success."""
     from warta_build import build as run_build
 
-    code = run_build(content, output, debug=debug)
+    code = run_build(content, output, debug=debug, force=force)
     if code:
         raise Exit(code=code)
 
@@ -43,13 +44,18 @@ def check(c, content=CONTENT):
     print("content is valid")
 
 
-@task(help={"output": "output folder"})
-def clean(c, output=OUTPUT):
-    """Remove the built site and the build caches."""
-    for folder in (Path(output), HERE / ".cache"):
-        if folder.exists():
-            shutil.rmtree(folder)
-            print(f"removed {folder}")
+@task(help={"output": "output folder", "content": "content folder (never removed)"})
+def clean(c, output=OUTPUT, content=CONTENT):
+    """Remove the built site (only a folder a Warta build wrote) and the build caches."""
+    from warta_build import clean as clean_output
+
+    code = clean_output(output, content)
+    cache = HERE / ".cache"
+    if cache.is_dir():
+        shutil.rmtree(cache)
+        print(f"removed {cache}")
+    if code:
+        raise Exit(code=code)
 
 
 @task(help={"port": f"port on localhost (default {PORT})", "output": "output folder"})
@@ -182,6 +188,12 @@ def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False):
         paths += sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
     if not paths:
         raise Exit(f"no file matches {path!r}", code=2)
+    from warta_build.guard import inside_build
+
+    built = inside_build(Path(dest), Path(OUTPUT))
+    if built:
+        raise Exit(f"{dest}: is inside the built site {built}, which every build replaces: "
+                   f"import into {CONTENT}/articles instead", code=1)
     result = import_paths([Path(p) for p in paths], Path(dest), force=force,
                           existing_dir=Path(CONTENT) / "articles")
     for report in result.reports:

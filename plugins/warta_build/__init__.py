@@ -1,5 +1,8 @@
 """Run a whole Warta build: lint first, Pelican into a temporary folder, swap in only on success.
 
+What may be replaced is in :mod:`warta_build.guard`, the folder dance in :mod:`warta_build.swap`,
+signals and unexpected errors in :mod:`warta_build.faults`.
+
 Not a Pelican plugin: tasks.py and the tests call :func:`build` (or ``python -m warta_build``).
 """
 
@@ -7,32 +10,41 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import shutil
+import signal
 import sys
-import tempfile
+import traceback
 from pathlib import Path
 
 from warta.source.check import check_content
 from warta.source.layout import article_paths, shown
+from warta_build.faults import Interrupted, Refusal, describe, failed_write, interruptible, public
+from warta_build.guard import refusal, unwritable
+from warta_build.swap import locked, remove, remove_leftovers, staging_folder, swap_in
 
 REPO = Path(__file__).resolve().parents[2]
 logger = logging.getLogger(__name__)
 
 
 class _Counter(logging.Handler):
-    """Prints Pelican's and our warnings as one line each and counts errors."""
+    """Prints Pelican's and our warnings as one line each and counts errors.
 
-    def __init__(self, stream):
+    Pelican only warns when it cannot copy a file (a full disk, say): that is an error here,
+    or a site with pieces missing would go live.
+    """
+
+    def __init__(self, stream, output: Path):
         super().__init__(logging.WARNING)
         self.errors = 0
         self.stream = stream
+        self.output = output
 
     def emit(self, record):
-        if record.levelno >= logging.ERROR:
+        level = record.levelname.lower()
+        if record.levelno >= logging.ERROR or failed_write(record):
             self.errors += 1
-        message = record.getMessage().strip().replace("\n", " ")
-        print(f"{record.levelname.lower()}: {message}", file=self.stream)
+            level = "error"
+        message = public(record.getMessage().strip().replace("\n", " "), self.output)
+        print(f"{level}: {message}", file=self.stream)
 
 
 def load_settings(content: Path, output: Path, conf: Path, overrides: dict | None = None) -> dict:
@@ -62,14 +74,36 @@ def _code_version() -> str:
 
 
 def build(content: str | Path = "content", output: str | Path = "output", conf: str | Path | None = None,
-          overrides: dict | None = None, stream=None, debug: bool = False) -> int:
-    """Build ``content`` into ``output``; print problems to ``stream``; return an exit code."""
+          overrides: dict | None = None, stream=None, debug: bool = False, force: bool = False) -> int:
+    """Build ``content`` into ``output``; print problems to ``stream``; return an exit code.
+
+    ``output`` is replaced only when it is a previous build (docs/build.md); ``force`` also lets a
+    non-empty folder without the marker go, never a content folder, a repository or a file.
+    """
     stream = stream or sys.stderr
     content, output = Path(content).resolve(), Path(output).resolve()
+    with interruptible() as signals:
+        try:
+            return _build(content, output, conf, overrides, stream, force, signals)
+        except Refusal as reason:
+            print(reason, file=stream)
+        except (Interrupted, KeyboardInterrupt) as stop:
+            print(f"interrupted, {shown(output)} left as it was", file=stream)
+            return 128 + getattr(stop, "signum", signal.SIGINT)
+        except Exception as error:  # one line naming the file, never a traceback, unless asked
+            print(describe(error, content, output), file=stream)
+            if debug:
+                traceback.print_exception(error, file=stream)
+        return 1
+
+
+def _build(content: Path, output: Path, conf, overrides, stream, force: bool, signals) -> int:
     conf = Path(conf).resolve() if conf else REPO / "pelicanconf.py"
     if not content.is_dir():
         print(f"{shown(content)}: content folder not found", file=stream)
         return 2
+    if reason := refusal(output, content, force):
+        raise Refusal(reason)
     try:
         settings = load_settings(content, output, conf, overrides)
     except Exception as error:  # a settings file that does not run
@@ -83,36 +117,70 @@ def build(content: str | Path = "content", output: str | Path = "output", conf: 
         return 1
 
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
-    counter = _Counter(stream)
+    with locked(output):
+        if reason := refusal(output, content, force) or unwritable(output):  # as it is now we hold the lock
+            raise Refusal(reason)
+        with signals.hold():
+            for path in remove_leftovers(output):
+                print(f"removed {shown(path)}, left by an interrupted build", file=stream)
+        staging = staging_folder(output)
+        try:
+            errors = _run_pelican(settings, staging, output, stream)
+            if not errors:
+                with signals.hold(then_stop=False):
+                    swap_in(staging, output)
+        finally:
+            if staging.exists():  # failed, interrupted, or the swap itself failed
+                with signals.hold():
+                    remove(staging)
+    if errors:
+        print(f"build failed: {errors} error(s); {shown(output)} left as it was", file=stream)
+        return 1
+    if signals.pending:
+        print(f"interrupted after the swap: {shown(output)} holds the new build", file=stream)
+        return 128 + signals.pending
+    return 0
+
+
+def _run_pelican(settings: dict, staging: Path, output: Path, stream) -> int:
+    """Run Pelican into ``staging``; the number of errors it logged (or raised as ProblemsFound)."""
+    from pelican import Pelican
+
+    from warta.problems import ProblemsFound
+
+    counter = _Counter(stream, output)
     root = logging.getLogger()
     root.addHandler(counter)
     try:
-        from pelican import Pelican
-
-        settings["OUTPUT_PATH"] = str(staging)
-        Pelican(settings).run()
-    except Exception as error:  # one line, never a traceback, unless asked
-        from warta.problems import ProblemsFound
-
-        if isinstance(error, ProblemsFound):
-            for problem in error.problems:
-                print(problem, file=stream)
-        else:
-            print(f"error: {type(error).__name__}: {error}", file=stream)
-            if debug:
-                import traceback
-
-                traceback.print_exc(file=stream)
+        Pelican({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}).run()  # it is new
+    except ProblemsFound as found:
+        for problem in found.problems:
+            print(problem, file=stream)
         counter.errors += 1
     finally:
         root.removeHandler(counter)
-        if counter.errors or sys.exc_info()[0] is not None:  # failed or interrupted: leave no staging folder
-            shutil.rmtree(staging, ignore_errors=True)
-    if counter.errors:
-        print(f"build failed: {counter.errors} error(s); {shown(output)} left as it was", file=stream)
+    return counter.errors
+
+
+def clean(output: str | Path = "output", content: str | Path = "content", stream=None) -> int:
+    """Remove ``output`` if a Warta build wrote it (and what interrupted builds left beside it)."""
+    stream = stream or sys.stderr
+    output, content = Path(output).resolve(), Path(content).resolve()
+    if not output.parent.is_dir():
+        return 0
+    try:
+        with locked(output):
+            for path in remove_leftovers(output):
+                print(f"removed {shown(path)}, left by an interrupted build", file=stream)
+            if not output.exists():
+                return 0
+            if reason := refusal(output, content, action="remove"):
+                raise Refusal(reason)
+            remove(output)
+    except Refusal as reason:
+        print(reason, file=stream)
         return 1
-    _swap(staging, output)
+    print(f"removed {shown(output)}", file=stream)
     return 0
 
 
@@ -154,17 +222,3 @@ def deploy_target(conf: Path) -> tuple[str | None, str]:
     if settings.get("DEPLOY_GHPAGES_BRANCH"):
         return "ghp-import", settings["DEPLOY_GHPAGES_BRANCH"]
     return None, ""
-
-
-def _swap(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames on the same filesystem."""
-    os.chmod(staging, 0o755)
-    old = None
-    if output.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
-        os.rmdir(old)
-        output.rename(old)
-    staging.rename(output)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-

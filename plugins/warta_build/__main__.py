@@ -1,4 +1,4 @@
-"""``python -m warta_build [CONTENT] [OUTPUT]``: the build tasks.py runs, usable from tests."""
+"""``python -m warta_build [--content DIR] [--output DIR]``: the build tasks.py runs, usable from tests."""
 
 import argparse
 import sys
@@ -10,5 +10,6 @@ parser.add_argument("--content", default="content")
 parser.add_argument("--output", default="output")
 parser.add_argument("--conf", default=None)
 parser.add_argument("--debug", action="store_true")
+parser.add_argument("--force", action="store_true", help="replace a non-empty folder that is not a Warta build")
 args = parser.parse_args()
-sys.exit(build(args.content, args.output, args.conf, debug=args.debug))
+sys.exit(build(args.content, args.output, args.conf, debug=args.debug, force=args.force))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,9 @@ def read_input(path: Path) -> tuple[str, tuple[Draft, ...] | list[Problem]]:
 def import_paths(paths: list[Path], dest: Path = DEFAULT_DEST, force: bool = False,
                  existing_dir: Path | None = None) -> ImportResult:
     """Import every input; write only when all of them parsed cleanly, each file atomically."""
+    unusable = dest_problem(dest)
+    if unusable:
+        return ImportResult((), (), (), (unusable,))
     reports, problems, planned_drafts = [], [], []
     for path in paths:
         kind, result = read_input(Path(path))
@@ -94,6 +98,18 @@ def import_paths(paths: list[Path], dest: Path = DEFAULT_DEST, force: bool = Fal
     return ImportResult(tuple(written), tuple(skipped), tuple(reports), tuple(problems))
 
 
+def dest_problem(dest: Path) -> Problem | None:
+    """Why drafts cannot go into ``dest`` (a file, or a folder this process cannot use), or None."""
+    folder = next((p for p in (dest, *dest.parents) if os.path.lexists(p)), None)
+    if folder is None:
+        return None
+    if not folder.is_dir():
+        return Problem(str(folder), None, "is a file, not a folder", "give --dest a folder")
+    if not os.access(folder, os.R_OK | os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
+        return Problem(str(folder), None, "cannot read and write this folder (permission denied)")
+    return None
+
+
 def plan(drafts: list[tuple[str, Draft]], dest: Path, force: bool) -> tuple[list[Path], list[Problem]]:
     """dest/YYYY/MM/<slug>.md (month in the site's zone) per draft; slugs unique in dest and in the run.
 
@@ -115,7 +131,7 @@ def plan(drafts: list[tuple[str, Draft]], dest: Path, force: bool) -> tuple[list
             number += 1
             slug = f"{base}-{number}"
         target = folder / f"{slug}.md"
-        if target.exists() and not force:
+        if os.path.lexists(target) and not force:
             problems.append(Problem(shown, None, f"{target} already exists",
                                     "use --force to overwrite it, or delete it first"))
         claimed.add(slug)
@@ -162,6 +178,7 @@ def write_atomically(target: Path, text: str) -> str | None:
         temporary.write_text(text, encoding="utf-8", newline="\n")
         os.replace(temporary, target)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
         return error.strerror or str(error)
     return None

@@ -1,0 +1,153 @@
+"""Build beside the output, swap it in atomically, and leave nothing behind, even after a kill.
+
+Every folder this module creates sits next to the output, is named ``.<output>.building-*`` or
+``.<output>.old-*`` and carries the marker file from its first moment, so the next build can
+recognise and remove what an interrupted one left. A lock file beside the output keeps two builds
+from swapping into the same folder at once.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import glob
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from warta.source.layout import shown
+from warta_build.faults import Refusal
+from warta_build.guard import MARKER, is_marked, mark
+
+logger = logging.getLogger(__name__)
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+@contextmanager
+def locked(output: Path):
+    """Hold ``.<output>.lock`` beside the output for the whole build; removed on the way out.
+
+    flock locks die with their process, so a killed build never blocks the next one.
+    """
+    path = output.parent / f".{output.name}.lock"
+    while True:
+        try:
+            handle = open(path, "a+b")  # noqa: SIM115 - held open for the whole build
+        except OSError as error:
+            raise Refusal(f"{shown(output.parent)}: cannot write in this folder ({error.strerror}): "
+                          f"refusing to build; {shown(output)} left as it was") from None
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise Refusal(f"{shown(output)}: another build is running into this folder (lock {shown(path)}); "
+                          "wait for it to finish") from None
+        try:
+            same = os.fstat(handle.fileno()).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:  # not a lock file the previous holder removed after we opened it
+            break
+        handle.close()
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        handle.close()
+
+
+def leftovers(output: Path) -> list[Path]:
+    """Folders earlier builds into ``output`` left beside it: named as ours, and marked or empty."""
+    found = []
+    for prefix in (f".{output.name}.building-", f".{output.name}.old-"):
+        for path in sorted(output.parent.glob(f"{glob.escape(prefix)}*")):
+            if path.is_dir() and not path.is_symlink() and (is_marked(path) or not any(path.iterdir())):
+                found.append(path)
+    return found
+
+
+def remove_leftovers(output: Path) -> list[Path]:
+    """Remove what :func:`leftovers` finds; the folders removed."""
+    found = leftovers(output)
+    for path in found:
+        remove(path)
+    return found
+
+
+def staging_folder(output: Path) -> Path:
+    """A new marked folder beside ``output`` (same filesystem, so the swap is a rename)."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    mark(staging)
+    return staging
+
+
+def swap_in(staging: Path, output: Path) -> None:
+    """Put ``staging`` at ``output`` and remove the folder it replaces.
+
+    On Linux one renameat2(RENAME_EXCHANGE) swaps both names atomically: a reader finds either
+    the whole old site or the whole new one at every moment. Elsewhere (or on a filesystem without
+    it) two renames leave ``output`` missing between them, for the time of one rename.
+    """
+    os.chmod(staging, 0o755)
+    if not is_marked(staging):  # Pelican may have emptied it
+        mark(staging)
+    if output.is_dir() and not is_marked(output):
+        mark(output)  # an empty or --force'd folder: whatever is left of it must be recognisably ours
+    if not output.exists():
+        os.rename(staging, output)
+        return
+    if _exchange(staging, output):
+        old = staging
+    else:
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+        os.rmdir(old)
+        os.rename(output, old)
+        try:
+            os.rename(staging, output)
+        except OSError:
+            os.rename(old, output)
+            raise
+    remove(old)
+
+
+def remove(folder: Path) -> None:
+    """Remove one of our own folders, its marker last: a half-removed folder stays recognisably ours."""
+    if not (is_marked(folder) or not any(folder.iterdir())):
+        return
+    for entry in folder.iterdir():
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with suppress(OSError):
+                entry.unlink()
+    shutil.rmtree(folder, ignore_errors=True)
+    if folder.exists():
+        logger.warning("cannot remove %s yet; the next build tries again", shown(folder))
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with renameat2; False where the system or filesystem cannot."""
+    renameat2 = getattr(_libc(), "renameat2", None)
+    if renameat2 is None:
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _libc():
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
