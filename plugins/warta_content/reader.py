@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
 from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 from warta.problems import ProblemsFound
+from warta.publish.body_html import clean_body, removed
 from warta.source.frontmatter import decode, parse_article
+
+logger = logging.getLogger(__name__)
 
 
 class WartaMarkdownReader(BaseReader):
@@ -24,7 +28,11 @@ class WartaMarkdownReader(BaseReader):
         if problems:
             raise ProblemsFound(problems)
         config = self.settings["MARKDOWN"]
-        html = Markdown(**config).convert(body)
+        rendered = Markdown(**config).convert(body)
+        html = clean_body(rendered)
+        if html != rendered and (lost := removed(rendered, html)):
+            logger.warning("%s: removed from the body (not allowed in articles, see docs/security.md): %s",
+                           source_path, ", ".join(lost))
         return html, self._metadata(matter)
 
     def _metadata(self, matter) -> dict:

@@ -11,7 +11,7 @@ import trafilatura
 from lxml import etree
 
 from warta.importer.body import in_order, sift, take_body
-from warta.importer.draft import Draft, check_draft
+from warta.importer.draft import Draft, check_draft, web_url
 from warta.importer.lang import detect_lang
 from warta.importer.outlets import outlet_for_host
 from warta.importer.timestamps import parse_iso
@@ -58,7 +58,7 @@ def parse_html(html: str, path: str) -> Draft | list[Problem]:
     body, dateline, body_notes = take_body(items, unit="paragraph")
     notes += sifted.notes + tuple(body_notes)
 
-    url = _first(_link(tree, "canonical"), _meta(tree, "og:url"), doc.url)
+    url = web_url(_first(_link(tree, "canonical"), _meta(tree, "og:url"), doc.url))
     host = urlsplit(url).hostname or ""
     source = _first(outlet_for_host(host) if host else "", dateline.outlet if dateline else "", doc.sitename)
     authors = sifted.authors or tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
@@ -71,8 +71,7 @@ def parse_html(html: str, path: str) -> Draft | list[Problem]:
     draft = Draft(
         title=title, date=when, lang=lang, body=body, summary=_first(doc.description),
         dateline=dateline.city if dateline else "", source_name=source,
-        source_url=url if url.startswith(("http://", "https://")) else "", source_agency=agency,
-        image_url=image if image.startswith(("http://", "https://")) else "",
+        source_url=url, source_agency=agency, image_url=web_url(image),
         image_caption=_first(_meta(tree, "og:image:alt")), authors=authors, report=in_order(notes),
     )
     return check_draft(draft, path, None) or draft
