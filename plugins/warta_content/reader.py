@@ -13,6 +13,14 @@ from warta.publish.body_html import clean_body, removed
 from warta.source.frontmatter import decode, parse_article
 
 logger = logging.getLogger(__name__)
+_META = ("markdown.extensions.meta", "meta")
+
+
+def markdown_config(settings: dict) -> dict:
+    """MARKDOWN with every configured extension on, except ``meta``: front-matter is YAML, so a first body line
+    such as "Catatan: ..." is text. (Pelican's own reader adds ``meta`` to the shared settings.)"""
+    extensions = [*settings.get("extensions", ()), *settings.get("extension_configs", {})]
+    return {**settings, "extensions": [e for e in dict.fromkeys(extensions) if e not in _META]}
 
 
 class WartaMarkdownReader(BaseReader):
@@ -27,8 +35,7 @@ class WartaMarkdownReader(BaseReader):
             matter, body, problems = parse_article(source_path, text, self.settings["DEFAULT_LANG"])
         if problems:
             raise ProblemsFound(problems)
-        config = self.settings["MARKDOWN"]
-        rendered = Markdown(**config).convert(body)
+        rendered = Markdown(**markdown_config(self.settings["MARKDOWN"])).convert(body)
         html = clean_body(rendered)
         if html != rendered and (lost := removed(rendered, html)):
             logger.warning("%s: removed from the body (not allowed in articles, see docs/security.md): %s",

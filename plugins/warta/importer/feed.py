@@ -70,7 +70,7 @@ def _item(entry, number: int, line: int | None, feed_lang: str, feed_title: str,
     if not full and link:
         notes.append(f"{label}: no full text in the feed: body is the summary and a link")
     source = outlet_for_host(urlsplit(link).hostname or "") or (dateline.outlet if dateline else "") or tidy(feed_title)
-    author = entry.get("author", "")
+    author = tidy(entry.get("author", ""))
     draft = Draft(
         title=title, date=when, lang=lang, body=body, summary=" ".join(summary_paragraphs),
         dateline=dateline.city if dateline else "", source_name=source,

@@ -13,6 +13,7 @@ from lxml import etree
 from warta.importer.body import in_order, sift, take_body
 from warta.importer.draft import Draft, check_draft, web_url
 from warta.importer.lang import detect_lang
+from warta.importer.lines import tidy
 from warta.importer.outlets import outlet_for_host
 from warta.importer.timestamps import parse_iso
 from warta.problems import Problem
@@ -61,7 +62,7 @@ def parse_html(html: str, path: str) -> Draft | list[Problem]:
     url = web_url(_first(_link(tree, "canonical"), _meta(tree, "og:url"), doc.url))
     host = urlsplit(url).hostname or ""
     source = _first(outlet_for_host(host) if host else "", dateline.outlet if dateline else "", doc.sitename)
-    authors = sifted.authors or tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
+    authors = sifted.authors or tuple(a for a in (tidy(a) for a in (doc.author or "").split(";")) if a)
     agency = sifted.agency if sifted.agency != source else ""
     lang = detect_lang(" ".join((title, *body))) or (tree.get("lang") or "")[:2].lower()
     if lang not in ("id", "en"):
@@ -78,7 +79,8 @@ def parse_html(html: str, path: str) -> Draft | list[Problem]:
 
 
 def _first(*values) -> str:
-    return next((" ".join(v.split()) for v in values if isinstance(v, str) and v.strip()), "")
+    """The first value with text in it, tidied (control characters and runs of spaces folded)."""
+    return next((text for v in values if isinstance(v, str) and (text := tidy(v))), "")
 
 
 def _text(value) -> str:
