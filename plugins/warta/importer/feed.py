@@ -51,13 +51,13 @@ def parse_feed(data: str, path: str) -> tuple[Draft, ...] | list[Problem]:
 
 
 def _item(entry, number: int, line: int | None, feed_lang: str, feed_title: str, path: str):
-    title = " ".join(paragraphs(entry.get("title", "")))
+    title = " ".join(_blocks(entry.get("title", ""), entry.get("title_detail")))
     label = f"item {number}"
     when, notes = _date(entry)
     if when is None:
         return [Problem(path, line, f"{label} ({title[:60]!r}): no publication date (pubDate, published or updated)")]
-    summary_paragraphs = paragraphs(entry.get("summary", ""))
-    content = paragraphs(entry["content"][0].get("value", "")) if entry.get("content") else []
+    summary_paragraphs = _blocks(entry.get("summary", ""), entry.get("summary_detail"))
+    content = _blocks(entry["content"][0].get("value", ""), entry["content"][0]) if entry.get("content") else []
     full = bool(content) and content != summary_paragraphs
     sifted = sift(content if full else summary_paragraphs, unit=f"{label} paragraph")
     body, dateline, body_notes = take_body(list(sifted.kept), unit=f"{label} paragraph")
@@ -79,6 +79,14 @@ def _item(entry, number: int, line: int | None, feed_lang: str, feed_title: str,
         link_back=not full and bool(link),
     )
     return check_draft(draft, path, line) or draft
+
+
+def _blocks(value: str, detail) -> list[str]:
+    """The lines of a feed field: plain text as it is ("<script>" in an Atom type="text" title is text),
+    HTML through ``paragraphs``."""
+    if (detail or {}).get("type") == "text/plain":
+        return [text for text in (tidy(line) for line in value.split("\n")) if text]
+    return paragraphs(value)
 
 
 def paragraphs(fragment: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from copy import deepcopy
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -19,6 +20,7 @@ from warta.importer.timestamps import parse_iso
 from warta.problems import Problem
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_BLOCKS = {"head", "p", "item", "list", "quote", "code", "lb", "table", "row", "cell", "div"}  # trafilatura's tree
 _DATE_XPATHS = (
     "//meta[@itemprop='datePublished']/@content",
     "//meta[@name='pubdate' or @name='publishdate' or @name='date']/@content",
@@ -52,7 +54,7 @@ def parse_html(html: str, path: str) -> Draft | list[Problem]:
         return [Problem(path, None, "no publication date found (article:published_time, JSON-LD datePublished, <time>)",
                         "add <meta property=\"article:published_time\" content=\"2023-09-14T15:56:00+07:00\">")]
 
-    sifted = sift(doc.text.split("\n"), unit="paragraph")
+    sifted = sift(_lines(doc.body), unit="paragraph")
     items = list(sifted.kept)
     if items and items[0][1] == title:
         items = items[1:]
@@ -70,12 +72,24 @@ def parse_html(html: str, path: str) -> Draft | list[Problem]:
         lang = "id"
     image = _first(_meta(tree, "og:image"), doc.image)
     draft = Draft(
-        title=title, date=when, lang=lang, body=body, summary=_first(doc.description),
+        title=title, date=when, lang=lang, body=body,
+        summary=_first(_meta(tree, "og:description"), _meta(tree, "description"), doc.description),
         dateline=dateline.city if dateline else "", source_name=source,
         source_url=url, source_agency=agency, image_url=web_url(image),
         image_caption=_first(_meta(tree, "og:image:alt")), authors=authors, report=in_order(notes),
     )
     return check_draft(draft, path, None) or draft
+
+
+def _lines(body) -> list[str]:
+    """The extracted text, one block per line, read from trafilatura's tree: its text output unescapes once
+    more, so "&amp;lt;" on a page (shown as "&lt;") would arrive as "<"."""
+    body = deepcopy(body)
+    for element in body.iter():
+        if isinstance(element.tag, str) and element.tag in _BLOCKS:
+            element.text = "\n" + (element.text or "")
+            element.tail = "\n" + (element.tail or "")
+    return "".join(body.itertext()).split("\n")
 
 
 def _first(*values) -> str:
