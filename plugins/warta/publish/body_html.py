@@ -31,12 +31,13 @@ ATTRIBUTES = {
     "time": {"datetime"}, "ol": {"start", "reversed", "type"}, "li": {"value"},
     "th": {"colspan", "rowspan", "scope", "style"}, "td": {"colspan", "rowspan", "style"},
     "col": {"span"}, "colgroup": {"span"},
-    "iframe": {"src", "title", "width", "height", "allow", "allowfullscreen", "referrerpolicy"},
+    "iframe": {"src", "title", "width", "height", "allow", "allowfullscreen", "referrerpolicy", "loading"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})   # relative URLs stay too
 EMBED_HOSTS = frozenset({"www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"})
-# A cross-origin player runs in its own origin, never in ours.
-FRAME = {"sandbox": "allow-scripts allow-same-origin allow-presentation allow-popups", "loading": "lazy"}
+# A cross-origin player runs in its own origin, never in ours. One forced attribute only: nh3 writes several
+# in a different order in each process, and the output must be byte-identical.
+FRAME = {"sandbox": "allow-scripts allow-same-origin allow-presentation allow-popups"}
 
 
 def _filter(tag: str, attribute: str, value: str) -> str | None:
