@@ -96,7 +96,7 @@ def _write_content(content: Path) -> None:
         f"- id: kim-jong-un\n  name: {_scalar(P['entity_name'])}\n  type: person\n"
         f"  names: {{en: {_scalar(P['entity_en'])}}}\n  aliases: [{_scalar(P['alias'])}]\n"
         f"  description: {_scalar(P['description'])}\n  wikidata: Q56226\n"
-        f"  image: {{url: 'javascript:alert(118)', credit: {_scalar(P['entity_credit'])}}}\n"
+        f"  image: {{url: {_scalar(P['image_url'])}, credit: {_scalar(P['entity_credit'])}}}\n"
         "- id: vladimir-putin\n  name: Vladimir Putin\n  type: person\n", encoding="utf-8")
     (content / "stories").mkdir()
     (content / "stories" / "jahat.yml").write_text(
@@ -435,16 +435,17 @@ def test_json_ld_cannot_end_its_script_early(built):
     assert data["dateline"] == P["city"] and data["image"] == P["image_url"]
 
 
-def test_hostile_wikidata_is_refused_with_file_and_line(tmp_path):
+def test_hostile_wikidata_and_registry_image_url_are_refused_with_file_and_line(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(REPO / "tests" / "data" / "site", content)
     (content / "entities").mkdir()
     (content / "entities" / "people.yml").write_text(
         "- id: kim-jong-un\n  name: Kim Jong Un\n  type: person\n"
-        "  wikidata: 'Q1\"><script>alert(1)</script>'\n", encoding="utf-8")
+        "  wikidata: 'Q1\"><script>alert(1)</script>'\n  image: {url: 'javascript:alert(2)'}\n", encoding="utf-8")
     result = run_build(content, tmp_path / "output")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "people.yml:4: wikidata 'Q1\"><script>alert(1)</script>' is not a QID" in result.stderr
+    assert "people.yml:5: image url is not an http(s) URL: 'javascript:alert(2)'" in result.stderr
     assert not (tmp_path / "output").exists()
 
 
