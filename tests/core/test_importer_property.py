@@ -4,13 +4,15 @@ plain paragraphs: nothing in it becomes a tag, an attribute, a link or an image.
 
 import re
 import runpy
+import tempfile
 from html import escape
+from pathlib import Path
 
 import lxml.html
 import markdown
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
-from warta.importer import Draft, parse_feed, parse_html, parse_raw_text, render_markdown
+from warta.importer import Draft, parse_feed, parse_html, parse_raw_text, read_input, render_markdown
 from warta.importer.lines import tidy
 from warta.importer.render import markdown_text
 from warta.problems import Problem
@@ -156,3 +158,32 @@ def test_control_characters_and_odd_line_breaks_are_cleaned():
     text = "Kamis 14 Sep 2023 15:56 WIB\rJudul\x85satu\u2028dua\tdan\x1btiga\r\nIsi\x0cberita\n"
     draft = parse_raw_text(text, "x.txt")
     assert (draft.title, draft.body) == ("Judul satu dua dan tiga", ("Isi berita",))
+
+
+MARKUP = st.lists(st.one_of(st.sampled_from(list("<>/=\"'&;#!?[]-: \nabcpxmltiefd01")), st.sampled_from(
+    ["<p>", "</p>", "<item>", "</item>", "<entry>", "<title>", "</title>", "<pubDate>", "<![CDATA[", "]]>",
+     "<script>", "<meta property='article:published_time' content='2023-10-16T09:00:00+07:00'>",
+     "Kamis 14 Sep 2023 15:56 WIB", FILLER, "&lt;", "&amp;", "<!--", "-->", "<?xml version='1.0'?>"])),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["", "<!doctype html><html><body>", "<rss version='2.0'><channel>",
+                        "<feed xmlns='http://www.w3.org/2005/Atom'>", "<?xml version='1.0'?>", "\ufeff", "<x>"]),
+       MARKUP, st.sampled_from(["utf-8", "utf-16", "cp1252"]))
+def test_any_file_gives_problems_or_valid_inert_drafts(start, rest, encoding):
+    """Arbitrary bytes through read_input (decoding, kind detection, the parser): never an exception."""
+    try:
+        data = (start + rest).encode(encoding)
+    except UnicodeEncodeError:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "input"
+        path.write_bytes(data)
+        kind, result = read_input(path)
+    event(f"{kind}: {'problems' if isinstance(result, list) else 'drafts'}")
+    if isinstance(result, list):
+        assert result and all(isinstance(p, Problem) for p in result)
+        return
+    for draft in result:
+        assert_valid_and_inert(draft)
