@@ -43,6 +43,8 @@ P = {
     "alias": "Marsekal <img src=x onerror=alert(115)>",
     "description": "Deskripsi --><script>alert(116)</script><!--",
     "entity_credit": '"}]</script><script>alert(117)</script>',
+    "place_name": "Vostochny </h1><script>alert(121)</script>",
+    "draft_title": "Draf <img src=x onerror=alert(122)>",
     "story_title": "Cerita <script>alert(118)</script>",
     "story_summary": "Ringkasan &lt;script&gt;alert(119)&lt;/script&gt; <img src=x onerror=alert(120)>",
 }
@@ -97,7 +99,9 @@ def _write_content(content: Path) -> None:
         f"  names: {{en: {_scalar(P['entity_en'])}}}\n  aliases: [{_scalar(P['alias'])}]\n"
         f"  description: {_scalar(P['description'])}\n  wikidata: Q56226\n"
         f"  image: {{url: {_scalar(P['image_url'])}, credit: {_scalar(P['entity_credit'])}}}\n"
-        "- id: vladimir-putin\n  name: Vladimir Putin\n  type: person\n", encoding="utf-8")
+        "- id: vladimir-putin\n  name: Vladimir Putin\n  type: person\n"
+        f"- id: vostochny\n  name: {_scalar(P['place_name'])}\n  type: place\n  aliases: [Vostochny]\n",
+        encoding="utf-8")
     (content / "stories").mkdir()
     (content / "stories" / "jahat.yml").write_text(
         f"title: {_scalar(P['story_title'])}\nsummary: {_scalar(P['story_summary'])}\n"
@@ -109,7 +113,11 @@ def _write_content(content: Path) -> None:
         f"image: {{url: {_scalar(P['image_url'])}, caption: {_scalar(P['caption'])}, "
         f"credit: {_scalar(P['credit'])}, alt: {_scalar(P['alt'])}}}\n"
         f"dateline: {{city: {_scalar(P['city'])}}}\nauthors: [{_scalar(P['author'])}]\n---\n"
-        "Kim Jong Un bertemu Putin pada Rabu (13/9/2023).\n", encoding="utf-8")
+        "Kim Jong Un bertemu Putin pada Rabu (13/9/2023) di Vostochny. Vostochny adalah kosmodrom.\n",
+        encoding="utf-8")
+    (content / "articles" / "draf-jahat.md").write_text(
+        f"---\ntitle: {_scalar(P['draft_title'])}\ndate: 2023-09-22T10:00:00+07:00\nstatus: draft\n"
+        f"summary: {_scalar(P['summary'])}\n---\nDraf tentang Kim Jong Un.\n", encoding="utf-8")
     (content / "articles" / "badan-jahat.md").write_text(
         "---\ntitle: Badan artikel yang jahat\ndate: 2023-09-21T10:00:00+07:00\nstory: jahat\n---\n"
         + HOSTILE_BODY, encoding="utf-8")
@@ -253,6 +261,22 @@ def test_registry_name_aliases_and_description_on_the_entity_page(built):
     entities = json.loads((output / "api" / "entities.json").read_text(encoding="utf-8"))["entities"]
     (kim,) = [e for e in entities if e["id"] == "kim-jong-un"]
     assert (kim["aliases"], kim["names"]["en"], kim["wikidata"]) == ([P["alias"]], P["entity_en"], "Q56226")
+
+
+def test_registry_name_on_its_page_in_json_ld_and_in_its_feeds(built):
+    output, _ = built
+    assert _page(output, "entitas/vostochny/index.html").findtext(".//h1") == P["place_name"]
+    data = _jsonld(_article(output, "Kim Jong Un \"><img"))
+    assert P["place_name"] in [t["name"] for t in data["about"] + data["mentions"]]
+    assert _xml(output, "entitas/vostochny/rss.xml").find("channel").findtext("title").endswith(P["place_name"])
+    assert _xml(output, "entitas/vostochny/atom.xml").findtext(f"{ATOM}title").endswith(P["place_name"])
+
+
+def test_draft_page_is_built_and_escaped(built):
+    output, _ = built
+    doc = _page(output, "draf/draf-jahat/index.html")
+    assert doc.findtext(".//h1") == P["draft_title"]
+    assert not [p for p in [*output.rglob("*.xml"), *output.rglob("*.json")] if "alert(122)" in p.read_text("utf-8")]
 
 
 def test_story_title_and_summary_on_its_page_and_in_its_feeds(built):
