@@ -15,7 +15,8 @@ MARKDOWN = dict(_CONF, extensions=list(_CONF["extension_configs"]))
 
 CASES = [
     # (input HTML, cleaned HTML)
-    ("<p>Teks <em>miring</em> dan <strong>tebal</strong></p>", "<p>Teks <em>miring</em> dan <strong>tebal</strong></p>"),
+    ("<p>Teks <em>miring</em> dan <strong>tebal</strong></p>",
+     "<p>Teks <em>miring</em> dan <strong>tebal</strong></p>"),
     ('<p><a href="https://example.org/a?b=1&amp;c=2">tautan</a></p>',
      '<p><a href="https://example.org/a?b=1&amp;c=2">tautan</a></p>'),
     ('<p><a href="/2023/09/x/">dalam</a> <a href="#fn:1">catatan</a> <a href="mailto:r@example.org">surel</a></p>',
@@ -74,9 +75,10 @@ def test_removed_names_what_went():
 
 def test_same_output_in_every_process():
     """nh3 keeps hash maps: what it adds must not come out in a per-process order (builds are byte-identical)."""
-    code = ("from warta.publish.body_html import clean_body; print(clean_body('<iframe src=\"https://www.youtube.com/"
-            "embed/x\" title=t allowfullscreen></iframe><iframe src=https://e.example/></iframe><p class=a id=b title=c lang=d>x</p>"
-            "<td style=\"text-align: left\" colspan=2>y</td><img src=a alt=b width=1 loading=lazy>'))")
+    markup = ('<iframe src="https://www.youtube.com/embed/x" title=t allowfullscreen></iframe>'
+              "<iframe src=https://e.example/></iframe><p class=a id=b title=c lang=d>x</p>"
+              '<td style="text-align: left" colspan=2>y</td><img src=a alt=b width=1 loading=lazy>')
+    code = f"from warta.publish.body_html import clean_body; print(clean_body({markup!r}))"
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
                for _ in range(10)}
     assert len(outputs) == 1, outputs
