@@ -82,3 +82,8 @@ def test_same_output_in_every_process():
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
                for _ in range(10)}
     assert len(outputs) == 1, outputs
+
+
+def test_removed_is_safe_to_print():
+    before = "<p><x\x1b[2J>a</x></p>"
+    assert removed(before, clean_body(before)) == ["<x?[2J>"]

@@ -58,7 +58,7 @@ def clean_body(html: str) -> str:
 def removed(before: str, after: str) -> list[str]:
     """What cleaning took out, for the editor: ``<script>``, ``onerror on <img>``, ``href on <a>`` (sorted)."""
     lost = _inventory(before) - _inventory(after)
-    return sorted(lost)
+    return sorted("".join(c if c.isprintable() else "?" for c in item) for item in lost)   # safe in a terminal
 
 
 def _inventory(html: str) -> Counter:
