@@ -417,6 +417,20 @@ def test_no_feed_has_live_markup(built):
     assert found == []
 
 
+@pytest.mark.parametrize("feed", ["feeds", "feeds/id", "kategori/berita", "cerita/jahat", "entitas/kim-jong-un"])
+def test_cleaned_body_is_the_full_text_in_every_kind_of_feed(built, feed):
+    output, _ = built
+    rss = _rss_item(output, f"{feed}/rss.xml", "Badan artikel yang jahat")
+    atom = _atom_entry(output, f"{feed}/atom.xml", "Badan artikel yang jahat")
+    assert atom.find(f"{ATOM}content").get("type") == "html"
+    for markup in (rss.findtext(CONTENT) or rss.findtext("description"), atom.findtext(f"{ATOM}content")):
+        body = _fragment(markup)
+        assert body.xpath("//figure/figcaption[text()='Peta yang sah']") and body.xpath("//table")
+        assert "http://localhost:8000/images/peta.png" in body.xpath("//img/@src")   # made absolute
+        assert "Catatan: baris pertama" in body.text_content()
+        assert _live_markup(body, feed) == []
+
+
 def _strings(value, key=""):
     if isinstance(value, dict):
         for k, v in value.items():
