@@ -1,14 +1,18 @@
 """Hostile text in every field of articles, the registry and stories, hostile Markdown bodies and hostile
 imported pages: one real build, read back with lxml. Wherever the text lands (pages, JSON-LD, every RSS and
 Atom feed, the JSON export, TimelineJS files) it is text: no <script> we did not write, no on* attribute, no
-javascript:/data: URL. Each case also checks the text arrived, so a page that silently dropped it fails too.
+javascript:/data: URL, and no payload runs in headless Chromium. Each case also checks the text arrived, so a
+page that silently dropped it fails too.
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
 import shutil
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,9 +20,11 @@ import feedparser
 import pytest
 import yaml
 from lxml import etree, html
+from playwright.sync_api import sync_playwright
 from warta.importer import import_paths
 
 from tests.conftest import REPO, run_build
+from tests.site.test_browser import ARGS, CHROMIUM
 
 IMPORTED = REPO / "tests" / "data" / "importer"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -491,3 +497,28 @@ def test_hostile_wikidata_and_registry_image_url_are_refused_with_file_and_line(
 def test_content_reaching_yaml_stays_a_string():
     """The registry writer of this test writes JSON strings; YAML reads them back unchanged (a guard on the test)."""
     assert yaml.safe_load(f"x: {_scalar(P['story_summary'])}")["x"] == P["story_summary"]
+
+
+def test_no_payload_runs_in_a_real_browser(built):
+    """Every page of the hostile site in headless Chromium: no payload opens a dialog."""
+    output, _ = built
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    dialogs, pages = [], sorted(p.relative_to(output).as_posix() for p in output.rglob("index.html"))
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                       else route.abort())   # nothing leaves the machine (the embeds' hosts included)
+            page.on("dialog", lambda dialog: (dialogs.append((page.url, dialog.message)), dialog.dismiss()))
+            for path in pages:
+                page.goto(f"{base}/{path}", wait_until="load")
+                page.keyboard.press("Tab")   # focus handlers too
+            browser.close()
+    finally:
+        httpd.shutdown()
+    assert len(pages) > 20 and dialogs == []
