@@ -127,6 +127,11 @@ def _write_content(content: Path) -> None:
     (content / "articles" / "badan-jahat.md").write_text(
         "---\ntitle: Badan artikel yang jahat\ndate: 2023-09-21T10:00:00+07:00\nstory: jahat\n---\n"
         + HOSTILE_BODY, encoding="utf-8")
+    # Cleaning leaves the <form>'s text bare at the top of the body, where the first mention gets its link.
+    (content / "articles" / "form-jahat.md").write_text(
+        "---\ntitle: Formulir jahat\ndate: 2023-09-21T11:00:00+07:00\n---\n"
+        "<form>&lt;script&gt;alert(218)&lt;/script&gt; Kim Jong Un di awal, tanpa paragraf</form>\n\n"
+        "Kim Jong Un bertemu Vladimir Putin.\n", encoding="utf-8")
     (content / "pages" / "jahat.md").write_text(
         "---\ntitle: Halaman jahat\ndate: 2023-09-21T10:00:00+07:00\n---\n" + HOSTILE_BODY, encoding="utf-8")
     # Hostile pages, raw text and feeds through the importer, then published as an editor would.
@@ -319,6 +324,14 @@ def test_hostile_body_keeps_what_editors_use(built):
     assert frame.get("src") == "https://www.youtube-nocookie.com/embed/contoh" and frame.get("sandbox")
     assert doc.xpath("//sup/a[@href='#fn:1']") and doc.xpath("//li[@id='fn:1']")
     assert [a.text_content() for a in body.xpath(".//a[not(@href)]")] == ["tautan", "entitas", "ref", "vb"]
+
+
+def test_bare_text_at_the_top_of_a_cleaned_body_stays_text_around_its_mention_link(built):
+    output, _ = built
+    (body,) = _article(output, "Formulir jahat").find_class("body")
+    assert body.text_content().split() == (
+        "<script>alert(218)</script> Kim Jong Un di awal, tanpa paragraf Kim Jong Un bertemu Vladimir Putin.").split()
+    assert [a.text for a in body.iter("a")][:1] == ["Kim Jong Un"]
 
 
 def test_build_names_the_file_and_what_was_removed(built):
