@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from html import escape
 
@@ -9,11 +10,22 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 from warta.problems import Problem, ProblemsFound
+from warta.publish.body_html import clean_body, removed
 from warta.settings import of as warta_settings
 from warta.source.frontmatter import parse_article
 from warta.source.layout import shown
 from warta.source.slugs import slugify
 from warta.source.xmlchars import read_text
+
+logger = logging.getLogger(__name__)
+_META = ("markdown.extensions.meta", "meta")
+
+
+def markdown_config(settings: dict) -> dict:
+    """MARKDOWN with every configured extension on, except ``meta``: front-matter is YAML, so a first body line
+    such as "Catatan: ..." is text. (Pelican's own reader adds ``meta`` to the shared settings.)"""
+    extensions = [*settings.get("extensions", ()), *settings.get("extension_configs", {})]
+    return {**settings, "extensions": [e for e in dict.fromkeys(extensions) if e not in _META]}
 
 
 class WartaMarkdownReader(BaseReader):
@@ -32,8 +44,11 @@ class WartaMarkdownReader(BaseReader):
                                                    warta_settings(self.settings).zone)
         if problems:
             raise ProblemsFound(problems)
-        config = self.settings["MARKDOWN"]
-        html = Markdown(**config).convert(body)
+        rendered = Markdown(**markdown_config(self.settings["MARKDOWN"])).convert(body)
+        html = clean_body(rendered)
+        if html != rendered and (lost := removed(rendered, html)):
+            logger.warning("%s: removed from the body (not allowed in articles, see docs/security.md): %s",
+                           source_path, ", ".join(lost))
         return html, self._metadata(matter)
 
     def _metadata(self, matter) -> dict:

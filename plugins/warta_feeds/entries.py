@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -104,12 +105,11 @@ def entry(item: Item, fmt: str) -> FeedEntry:
     fe.link(href=item.link, rel="alternate")
     fe.published(item.published)
     fe.updated(item.updated)
-    if item.summary:
-        fe.summary(item.summary)
+    lede = item.summary or ("" if item.content else item.title)  # an RSS item needs a description or content
+    if lede:  # plain text: Atom's <summary> says so (type text); RSS's <description> is HTML, so escape it
+        fe.summary(escape(lede, quote=False) if fmt == "rss" else lede)
     if item.content:
         fe.content(item.content, type="html")
-    elif not item.summary:
-        fe.summary(item.title)  # an RSS item needs a description or content
     for category in item.categories:
         fe.category(dict(category))
     if fmt == "rss":

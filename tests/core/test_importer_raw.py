@@ -8,6 +8,7 @@ import pytest
 import yaml
 from warta.importer import Draft, parse_raw_text, render_markdown
 from warta.importer.outlets import match_dateline
+from warta.importer.render import markdown_text
 from warta.importer.timestamps import parse_stamp
 from warta.source.frontmatter import parse_article
 
@@ -146,7 +147,7 @@ def test_drafts_round_trip_through_front_matter_schema(path):
     assert problems == []
     assert (matter.title, matter.date, matter.lang, matter.status) == (draft.title, draft.date, draft.lang, "draft")
     assert matter.dateline == (draft.dateline or None)
-    assert body.strip().split("\n\n") == list(draft.body)
+    assert body.strip().split("\n\n") == [markdown_text(p) for p in draft.body]
 
 
 def test_zone_assumed_when_missing_is_reported_not_refused():

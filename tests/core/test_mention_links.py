@@ -69,3 +69,11 @@ def test_missing_words_leave_html_untouched():
     assert link_first_mentions(html, [MentionLink("Putin", 0, "p/")]) == html
     assert link_first_mentions("", [MentionLink("Putin", 0, "p/")]) == ""
 
+
+
+def test_text_before_the_first_element_stays_escaped():
+    """A cleaned body can start with bare text (a removed <form> leaves its text): it is escaped like the rest."""
+    html = "&lt;script&gt;alert(1)&lt;/script&gt; Kim Jong Un bertemu\n<p>Lagi.</p>"
+    linked = link_first_mentions(html, [MentionLink("Kim Jong Un", 0, "/entitas/kim-jong-un/")])
+    assert linked == ('&lt;script&gt;alert(1)&lt;/script&gt; <a href="/entitas/kim-jong-un/" class="entity">'
+                      "Kim Jong Un</a> bertemu\n<p>Lagi.</p>")

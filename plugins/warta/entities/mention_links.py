@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from html import escape
 from itertools import accumulate
 
 import lxml.html
@@ -61,7 +62,9 @@ def link_first_mentions(html: str, links: list[MentionLink]) -> str:
     for index, wraps in targets.items():
         element, slot, _ = slots[index]
         _split(element, slot, sorted(wraps, key=lambda w: w[0]))
-    return (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    # The wrapper's own text is bare text (a cleaned body may start with it): escaped like every other text.
+    return escape(root.text or "", quote=False) + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in root)
 
 
 def _overlaps(found, other) -> bool:

@@ -21,6 +21,7 @@ TYPES = ("person", "organization", "place")
 KEYS = ("id", "name", "type", "names", "aliases", "short", "description", "wikidata", "image")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 QID = re.compile(r"Q[1-9][0-9]*\Z")
+URL = re.compile(r"(?:https?://\S+|/\S*)\Z")   # as in front-matter: never javascript: or data:
 
 
 @dataclass(frozen=True)
@@ -173,10 +174,14 @@ def _read_entry(path: str, node) -> tuple[Entity | None, list[Problem]]:
         problems.append(Problem(path, lines["wikidata"], f"wikidata '{wikidata}' is not a QID",
                                 hint="like Q56226"))
         wikidata = ""
+    image = mapping("image")
+    if image.get("url") and not URL.match(image["url"]):
+        problems.append(Problem(path, lines["image"], f"image url is not an http(s) URL: {image['url']!r}"))
+        image = {key: value for key, value in image.items() if key != "url"}
     entity = Entity(
         id=entity_id, name=name, type=kind, names=mapping("names"), aliases=strings("aliases"),
         short=strings("short"), description=text("description"), wikidata=wikidata,
-        image=mapping("image"), path=path, line=line,
+        image=image, path=path, line=line,
     )
     return (None if fatal else entity), problems
 

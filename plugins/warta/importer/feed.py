@@ -14,7 +14,7 @@ import lxml.html
 from lxml import etree
 
 from warta.importer.body import in_order, sift, take_body
-from warta.importer.draft import Draft, check_draft
+from warta.importer.draft import Draft, check_draft, web_url
 from warta.importer.lang import detect_lang
 from warta.importer.lines import tidy
 from warta.importer.outlets import outlet_for_host
@@ -24,7 +24,6 @@ from warta.problems import Problem
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _UTF8_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
 _BLOCKS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "figcaption"}
-_SOURCE_LINE = {"id": "Sumber", "en": "Source"}
 
 
 def parse_feed(data: str, path: str) -> tuple[Draft, ...] | list[Problem]:
@@ -52,35 +51,42 @@ def parse_feed(data: str, path: str) -> tuple[Draft, ...] | list[Problem]:
 
 
 def _item(entry, number: int, line: int | None, feed_lang: str, feed_title: str, path: str):
-    title = " ".join(paragraphs(entry.get("title", "")))
+    title = " ".join(_blocks(entry.get("title", ""), entry.get("title_detail")))
     label = f"item {number}"
     when, notes = _date(entry)
     if when is None:
         return [Problem(path, line, f"{label} ({title[:60]!r}): no publication date (pubDate, published or updated)")]
-    summary_paragraphs = paragraphs(entry.get("summary", ""))
-    content = paragraphs(entry["content"][0].get("value", "")) if entry.get("content") else []
+    summary_paragraphs = _blocks(entry.get("summary", ""), entry.get("summary_detail"))
+    content = _blocks(entry["content"][0].get("value", ""), entry["content"][0]) if entry.get("content") else []
     full = bool(content) and content != summary_paragraphs
     sifted = sift(content if full else summary_paragraphs, unit=f"{label} paragraph")
     body, dateline, body_notes = take_body(list(sifted.kept), unit=f"{label} paragraph")
-    link = entry.get("link", "")
+    link = web_url(entry.get("link", ""))
     lang = detect_lang(" ".join((title, *body))) or feed_lang
     notes = [f"{label}: {n}" for n in notes] + list(sifted.notes) + body_notes
     if lang not in ("id", "en"):
         notes.append(f"{label}: language not recognised: assumed id")
         lang = "id"
     if not full and link:
-        body += (f"{_SOURCE_LINE[lang]}: <{link}>",)
         notes.append(f"{label}: no full text in the feed: body is the summary and a link")
     source = outlet_for_host(urlsplit(link).hostname or "") or (dateline.outlet if dateline else "") or tidy(feed_title)
-    author = entry.get("author", "")
+    author = tidy(entry.get("author", ""))
     draft = Draft(
         title=title, date=when, lang=lang, body=body, summary=" ".join(summary_paragraphs),
         dateline=dateline.city if dateline else "", source_name=source,
-        source_url=link if link.startswith(("http://", "https://")) else "",
-        source_agency=sifted.agency if sifted.agency != source else "", image_url=_image(entry),
+        source_url=link, source_agency=sifted.agency if sifted.agency != source else "", image_url=_image(entry),
         authors=(author,) if author and "@" not in author else sifted.authors, report=in_order(notes),
+        link_back=not full and bool(link),
     )
     return check_draft(draft, path, line) or draft
+
+
+def _blocks(value: str, detail) -> list[str]:
+    """The lines of a feed field: plain text as it is ("<script>" in an Atom type="text" title is text),
+    HTML through ``paragraphs``."""
+    if (detail or {}).get("type") == "text/plain":
+        return [text for text in (tidy(line) for line in value.split("\n")) if text]
+    return paragraphs(value)
 
 
 def paragraphs(fragment: str) -> list[str]:
@@ -88,6 +94,8 @@ def paragraphs(fragment: str) -> list[str]:
     if not fragment.strip():
         return []
     root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for hidden in root.xpath("//script | //style | //template | //noscript"):
+        hidden.drop_tree()       # code and page furniture, never article text
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag in _BLOCKS:
             element.tail = "\n" + (element.tail or "")
@@ -120,7 +128,7 @@ def _image(entry) -> str:
     candidates = [m.get("url", "") for m in entry.get("media_content", []) if m.get("medium", "image") == "image"]
     candidates += [m.get("url", "") for m in entry.get("media_thumbnail", [])]
     candidates += [e.get("href", "") for e in entry.get("enclosures", []) if e.get("type", "").startswith("image/")]
-    return next((url for url in candidates if url.startswith(("http://", "https://"))), "")
+    return next((url for url in candidates if web_url(url)), "")
 
 
 def _item_lines(raw: bytes, count: int) -> list[int | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from copy import deepcopy
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -11,13 +12,15 @@ import trafilatura
 from lxml import etree
 
 from warta.importer.body import in_order, sift, take_body
-from warta.importer.draft import Draft, check_draft
+from warta.importer.draft import Draft, check_draft, web_url
 from warta.importer.lang import detect_lang
+from warta.importer.lines import tidy
 from warta.importer.outlets import outlet_for_host
 from warta.importer.timestamps import parse_iso
 from warta.problems import Problem
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_BLOCKS = {"head", "p", "item", "list", "quote", "code", "lb", "table", "row", "cell", "div"}  # trafilatura's tree
 _DATE_XPATHS = (
     "//meta[@itemprop='datePublished']/@content",
     "//meta[@name='pubdate' or @name='publishdate' or @name='date']/@content",
@@ -51,17 +54,17 @@ def parse_html(html: str, path: str) -> Draft | list[Problem]:
         return [Problem(path, None, "no publication date found (article:published_time, JSON-LD datePublished, <time>)",
                         "add <meta property=\"article:published_time\" content=\"2023-09-14T15:56:00+07:00\">")]
 
-    sifted = sift(doc.text.split("\n"), unit="paragraph")
+    sifted = sift(_lines(doc.body), unit="paragraph")
     items = list(sifted.kept)
     if items and items[0][1] == title:
         items = items[1:]
     body, dateline, body_notes = take_body(items, unit="paragraph")
     notes += sifted.notes + tuple(body_notes)
 
-    url = _first(_link(tree, "canonical"), _meta(tree, "og:url"), doc.url)
+    url = web_url(_first(_link(tree, "canonical"), _meta(tree, "og:url"), doc.url))
     host = urlsplit(url).hostname or ""
     source = _first(outlet_for_host(host) if host else "", dateline.outlet if dateline else "", doc.sitename)
-    authors = sifted.authors or tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
+    authors = sifted.authors or tuple(a for a in (tidy(a) for a in (doc.author or "").split(";")) if a)
     agency = sifted.agency if sifted.agency != source else ""
     lang = detect_lang(" ".join((title, *body))) or (tree.get("lang") or "")[:2].lower()
     if lang not in ("id", "en"):
@@ -69,17 +72,29 @@ def parse_html(html: str, path: str) -> Draft | list[Problem]:
         lang = "id"
     image = _first(_meta(tree, "og:image"), doc.image)
     draft = Draft(
-        title=title, date=when, lang=lang, body=body, summary=_first(doc.description),
+        title=title, date=when, lang=lang, body=body,
+        summary=_first(_meta(tree, "og:description"), _meta(tree, "description"), doc.description),
         dateline=dateline.city if dateline else "", source_name=source,
-        source_url=url if url.startswith(("http://", "https://")) else "", source_agency=agency,
-        image_url=image if image.startswith(("http://", "https://")) else "",
+        source_url=url, source_agency=agency, image_url=web_url(image),
         image_caption=_first(_meta(tree, "og:image:alt")), authors=authors, report=in_order(notes),
     )
     return check_draft(draft, path, None) or draft
 
 
+def _lines(body) -> list[str]:
+    """The extracted text, one block per line, read from trafilatura's tree: its text output unescapes once
+    more, so "&amp;lt;" on a page (shown as "&lt;") would arrive as "<"."""
+    body = deepcopy(body)
+    for element in body.iter():
+        if isinstance(element.tag, str) and element.tag in _BLOCKS:
+            element.text = "\n" + (element.text or "")
+            element.tail = "\n" + (element.tail or "")
+    return "".join(body.itertext()).split("\n")
+
+
 def _first(*values) -> str:
-    return next((" ".join(v.split()) for v in values if isinstance(v, str) and v.strip()), "")
+    """The first value with text in it, tidied (control characters and runs of spaces folded)."""
+    return next((text for v in values if isinstance(v, str) and (text := tidy(v))), "")
 
 
 def _text(value) -> str:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import yaml
 
-from warta.importer.draft import Draft
+from warta.importer.draft import Draft, web_url
 
 
 class _Dumper(yaml.SafeDumper):
@@ -23,8 +23,15 @@ _Dumper.add_representer(_Block, lambda dumper, value: dumper.represent_mapping(
 _Dumper.add_representer(datetime, lambda dumper, value: dumper.represent_scalar(
     "tag:yaml.org,2002:timestamp", value.isoformat()))
 
+# Characters that start Markdown or HTML inside a line: links and images ([ ]), emphasis (* _), code (`),
+# attribute lists ({ }), tags, comments and autolinks (<), character references (& before a name and ;).
+_INLINE = re.compile(r"[\\`*_{}\[\]]|<|&(?=#?\w+;)")
+_SOURCE_LINE = {"id": "Sumber", "en": "Source"}
+_ENTITY = {"<": "&lt;", "&": "&amp;"}
 # A paragraph starting like this would turn into a heading, quote, list or rule in Markdown.
-_MARKER = re.compile(r"^(?=[#>*+-])|^(\d+)(?=\.(?:\s|$))")
+_MARKER = re.compile(r"^(?=[#>+-])|^(\d+)(?=\.(?:\s|$))")
+# ... or into a definition (": x" after a paragraph) or a fenced code block (~~~): written as references.
+_BLOCK_CHAR = re.compile(r"^(?::|~~~)")
 
 
 def front_matter(draft: Draft) -> dict:
@@ -44,8 +51,18 @@ def render_markdown(draft: Draft) -> str:
     """The whole article file: front-matter in block style, small mappings and lists inline."""
     head = yaml.dump(_Block(front_matter(draft)), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      width=1 << 20, default_flow_style=None)
-    body = "\n\n".join(_MARKER.sub(lambda m: (m.group(1) or "") + "\\", p, count=1) for p in draft.body)
+    paragraphs = [markdown_text(p) for p in draft.body]
+    if draft.link_back and web_url(draft.source_url):   # the only Markdown the importer writes itself
+        paragraphs.append(f"{_SOURCE_LINE[draft.lang]}: <{draft.source_url}>")
+    body = "\n\n".join(paragraphs)
     return f"---\n{head}---\n\n{body}\n"
+
+
+def markdown_text(paragraph: str) -> str:
+    """A paragraph of plain text as Markdown that renders back to exactly that text, and nothing live."""
+    text = _INLINE.sub(lambda m: _ENTITY.get(m.group(), "\\" + m.group()), paragraph)
+    text = _BLOCK_CHAR.sub(lambda m: f"&#{ord(m.group()[0])};" + m.group()[1:], text)
+    return _MARKER.sub(lambda m: (m.group(1) or "") + "\\", text, count=1)
 
 
 def _some(**values: str) -> dict | None:
