@@ -10,6 +10,8 @@ from warta.temporal import resolve, sentences
 from warta.temporal.lexicon import LEXICONS, Lexicon
 from warta.temporal.patterns import COMBINED, CUES
 
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
 
 @dataclass(frozen=True)
 class TimeExpr:
@@ -19,6 +21,23 @@ class TimeExpr:
     value: date  # first day of the period
     precision: str  # day | week | month | year
     iso: str  # 2023-09-13 | 2023-W37 | 2023-09 | 2023
+    end_value: date | None = None  # a range's last period ("10-12 Maret": 12 March), else None
+    end_precision: str = ""
+    end_iso: str = ""
+    cue: str = ""  # the tense cue that decided the year or the weekday ("akan", "said"), for review
+    anchor: tuple[int, int] | None = None  # span of the expression an anchored date counts from
+    weekday_written: str = ""  # the weekday named with a date it does not fall on ("Jumat (19/5/2024)")
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a handler resolved; extract() turns it into a TimeExpr."""
+    value: date
+    precision: str
+    end_value: date | None = None
+    end_precision: str = ""
+    anchor: tuple[int, int] | None = None
+    weekday_written: str = ""
 
 
 _LAW_NUMBER = re.compile(r"(?i)(?:\b(?:no|nomor|nomer|nr|number)\.?\s*|\d\s*)$")
@@ -26,7 +45,8 @@ _NUMBER_MARK = re.compile(r"(?i)\b(?:no|nomor|nomer|nr|number)\.?\s*$")
 _YEAR_LINK = re.compile(r",?[ \t]+(?:and|or|to|dan|atau|hingga|sampai)[ \t]+")  # "in 2014 and 2019"
 _REPORT_END = re.compile(r",[ \t]*$")
 _SENTENCE_END = re.compile(r"[ \t]*(?:[.,;:()]|$)")
-_EN_WEEKDAY_PREPS = frozenset(LEXICONS["en"].month_preps + ("on", "last", "next", "this", "that"))
+_EN_WEEKDAY_PREPS = frozenset(LEXICONS["en"].month_preps + ("on", "last", "next", "this", "that", "later", "earlier"))
+_DAY_PART = re.compile(r"[ \t]+(?:pagi|siang|sore|malam|dini[ \t]+hari)(?!\w)")
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -53,51 +73,80 @@ class _Context:
     """What the handlers need about one call: text, language, publication day, lazy sentence spans, and the
     span of the match at hand (start, end)."""
 
-    def __init__(self, text: str, lang: str, pub: date):
-        self.text, self.lx, self.lang, self.pub = text, LEXICONS[lang], lang, pub
+    def __init__(self, text: str, lang: str, published: datetime):
+        self.text, self.lx, self.lang, self.pub = text, LEXICONS[lang], lang, published.date()
+        self.published = published
         self.sentences = sentences.Paragraphs(text, lang)
-        self._cues: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self._cues: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
         self.previous: TimeExpr | None = None  # the last expression found so far
+        self.found: list[TimeExpr] = []
+        self.cue = ""  # the cue the last tense decision rested on
 
     def prev_word(self, start: int) -> str:
         return _prev_word(self.text, start).lower()
 
     def future(self, start: int, end: int) -> bool:
         """Tense of the phrase: the nearest tense cue before it in its sentence, else the first one after it
-        in its own clause ("won the Feb. 14 vote and will serve" stays past)."""
+        in its own clause ("won the Feb. 14 vote and will serve" stays past). Sets ``self.cue``."""
         span = self.sentences.sentence(start)
         cues = self._cues.get(span)
-        if cues is None:  # (position, kind) of each cue, found once per sentence
+        if cues is None:  # (position, kind, words) of each cue, found once per sentence
             found = CUES[self.lang].finditer(self.text, *span)
-            cues = self._cues[span] = [(c.start(c.lastindex), c.lastgroup) for c in found]
-        kind = None
-        for pos, k in cues:
+            cues = self._cues[span] = [(c.start(c.lastindex), c.lastgroup, c.group(c.lastindex)) for c in found]
+        kind = word = None
+        for pos, k, w in cues:
             if pos >= start:
                 break
             if k != "clause":
-                kind = k
+                kind, word = k, w
         if kind is None:
-            kind = next((k for pos, k in cues if pos >= end), None)
+            for pos, k, w in cues:
+                if pos >= end:
+                    if k != "clause":
+                        kind, word = k, w
+                    break
+        self.cue = " ".join(word.lower().split()) if word else ""
         return kind == "future"
+
+    def anchor(self, start: int) -> TimeExpr | None:
+        """The nearest expression before ``start`` in the same or the previous sentence."""
+        if not self.found:
+            return None
+        s, _ = self.sentences.sentence(start)
+        low = s
+        back = s - 1
+        while back > 0 and self.text[back - 1].isspace():
+            back -= 1
+        if back > 0:
+            low = self.sentences.sentence(back - 1)[0]
+        last = self.found[-1]
+        return last if last.start >= low else None
 
 
 def extract(text: str, lang: str, published: datetime) -> list[TimeExpr]:
     """Dated expressions in ``text`` sorted by start, non-overlapping, resolved in published's own zone."""
     lang = lang if lang in LEXICONS else "id"
-    ctx = _Context(text, lang, published.date())
-    out: list[TimeExpr] = []
+    ctx = _Context(text, lang, published)
+    out = ctx.found
     for m in COMBINED[lang].finditer(text):
-        ctx.start, ctx.end = m.start(m.lastindex), m.end()
+        ctx.start, ctx.end, ctx.cue = m.start(m.lastindex), m.end(), ""
         try:
             found = _HANDLERS[m.lastgroup[2:]](m, ctx)
+            if found and not isinstance(found, Found):
+                found = Found(*found)
+            if found and found.end_value is not None and found.end_value <= found.value:
+                found = Found(found.value, found.precision, None, "", found.anchor, found.weekday_written)
+            if found:
+                iso = resolve.iso(found.value, found.precision)
+                end_iso = resolve.iso(found.end_value, found.end_precision) if found.end_value else ""
         except (ValueError, OverflowError, KeyError):
             # Impossible dates, dates beyond the calendar's ends, or a Unicode look-alike that matched a
             # case-insensitive word ("ſetahun") but is not in our tables: not a date.
             found = None
         if found:
-            value, precision = found
-            ctx.previous = TimeExpr(text[ctx.start:ctx.end], ctx.start, ctx.end, value, precision,
-                                    resolve.iso(value, precision))
+            ctx.previous = TimeExpr(text[ctx.start:ctx.end], ctx.start, ctx.end, found.value, found.precision,
+                                    iso, found.end_value, found.end_precision, end_iso, ctx.cue, found.anchor,
+                                    found.weekday_written)
             out.append(ctx.previous)
     return out
 
@@ -114,11 +163,29 @@ def _weekday(lx: Lexicon, name: str | None) -> int | None:
     return lx.weekdays_full.get(name, lx.weekdays_abbr.get(name))
 
 
-def _day(m, ctx, year: str | None, month: int, day: int, wd: str | None):
+def _day(m, ctx, year: str | None, month: int, day: int, wd: str | None) -> Found:
+    """A day with or without a year; a weekday written with it that the day does not fall on is kept
+    in ``weekday_written`` (the numbers win)."""
+    weekday = _weekday(ctx.lx, wd)
     if year:
-        return date(int(year), month, day), "day"
-    future = ctx.future(ctx.start, ctx.end)
-    return resolve.day_without_year(ctx.pub, month, day, future, _weekday(ctx.lx, wd)), "day"
+        value = date(int(year), month, day)
+    else:
+        future = ctx.future(ctx.start, ctx.end)
+        value = resolve.day_without_year(ctx.pub, month, day, future, weekday)
+    mismatch = wd.rstrip(".") if weekday is not None and value.weekday() != weekday else ""
+    return Found(value, "day", weekday_written=mismatch)
+
+
+def _day_range(m, ctx, year, month, day, wd, end_month, end_day) -> Found:
+    """``10-12 Maret``, ``June 30-July 2``: the year (written or resolved) belongs to the end; a start after
+    the end lies in the year before."""
+    end = _day(m, ctx, year, end_month, end_day, None).value
+    start = date(end.year, month, day)
+    if start > end:
+        start = date(end.year - 1, month, day)
+    weekday = _weekday(ctx.lx, wd)
+    mismatch = wd.rstrip(".") if weekday is not None and start.weekday() != weekday else ""
+    return Found(start, "day", end, "day", weekday_written=mismatch)
 
 
 def _wdnum(m, ctx):
@@ -129,11 +196,34 @@ def _wdnum(m, ctx):
 
 
 def _text(m, ctx):
-    g = m.group
+    g, lx = m.group, ctx.lx
+    wd = g("text_wd")
+    if g("text_mone"):  # 10-12 Maret
+        return _day_range(m, ctx, g("text_y"), _month(lx, g("text_mone")), int(g("text_d")), wd,
+                          _month(lx, g("text_mone")), int(g("text_de")))
     if g("text_mon"):
-        return _day(m, ctx, g("text_y"), _month(ctx.lx, g("text_mon")), int(g("text_d")), g("text_wd"))
-    return _day(m, ctx, g("text_y2"), _month(ctx.lx, g("text_mon2")), int(g("text_d2")), g("text_wd"))
+        month = _month(lx, g("text_mon"))
+        if g("text_mone2"):  # 10 Maret - 12 April
+            return _day_range(m, ctx, g("text_y"), month, int(g("text_d")), wd, _month(lx, g("text_mone2")),
+                              int(g("text_de2")))
+        return _day(m, ctx, g("text_y"), month, int(g("text_d")), wd)
+    month = _month(lx, g("text_mon2"))
+    if g("text_de3"):  # Oct. 7-9, June 30-July 2
+        end_month = _month(lx, g("text_mone3")) if g("text_mone3") else month
+        return _day_range(m, ctx, g("text_y2"), month, int(g("text_d2")), wd, end_month, int(g("text_de3")))
+    return _day(m, ctx, g("text_y2"), month, int(g("text_d2")), wd)
 
+
+def _between(m, ctx):
+    g, lx = m.group, ctx.lx
+    if g("between_yy"):
+        return Found(date(int(g("between_yy")), 1, 1), "year", date(int(g("between_ye")), 1, 1), "year")
+    month = _month(lx, g("between_mon") or g("between_mon2"))
+    day = int(g("between_d") or g("between_d2"))
+    end_month_name = g("between_mone") or g("between_mone2")
+    end_month = _month(lx, end_month_name) if end_month_name else month
+    return _day_range(m, ctx, g("between_y"), month, day, None, end_month,
+                      int(g("between_de") or g("between_de2")))
 
 def _numdate(m, ctx):
     if _NUMBER_MARK.search(ctx.text, max(0, ctx.start - 12), ctx.start):
@@ -160,7 +250,12 @@ def _ago(m, ctx):
 
 
 def _monyear(m, ctx):
-    return date(int(m.group("monyear_y")), _month(ctx.lx, m.group("monyear_mon")), 1), "month"
+    year = int(m.group("monyear_y"))
+    if m.group("monyear_mone"):  # Maret-Mei 2024
+        end = date(year, _month(ctx.lx, m.group("monyear_mone")), 1)
+        start = date(year, _month(ctx.lx, m.group("monyear_mon")), 1)
+        return Found(start if start < end else start.replace(year=year - 1), "month", end, "month")
+    return date(year, _month(ctx.lx, m.group("monyear_mon")), 1), "month"
 
 
 def _direction(lx: Lexicon, word: str) -> int:
@@ -209,7 +304,12 @@ def _rel(m, ctx):
 def _yearkw(m, ctx):
     if _LAW_NUMBER.search(ctx.text, max(0, ctx.start - 16), ctx.start):
         return None  # UU Nomor 7 Tahun 2017, PP 25 Tahun 2020
-    return date(int(m.group("yearkw_y")), 1, 1), "year"
+    return _years(m.group("yearkw_y"), m.group("yearkw_ye"))
+
+
+def _years(first: str, last: str | None):
+    start = date(int(first), 1, 1)
+    return Found(start, "year", date(int(last), 1, 1) if last else None, "year" if last else "")
 
 
 def _mon(m, ctx):
@@ -227,14 +327,17 @@ def _wd(m, ctx):
         # Capitalised "Minggu" is Sunday after "hari"/"pada", or as a trailing "kata dia, Minggu.";
         # elsewhere it is too often "week" at a sentence start.
         trailing = _REPORT_END.search(text, max(0, start - 3), start) and _SENTENCE_END.match(text, ctx.end)
-        if ctx.prev_word(start) not in ("hari", "pada") and not trailing:
+        if ctx.prev_word(start) not in ("hari", "pada") and not trailing and not _DAY_PART.match(text, ctx.end):
             return None
     if ctx.lang == "en":  # Black Friday, Super Tuesday: a capitalised word other than a preposition
         prev = _prev_word(text, start)
         if prev and prev[0].isupper() and prev.lower() not in _EN_WEEKDAY_PREPS:
             return None
     future = ctx.future(start, ctx.end)
-    return resolve.weekday(ctx.pub, ctx.lx.weekdays_full[name], 0, future), "day"
+    # English wires name today by its weekday ("will speak later Tuesday"); Indonesian copy says "hari ini"
+    # unless a part of the day follows ("Kamis malam").
+    today_ok = ctx.lang == "en" or bool(_DAY_PART.match(text, ctx.end))
+    return resolve.weekday(ctx.pub, ctx.lx.weekdays_full[name], 0, future, today_ok), "day"
 
 
 def _year(m, ctx):
@@ -244,12 +347,148 @@ def _year(m, ctx):
             return None
         prev = ctx.previous
         linked = prev and prev.precision == "year" and _YEAR_LINK.fullmatch(text, prev.end, start)
-        if ctx.prev_word(start) not in ctx.lx.year_preps and not linked:
+        # "2015 hingga 2022", "2015 to 2022" need no word in front; "2019-2024" does ("periode 2019-2024")
+        spanned = m.group("year_ye") and m.group("year_to").strip() not in ("-", "–")
+        if ctx.prev_word(start) not in ctx.lx.year_preps and not linked and not spanned:
             return None
-    return date(int(m.group("year_y")), 1, 1), "year"
+    return _years(m.group("year_y"), m.group("year_ye"))
+
+
+_ANCHOR_UNITS = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}
+_FORWARD = ("kemudian", "setelahnya", "sesudahnya", "berikutnya", "setelah", "sesudah", "later", "afterwards", "after",
+            "next", "following")
+
+
+def _counted(ctx, anchor: TimeExpr, unit: str, n: int):
+    """``n`` units from the anchor (its end when counting forward), at the coarser of the two precisions;
+    weeks from a day count as seven days ("seminggu setelahnya" of 2 March is 9 March)."""
+    base, precision = anchor.value, anchor.precision
+    if n > 0 and anchor.end_value is not None:
+        base, precision = anchor.end_value, anchor.end_precision
+    if unit == "week" and precision == "day":
+        unit, n = "day", 7 * n
+    coarser = max(unit, precision, key=PRECISION_RANK.__getitem__)
+    value = resolve.shift(base, unit, n)
+    return Found(resolve.period_start(value, coarser), coarser, anchor=(anchor.start, anchor.end))
+
+
+def _anc(m, ctx):
+    """Dates counted from the nearest date before them (same or previous sentence): ``dua hari kemudian``,
+    ``keesokan harinya``, ``di hari yang sama``, ``a week earlier``, ``the next morning``, ``that same night``."""
+    g = m.groupdict().get
+    anchor = ctx.anchor(ctx.start)
+    if anchor is None:  # "lebih dari empat tahun kemudian" with no date to count from: not a date
+        return None
+    if g("anc_same"):
+        return Found(anchor.value, anchor.precision, anchor=(anchor.start, anchor.end))
+    if g("anc_next"):
+        return _counted(ctx, anchor, "day", 1)
+    if g("anc_dir3"):
+        return _counted(ctx, anchor, "day", 1 if g("anc_dir3").lower().endswith("after") else -1)
+    if g("anc_unit2"):
+        if ctx.prev_word(ctx.start) in ("over", "during", "within", "for", "in", "throughout", "selama", "dalam"):
+            return None  # "over the next year", "selama bulan berikutnya": durations
+        unit_word, direction = g("anc_unit2").lower(), g("anc_dir2").lower()
+        unit = _ANCHOR_UNITS.get(unit_word) or ctx.lx.units[unit_word]
+        return _counted(ctx, anchor, unit, 1 if direction in _FORWARD else -1)
+    n = g("anc_n")
+    count = 1 if ctx.lang == "id" and g("anc_se") else int(n) if n.isdigit() else ctx.lx.numbers[n.lower()]
+    unit = ctx.lx.units[g("anc_unit").lower()]
+    direction = g("anc_dir").lower().split()[0]
+    return _counted(ctx, anchor, unit, count if direction in _FORWARD else -count)
+
+
+NIGHT_ENDS = 18  # "tadi malam"/"semalam" in an article published before 18:00 is the night before
+
+
+def _tod(m, ctx):
+    """Times of day are the day they name: ``sore ini``, ``this morning``, ``tonight`` the publication day;
+    ``last night`` the day before; ``tadi malam``/``semalam`` the day before unless published in the evening."""
+    if m.group("tod_today"):
+        return Found(ctx.pub, "day")
+    word = m.group("tod_night").lower()
+    if word == "semalam" and ctx.prev_word(ctx.start) in ("selama", "hanya", "cuma", "sehari"):
+        return None  # "selama semalam": one night
+    back = 1 if word.startswith("last") or ctx.published.hour < NIGHT_ENDS else 0
+    return Found(resolve.shift(ctx.pub, "day", -back), "day")
+
+
+def _week(m, ctx):
+    """``minggu ke-20 tahun 2023``, ``pekan ke-20`` (an ISO week; no year: publication year, or the year
+    before when that week is still far ahead), ``week 20 of 2023``. A matchweek (``pekan ke-20 Liga 1``) is not."""
+    g = m.groupdict().get
+    n = int(g("week_n") or g("week_n2"))
+    year = g("week_y") or g("week_y2")
+    if year:
+        return date.fromisocalendar(int(year), n, 1), "week"
+    after = ctx.text[ctx.end:ctx.end + 40]
+    if re.match(r"\s*(?:[A-Z]|(?:liga|musim|laga|pertandingan|kompetisi|babak)\b)", after, re.I) and not re.match(
+            r"\s*(?:tahun|ini|lalu|\d)", after):
+        return None
+    value = date.fromisocalendar(ctx.pub.isocalendar()[0], n, 1)
+    if not ctx.future(ctx.start, ctx.end) and value > ctx.pub + resolve.FAR_AHEAD:
+        value = date.fromisocalendar(ctx.pub.isocalendar()[0] - 1, n, 1)
+    return value, "week"
+
+
+_ORDINALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "pertama": 1, "kedua": 2,
+             "ketiga": 3, "keempat": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
+             "3rd": 3, "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4, "1q": 1, "2q": 2, "3q": 3, "4q": 4,
+             "h1": 1, "h2": 2}
+_YEAR_REL = {"ini": 0, "this": 0, "lalu": -1, "last": -1, "depan": 1, "next": 1}
+
+
+def _part_of_year(m, ctx, name: str, months: int):
+    """A quarter or half of a year as a range of months (``kuartal III 2024``: July to September 2024). No
+    year: as a month without a year (its first month), or ``tahun lalu``/``of next year``."""
+    g = m.groupdict().get
+    word = next(g(f"{name}_{k}") for k in ("n", "w", "q", "h") if g(f"{name}_{k}"))
+    index = _ORDINALS[word.lower()]
+    first_month = (index - 1) * months + 1
+    if g(f"{name}_y"):
+        year = int(g(f"{name}_y"))
+    elif g(f"{name}_rel"):
+        year = ctx.pub.year + _YEAR_REL[g(f"{name}_rel").lower()]
+    else:
+        year = resolve.month_without_year(ctx.pub, first_month, ctx.future(ctx.start, ctx.end)).year
+    return Found(date(year, first_month, 1), "month", date(year, first_month + months - 1, 1), "month")
+
+
+def _quarter(m, ctx):
+    return _part_of_year(m, ctx, "quarter", 3)
+
+
+def _half(m, ctx):
+    return _part_of_year(m, ctx, "half", 6)
+
+
+def _same(m, ctx):
+    """``periode yang sama tahun sebelumnya``, ``the same period last year``: the period the sentence (or the
+    one before) names, a year earlier, at its precision; the previous year when none is named."""
+    anchor = ctx.anchor(ctx.start)
+    if anchor is None:
+        return date(ctx.pub.year - 1, 1, 1), "year"
+    end = _year_before(anchor.end_value) if anchor.end_value else None
+    return Found(_year_before(anchor.value), anchor.precision, end, anchor.end_precision,
+                 anchor=(anchor.start, anchor.end))
+
+
+def _year_before(value: date) -> date:
+    try:
+        return value.replace(year=value.year - 1)
+    except ValueError:  # 29 February
+        return value.replace(year=value.year - 1, day=28)
+
+
+def _yearend(m, ctx):
+    """``by year-end``, ``akhir tahun``, ``for the full year``: the publication year (or the year written)."""
+    year = m.group("yearend_y") if ctx.lang == "en" else None
+    return date(int(year) if year else ctx.pub.year, 1, 1), "year"
 
 
 _HANDLERS = {
+    "between": _between, "anc": _anc, "tod": _tod, "week": _week, "quarter": _quarter, "half": _half,
+    "same": _same, "yearend": _yearend,
     "wdnum": _wdnum, "text": _text, "numdate": _numdate, "iso": _iso, "ago": _ago, "monyear": _monyear,
     "monyrel": _monyrel, "monrel": _monrel, "wdrel": _wdrel, "rel": _rel, "yearkw": _yearkw, "mon": _mon,
     "wd": _wd, "year": _year,

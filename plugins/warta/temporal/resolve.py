@@ -44,6 +44,17 @@ def shift(pub: date, unit: str, n: int) -> date:
     return date(pub.year + n, 1, 1)
 
 
+def period_start(value: date, precision: str) -> date:
+    """The first day of the period of ``precision`` holding ``value``."""
+    if precision == "day":
+        return value
+    if precision == "week":
+        return week_start(value)
+    if precision == "month":
+        return value.replace(day=1)
+    return date(value.year, 1, 1)
+
+
 def day_without_year(pub: date, month: int, day: int, future: bool, weekday: int | None = None) -> date:
     """A day named without a year: publication year, moved one year when tense or a weekday says so.
 
@@ -92,12 +103,15 @@ def month_relative(pub: date, month: int, direction: int) -> date:
     return date(pub.year, month, 1)
 
 
-def weekday(pub: date, wd: int, direction: int, future: bool) -> date:
+def weekday(pub: date, wd: int, direction: int, future: bool, today_ok: bool = False) -> date:
     """A weekday named alone. direction -1/+1: strictly before/after publication ("Rabu lalu", "next
-    Monday"); 0: the latest on or before publication, or the next after it in a future sentence."""
+    Monday"); 0: the latest on or before publication, or the next after it in a future sentence (the
+    publication day itself when ``today_ok``: "will speak later Tuesday", "Kamis malam nanti")."""
     back = (pub.weekday() - wd) % 7
     if direction < 0:
         return pub - timedelta(days=back or 7)
-    if direction > 0 or future:
+    if direction > 0:
         return pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    if future:
+        return pub + timedelta(days=(wd - pub.weekday()) % 7 or (0 if today_ok else 7))
     return pub - timedelta(days=back)
