@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from warta.temporal import resolve, sentences
@@ -108,8 +108,9 @@ class _Context:
         self.cue = " ".join(word.lower().split()) if word else ""
         return kind == "future"
 
-    def anchor(self, start: int) -> TimeExpr | None:
-        """The nearest expression before ``start`` in the same or the previous sentence."""
+    def anchor(self, start: int, root: bool = False) -> TimeExpr | None:
+        """The nearest expression before ``start`` in the same or the previous sentence; with ``root``, when
+        that one is itself anchored, the date it counts from (a story's counts all start at its event)."""
         if not self.found:
             return None
         s, _ = self.sentences.sentence(start)
@@ -120,7 +121,11 @@ class _Context:
         if back > 0:
             low = self.sentences.sentence(back - 1)[0]
         last = self.found[-1]
-        return last if last.start >= low else None
+        if last.start < low:
+            return None
+        while root and last.anchor:
+            last = next(x for x in self.found if (x.start, x.end) == last.anchor)
+        return last
 
 
 def extract(text: str, lang: str, published: datetime) -> list[TimeExpr]:
@@ -144,11 +149,55 @@ def extract(text: str, lang: str, published: datetime) -> list[TimeExpr]:
             # case-insensitive word ("ſetahun") but is not in our tables: not a date.
             found = None
         if found:
-            ctx.previous = TimeExpr(text[ctx.start:ctx.end], ctx.start, ctx.end, found.value, found.precision,
-                                    iso, found.end_value, found.end_precision, end_iso, ctx.cue, found.anchor,
-                                    found.weekday_written)
-            out.append(ctx.previous)
+            expr = TimeExpr(text[ctx.start:ctx.end], ctx.start, ctx.end, found.value, found.precision,
+                            iso, found.end_value, found.end_precision, end_iso, ctx.cue, found.anchor,
+                            found.weekday_written)
+            joined = _join(ctx, out[-1], expr) if out else None
+            if joined:
+                out[-1] = joined
+            else:
+                out.append(expr)
+            ctx.previous = out[-1]
     return out
+
+
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+_CONNECTOR = {
+    "id": re.compile(r"\s*(?:[-–]|s\.\s?d\.?|s/d|(?i:sampai(?:\s+dengan)?|hingga))\s*"),
+    "en": re.compile(r"\s*(?:[-–]|(?i:to|through|until|till))\s*"),
+}
+_YEAR_AFTER = re.compile(r"(?i)[ \t,]*(?:tahun\s+(?:lalu|ini|depan)|(?:last|this|next)\s+year)")
+
+
+def _join(ctx, first: TimeExpr, second: TimeExpr) -> TimeExpr | None:
+    """Two expressions that read as one: ``28 November 2023 hingga 10 Februari 2024`` (a range of two full
+    dates) and ``7-9 Oktober tahun lalu`` (a day or month and the relative year that follows it)."""
+    if first.anchor or second.anchor or first.precision not in ("day", "month", "year"):
+        return None
+    gap = ctx.text[first.end:second.start]
+    phrase = ctx.text[first.start:second.end]
+    explicit = bool(_HAS_YEAR.search(first.phrase))
+    if second.precision == "year" and not explicit and first.precision != "year" and not _HAS_YEAR.search(
+            second.phrase) and _YEAR_AFTER.fullmatch(ctx.text, first.end, second.end):
+        year = second.value.year
+        shift = year - (first.end_value or first.value).year
+        value = _year_shifted(first.value, shift)
+        end = _year_shifted(first.end_value, shift) if first.end_value else None
+        return replace(first, phrase=phrase, end=second.end, value=value, iso=resolve.iso(value, first.precision),
+                       end_value=end, end_iso=resolve.iso(end, first.end_precision) if end else "")
+    if (first.end_value or second.end_value or first.precision != second.precision
+            or not _CONNECTOR[ctx.lang].fullmatch(gap) or not _HAS_YEAR.search(second.phrase)
+            or not explicit or second.value <= first.value):
+        return None
+    return replace(first, phrase=phrase, end=second.end, end_value=second.value, end_precision=second.precision,
+                   end_iso=second.iso)
+
+
+def _year_shifted(value: date, years: int) -> date:
+    try:
+        return value.replace(year=value.year + years)
+    except ValueError:  # 29 February
+        return value.replace(year=value.year + years, day=28)
 
 
 def _month(lx: Lexicon, name: str) -> int:
@@ -177,12 +226,18 @@ def _day(m, ctx, year: str | None, month: int, day: int, wd: str | None) -> Foun
 
 
 def _day_range(m, ctx, year, month, day, wd, end_month, end_day) -> Found:
-    """``10-12 Maret``, ``June 30-July 2``: the year (written or resolved) belongs to the end; a start after
-    the end lies in the year before."""
-    end = _day(m, ctx, year, end_month, end_day, None).value
-    start = date(end.year, month, day)
-    if start > end:
-        start = date(end.year - 1, month, day)
+    """``10-12 Maret``, ``June 30-July 2``: a written year belongs to the end (a start after the end lies in
+    the year before); without one the start is resolved like a lone day and the end is the next such day."""
+    if year:
+        end = date(int(year), end_month, end_day)
+        start = date(end.year, month, day)
+        if start > end:
+            start = date(end.year - 1, month, day)
+    else:
+        start = _day(m, ctx, None, month, day, None).value
+        end = date(start.year, end_month, end_day)
+        if end < start:
+            end = date(start.year + 1, end_month, end_day)
     weekday = _weekday(ctx.lx, wd)
     mismatch = wd.rstrip(".") if weekday is not None and start.weekday() != weekday else ""
     return Found(start, "day", end, "day", weekday_written=mismatch)
@@ -373,29 +428,33 @@ def _counted(ctx, anchor: TimeExpr, unit: str, n: int):
 
 
 def _anc(m, ctx):
-    """Dates counted from the nearest date before them (same or previous sentence): ``dua hari kemudian``,
-    ``keesokan harinya``, ``di hari yang sama``, ``a week earlier``, ``the next morning``, ``that same night``."""
+    """Dates counted from a date before them (same or previous sentence): ``dua hari kemudian``,
+    ``keesokan harinya``, ``di hari yang sama``, ``a week earlier``, ``the next morning``, ``that same night``.
+
+    "Same" and forward counts continue from the nearest date (the story moves on); backward counts look back
+    from the date the nearest one itself counts from (back-story is told from the event)."""
     g = m.groupdict().get
-    anchor = ctx.anchor(ctx.start)
-    if anchor is None:  # "lebih dari empat tahun kemudian" with no date to count from: not a date
-        return None
     if g("anc_same"):
-        return Found(anchor.value, anchor.precision, anchor=(anchor.start, anchor.end))
+        anchor = ctx.anchor(ctx.start)
+        return anchor and Found(anchor.value, anchor.precision, anchor=(anchor.start, anchor.end))
     if g("anc_next"):
-        return _counted(ctx, anchor, "day", 1)
-    if g("anc_dir3"):
-        return _counted(ctx, anchor, "day", 1 if g("anc_dir3").lower().endswith("after") else -1)
-    if g("anc_unit2"):
+        unit, n = "day", 1
+    elif g("anc_dir3"):
+        unit, n = "day", 1 if g("anc_dir3").lower().endswith("after") else -1
+    elif g("anc_unit2"):
         if ctx.prev_word(ctx.start) in ("over", "during", "within", "for", "in", "throughout", "selama", "dalam"):
             return None  # "over the next year", "selama bulan berikutnya": durations
-        unit_word, direction = g("anc_unit2").lower(), g("anc_dir2").lower()
+        unit_word = g("anc_unit2").lower()
         unit = _ANCHOR_UNITS.get(unit_word) or ctx.lx.units[unit_word]
-        return _counted(ctx, anchor, unit, 1 if direction in _FORWARD else -1)
-    n = g("anc_n")
-    count = 1 if ctx.lang == "id" and g("anc_se") else int(n) if n.isdigit() else ctx.lx.numbers[n.lower()]
-    unit = ctx.lx.units[g("anc_unit").lower()]
-    direction = g("anc_dir").lower().split()[0]
-    return _counted(ctx, anchor, unit, count if direction in _FORWARD else -count)
+        n = 1 if g("anc_dir2").lower() in _FORWARD else -1
+    else:
+        count = g("anc_n")
+        count = 1 if g("anc_se") else int(count) if count.isdigit() else ctx.lx.numbers[count.lower()]
+        unit = ctx.lx.units[g("anc_unit").lower()]
+        n = count if g("anc_dir").lower().split()[0] in _FORWARD else -count
+    anchor = ctx.anchor(ctx.start, root=n < 0)
+    # "lebih dari empat tahun kemudian" with no date to count from: not a date
+    return anchor and _counted(ctx, anchor, unit, n)
 
 
 NIGHT_ENDS = 18  # "tadi malam"/"semalam" in an article published before 18:00 is the night before
