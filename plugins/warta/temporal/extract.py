@@ -46,6 +46,8 @@ _YEAR_LINK = re.compile(r",?[ \t]+(?:and|or|to|dan|atau|hingga|sampai)[ \t]+")  
 _REPORT_END = re.compile(r",[ \t]*$")
 _SENTENCE_END = re.compile(r"[ \t]*(?:[.,;:()]|$)")
 _EN_WEEKDAY_PREPS = frozenset(LEXICONS["en"].month_preps + ("on", "last", "next", "this", "that", "later", "earlier"))
+_BEFORE_SUNDAY = frozenset(("hari", "pada", "dijadwalkan", "rencananya", "diagendakan", "sejak", "hingga", "sampai",
+                            "mulai"))
 _DAY_PART = re.compile(r"[ \t]+(?:pagi|siang|sore|malam|dini[ \t]+hari)(?!\w)")
 
 
@@ -91,8 +93,7 @@ class _Context:
         span = self.sentences.sentence(start)
         cues = self._cues.get(span)
         if cues is None:  # (position, kind, words) of each cue, found once per sentence
-            found = CUES[self.lang].finditer(self.text, *span)
-            cues = self._cues[span] = [(c.start(c.lastindex), c.lastgroup, c.group(c.lastindex)) for c in found]
+            cues = self._cues[span] = self._find_cues(*span)
         kind = word = None
         for pos, k, w in cues:
             if pos >= start:
@@ -107,6 +108,18 @@ class _Context:
                     break
         self.cue = " ".join(word.lower().split()) if word else ""
         return kind == "future"
+
+    def _find_cues(self, start: int, end: int) -> list[tuple[int, str, str]]:
+        """Tense cues in a span; a past cue right after a future one belongs to it ("akan mengumumkan")."""
+        out: list[tuple[int, str, str]] = []
+        last_end, last_kind = -1, None
+        for c in CUES[self.lang].finditer(self.text, start, end):
+            pos, kind = c.start(c.lastindex), c.lastgroup
+            if not (kind == "past" and last_kind == "future" and not self.text[last_end:pos].strip()):
+                out.append((pos, kind, c.group(c.lastindex)))
+                last_kind = kind
+            last_end = c.end()
+        return out
 
     def anchor(self, start: int, root: bool = False) -> TimeExpr | None:
         """The nearest expression before ``start`` in the same or the previous sentence; with ``root``, when
@@ -382,7 +395,7 @@ def _wd(m, ctx):
         # Capitalised "Minggu" is Sunday after "hari"/"pada", or as a trailing "kata dia, Minggu.";
         # elsewhere it is too often "week" at a sentence start.
         trailing = _REPORT_END.search(text, max(0, start - 3), start) and _SENTENCE_END.match(text, ctx.end)
-        if ctx.prev_word(start) not in ("hari", "pada") and not trailing and not _DAY_PART.match(text, ctx.end):
+        if ctx.prev_word(start) not in _BEFORE_SUNDAY and not trailing and not _DAY_PART.match(text, ctx.end):
             return None
     if ctx.lang == "en":  # Black Friday, Super Tuesday: a capitalised word other than a preposition
         prev = _prev_word(text, start)
