@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from warta.temporal import resolve, sentences
 from warta.temporal.lexicon import LEXICONS, Lexicon
@@ -179,6 +179,8 @@ _CONNECTOR = {
     "id": re.compile(r"\s*(?:[-–]|s\.\s?d\.?|s/d|(?i:sampai(?:\s+dengan)?|hingga))\s*"),
     "en": re.compile(r"\s*(?:[-–]|(?i:to|through|until|till))\s*"),
 }
+_WEEK_AFTER = re.compile(r"[ \t]+(?:(?:pagi|siang|sore|malam|dini[ \t]+hari|morning|afternoon|evening|night)[ \t]+)?"
+                         r"(?:of[ \t]+)?")
 _YEAR_AFTER = re.compile(r"(?i)[ \t,]*(?:tahun\s+(?:lalu|ini|depan)|(?:last|this|next)\s+year)")
 
 
@@ -188,6 +190,11 @@ def _join(ctx, first: TimeExpr, second: TimeExpr) -> TimeExpr | None:
     if first.anchor or second.anchor or first.precision not in ("day", "month", "year"):
         return None
     gap = ctx.text[first.end:second.start]
+    weekday = ctx.lx.weekdays_full.get(first.phrase)
+    if weekday is not None and second.precision == "week" and _WEEK_AFTER.fullmatch(gap):
+        value = second.value + timedelta(days=weekday)  # "Jumat pagi pekan lalu": Friday of last week
+        return replace(first, phrase=ctx.text[first.start:second.end], end=second.end, value=value,
+                       iso=resolve.iso(value, "day"), cue="")
     phrase = ctx.text[first.start:second.end]
     explicit = bool(_HAS_YEAR.search(first.phrase))
     if second.precision == "year" and not explicit and first.precision != "year" and not _HAS_YEAR.search(
@@ -359,7 +366,8 @@ def _rel(m, ctx):
         return resolve.shift(ctx.pub, "day", _WORDS[" ".join(word.lower().split())]), "day"
     unit_word, rel = m.group("rel_unit").lower(), m.group("rel_rel")
     prev = ctx.prev_word(ctx.start)
-    if prev == "the":  # "over the next year", "the last week of May": durations and parts, not periods
+    if prev in ("the", "its", "his", "her", "their", "our", "a") or unit_word in ("day", "days"):
+        # "over the next year", "the last week of May", "its last day": durations and parts, not periods
         return None
     direction = _direction(ctx.lx, rel)
     if unit_word == "minggu" and prev == "hari":  # "hari minggu lalu" = last Sunday
@@ -475,13 +483,14 @@ NIGHT_ENDS = 18  # "tadi malam"/"semalam" in an article published before 18:00 i
 
 def _tod(m, ctx):
     """Times of day are the day they name: ``sore ini``, ``this morning``, ``tonight`` the publication day;
-    ``last night`` the day before; ``tadi malam``/``semalam`` the day before unless published in the evening."""
+    ``last night`` and ``semalam`` the day before; ``tadi malam`` the day before unless published from
+    NIGHT_ENDS on (then it is the evening just gone)."""
     if m.group("tod_today"):
         return Found(ctx.pub, "day")
-    word = m.group("tod_night").lower()
+    word = " ".join(m.group("tod_night").lower().split())
     if word == "semalam" and ctx.prev_word(ctx.start) in ("selama", "hanya", "cuma", "sehari"):
         return None  # "selama semalam": one night
-    back = 1 if word.startswith("last") or ctx.published.hour < NIGHT_ENDS else 0
+    back = 1 if word in ("last night", "semalam") or ctx.published.hour < NIGHT_ENDS else 0
     return Found(resolve.shift(ctx.pub, "day", -back), "day")
 
 

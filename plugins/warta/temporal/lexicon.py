@@ -88,7 +88,7 @@ def _build(lang: str) -> Lexicon:
                      "begins", "starts", "kicks off", "takes place", "is held", "are held", "is played",
                      "are played", "run through", "runs through", "takes effect", "take effect",
                      "comes into force", "come into force", "agreed to", "offered to", "promised to", "vowed to",
-                     "pledged to", "threatened to"),
+                     "pledged to", "threatened to", "as early as", "as soon as"),
         past_cues=("said", "says", "told", "announced", "reported", "stated", "added", "was", "were", "had",
                    "did", "ago", "last", "earlier", "previously", "has", "have", "took", "came", "began",
                    "ended", "won", "lost", "met", "held", "killed", "died", "rose", "fell"),
