@@ -399,6 +399,8 @@ def _mon(m, ctx):
 
 def _wd(m, ctx):
     name, start, text = m.group("wd_wd"), ctx.start, ctx.text
+    if ctx.prev_word(start) in ("setiap", "tiap", "saban", "every", "each"):
+        return None  # a weekly habit, not a day
     if ctx.lang == "id" and name == "Minggu":
         # Capitalised "Minggu" is Sunday after "hari"/"pada", or as a trailing "kata dia, Minggu.";
         # elsewhere it is too often "week" at a sentence start.
@@ -531,7 +533,8 @@ def _part_of_year(m, ctx, name: str, months: int):
     elif g(f"{name}_rel"):
         year = ctx.pub.year + _YEAR_REL[g(f"{name}_rel").lower()]
     else:
-        year = resolve.month_without_year(ctx.pub, first_month, ctx.future(ctx.start, ctx.end)).year
+        future = ctx.future(ctx.start, ctx.end)  # a future quarter may be the one under way
+        year = resolve.month_without_year(ctx.pub, first_month + (months - 1) * future, future).year
     return Found(date(year, first_month, 1), "month", date(year, first_month + months - 1, 1), "month")
 
 

@@ -121,7 +121,8 @@ def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
                     rf"|(?P<quarter_q>Q[1-4]|[1-4]Q)(?!\w))" + year_tail.format("quarter") + NUM_END)
         halves = (rf"(?:(?i:the\s+)?(?P<half_w>(?i:first|second))\s+(?i:half)|(?P<half_h>H[12])(?!\w))"
                   + year_tail.format("half") + NUM_END)
-        same_period = r"(?i:the\s+same\s+(?:period|quarter|month|week)\s+(?:a|last|the\s+previous)\s+year)(?!\w)"
+        same_period = (r"(?i:the\s+same\s+(?:period|quarter|month|week|time)\s+(?:a\s+year\s+(?:earlier|ago|before)"
+                       r"|last\s+year|(?:of\s+)?the\s+previous\s+year|of\s+last\s+year))(?!\w)")
         year_end = rf"(?i:(?:the\s+)?year[-\s]end|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|full[-\s]year)(?:\s+(?P<yearend_y>{Y}))?(?!\w)"
     rules = [
         # Kamis (14/9/2023), Rabu (13/9), Thursday, 14/9/2023
