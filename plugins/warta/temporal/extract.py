@@ -46,6 +46,7 @@ _YEAR_LINK = re.compile(r",?[ \t]+(?:and|or|to|dan|atau|hingga|sampai)[ \t]+")  
 _REPORT_END = re.compile(r",[ \t]*$")
 _SENTENCE_END = re.compile(r"[ \t]*(?:[.,;:()]|$)")
 _EN_WEEKDAY_PREPS = frozenset(LEXICONS["en"].month_preps + ("on", "last", "next", "this", "that", "later", "earlier"))
+_PUNCTUATION = re.compile(r"[.,;:!?()]")
 _BEFORE_SUNDAY = frozenset(("hari", "pada", "dijadwalkan", "rencananya", "diagendakan", "sejak", "hingga", "sampai",
                             "mulai"))
 _DAY_PART = re.compile(r"[ \t]+(?:pagi|siang|sore|malam|dini[ \t]+hari)(?!\w)")
@@ -110,12 +111,15 @@ class _Context:
         return kind == "future"
 
     def _find_cues(self, start: int, end: int) -> list[tuple[int, str, str]]:
-        """Tense cues in a span; a past cue right after a future one belongs to it ("akan mengumumkan")."""
+        """Tense cues in a span; a past cue up to two words after a future one belongs to it ("akan
+        mengumumkan", "will be held")."""
         out: list[tuple[int, str, str]] = []
         last_end, last_kind = -1, None
         for c in CUES[self.lang].finditer(self.text, start, end):
             pos, kind = c.start(c.lastindex), c.lastgroup
-            if not (kind == "past" and last_kind == "future" and not self.text[last_end:pos].strip()):
+            between = self.text[last_end:pos]
+            if not (kind == "past" and last_kind == "future" and len(between.split()) <= 2
+                    and not _PUNCTUATION.search(between)):
                 out.append((pos, kind, c.group(c.lastindex)))
                 last_kind = kind
             last_end = c.end()
