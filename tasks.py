@@ -36,6 +36,11 @@ def check(c, content=CONTENT):
     problems = lint(content)
     for problem in problems:
         print(problem)
+    if Path(content).is_dir():
+        from warta.source.check import check_content
+
+        for warning in check_content(Path(content)).warnings:
+            print(warning)
     if problems:
         raise Exit(f"{len(problems)} problem(s)", code=1)
     print("content is valid")

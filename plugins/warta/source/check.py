@@ -19,6 +19,7 @@ from warta.source.layout import (
 )
 from warta.source.reserved import reserved_id_problems
 from warta.source.stories import Story, load_stories
+from warta.temporal.lint import weekday_warnings
 
 
 @dataclass
@@ -28,6 +29,7 @@ class ContentReport:
     registry: Registry = field(default_factory=Registry)
     stories: dict[str, Story] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # reported, never fatal
 
 
 def read_documents(paths: list[Path], default_lang: str, report: ContentReport) -> dict[str, FrontMatter]:
@@ -38,10 +40,11 @@ def read_documents(paths: list[Path], default_lang: str, report: ContentReport) 
         text, problems = decode(path.read_bytes(), name)
         matter = None
         if text is not None:
-            matter, _, problems = parse_article(name, text, default_lang)
+            matter, body, problems = parse_article(name, text, default_lang)
         report.problems += problems
         if matter is None:
             continue
+        report.warnings += weekday_warnings(name, text, body, matter.lang, matter.date)
         found[name] = matter
         slug = matter.slug or path.stem
         if slug in slugs:
