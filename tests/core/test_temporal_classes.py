@@ -35,6 +35,10 @@ RANGES = [
     case("en-between", "Held between June 1 and 3.", "en", [("between June 1 and 3", "2024-06-01", "2024-06-03")]),
     case("en-across-months", "It ran June 30-July 2.", "en", [("June 30-July 2", "2023-06-30", "2023-07-02")]),
     case("en-years", "He led it from 2005 to 2021.", "en", [("2005 to 2021", "2005", "2021")]),
+    case("id-two-days-one-month", "Cuti bersama 3, 4 dan 5 Juni.", "id",
+         [("3", "2024-06-03", ""), ("4", "2024-06-04", ""), ("5 Juni", "2024-06-05", "")]),
+    case("en-two-days-one-month", "They met June 4 and 5.", "en", [("June 4", "2024-06-04", ""), ("5", "2024-06-05", "")]),
+    case("en-day-and-count", "On June 4 and 5 people died.", "en", [("June 4", "2024-06-04", "")]),
     case("en-trailing-last-year", "Markets fell Oct. 7-9 last year.", "en",
          [("Oct. 7-9 last year", "2023-10-07", "2023-10-09")]),
 ]
@@ -62,6 +66,7 @@ ANCHORED = [
     case("en-week-earlier", "It hit on March 2. A week earlier, warnings went out.", "en",
          [("March 2", "2024-03-02", ""), ("A week earlier", "2024-02-24", "")]),
     case("en-over-the-next-year", "Over the next year, it will grow.", "en", []),
+    case("en-later-than", "It reports on Feb. 12, a week later than usual.", "en", [("Feb. 12", "2024-02-12", "")]),
 ]
 
 TENSE = [
@@ -136,6 +141,7 @@ NON_EVENTS = [
     case("id-name-year", "Ia bermain di Piala Dunia 2030 dan Olimpiade Tokyo 2020.", "id", []),
     case("id-pemilu-2019", "Catatan Pemilu 2019 masih dibahas.", "id", []),
     case("id-money", "Harga naik menjadi Rp13.500.", "id", []),
+    case("id-score-before-month", "Persib menang 2-1 Juni.", "id", []),
     case("id-every-sunday", "Pasar buka setiap Minggu pagi.", "id", []),
     case("en-duration", "He was held for 48 hours.", "en", []),
     case("en-age", "The 78-year-old senator spoke.", "en", []),

@@ -173,7 +173,8 @@ def extract(text: str, lang: str, published: datetime) -> list[TimeExpr]:
             if joined:
                 out[-1] = joined
             else:
-                out.append(expr)
+                before, after = _siblings(ctx, expr, out[-1].end if out else 0)
+                out.extend((*before, expr, *after))
             ctx.previous = out[-1]
     return out
 
@@ -217,6 +218,38 @@ def _join(ctx, first: TimeExpr, second: TimeExpr) -> TimeExpr | None:
                    end_iso=second.iso)
 
 
+_DAY_BEFORE = re.compile(r"(?<![\d.,/-])(3[01]|[12]\d|0?[1-9])[ \t]*(?:,|dan|atau|and|or|&)[ \t]*$")
+_DAY_AFTER = re.compile(r"[ \t]*(?:,|dan|atau|and|or|&)[ \t]*(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w/%-]|[.,]\d|[ \t]+[a-z(])")
+
+
+def _siblings(ctx, expr: TimeExpr, free: int) -> tuple[list[TimeExpr], list[TimeExpr]]:
+    """Days sharing a month with a lone day: ``10 dan 11 Maret`` (the 10th before), ``June 4 and 5``
+    (the 5th after); each is its own event in the same month and year."""
+    if expr.precision != "day" or expr.end_value or expr.anchor or not expr.phrase[:1].isalnum():
+        return [], []
+    before, after = [], []
+    if expr.phrase[0].isdigit():
+        start = expr.start
+        while m := _DAY_BEFORE.search(ctx.text, max(free, start - 12), start):  # "3, 4 dan 5 Juni"
+            before.insert(0, _sibling(ctx, expr, m, -1))
+            start = m.start(1)
+    else:
+        m = _DAY_AFTER.match(ctx.text, expr.end)
+        if m and ctx.lang == "en":
+            after.append(_sibling(ctx, expr, m, 1))
+    return [b for b in before if b], [a for a in after if a]
+
+
+def _sibling(ctx, expr: TimeExpr, m, direction: int) -> TimeExpr | None:
+    try:
+        value = expr.value.replace(day=int(m.group(1)))
+    except ValueError:
+        return None
+    if (value - expr.value).days * direction <= 0:
+        return None
+    return TimeExpr(m.group(1), m.start(1), m.end(1), value, "day", value.isoformat(), cue=expr.cue)
+
+
 def _year_shifted(value: date, years: int) -> date:
     try:
         return value.replace(year=value.year + years)
@@ -251,7 +284,10 @@ def _day(m, ctx, year: str | None, month: int, day: int, wd: str | None) -> Foun
 
 def _day_range(m, ctx, year, month, day, wd, end_month, end_day) -> Found:
     """``10-12 Maret``, ``June 30-July 2``: a written year belongs to the end (a start after the end lies in
-    the year before); without one the start is resolved like a lone day and the end is the next such day."""
+    the year before); without one the start is resolved like a lone day and the end is the next such day.
+    ``2-1 Juni`` (an end before its start in one month) is a score, not a range."""
+    if end_month == month and end_day <= day:
+        return None
     if year:
         end = date(int(year), end_month, end_day)
         start = date(end.year, month, day)
@@ -395,7 +431,9 @@ def _years(first: str, last: str | None):
 def _mon(m, ctx):
     prev = ctx.prev_word(ctx.start)
     mid = ctx.text[max(0, ctx.start - 4):ctx.start].lower() == "mid-"
-    if prev not in ctx.lx.month_preps and not mid:
+    last = ctx.previous
+    linked = last and last.precision == "month" and _YEAR_LINK.fullmatch(ctx.text, last.end, ctx.start)
+    if prev not in ctx.lx.month_preps and not mid and not linked:  # "in June and July"
         return None
     future = ctx.future(ctx.start, ctx.end)
     return resolve.month_without_year(ctx.pub, _month(ctx.lx, m.group("mon_mon")), future), "month"

@@ -106,7 +106,7 @@ def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
         year_end = r"(?i:akhir\s+tahun)(?!\s+(?:ini|lalu|depan|berikutnya|sebelumnya|ke|\d)|\w)"
     else:
         anchored = (rf"(?i:{count}(?P<anc_unit>{units})\s+(?P<anc_dir>later|earlier|afterwards|after\s+that"
-                    rf"|before\s+that|before(?=[.,;])|after(?=[.,;]))"
+                    rf"|before\s+that|before(?=[.,;])|after(?=[.,;]))(?!\s+than)"
                     rf"|the\s+(?P<anc_dir2>next|following|previous|preceding)\s+(?P<anc_unit2>day|week|month|year"
                     rf"|morning|afternoon|evening|night)"
                     rf"|(?P<anc_dir3>the\s+day\s+(?:after|before))(?!\s+(?:yesterday|tomorrow|the|a|an|his|her|their|its)\b)"
