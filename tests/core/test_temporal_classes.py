@@ -130,6 +130,10 @@ PERIODS = [
          [("the second half of 2025", "2025-07", "2025-12")]),
     case("en-year-end", "It will cut jobs by year-end.", "en", [("year-end", "2024", "")]),
     case("en-full-year", "It cut its outlook for the full year.", "en", [("full year", "2024", "")]),
+    case("id-akhir-pekan-past", "Macet parah terjadi pada akhir pekan.", "id", [("akhir pekan", "2024-W10", "")]),
+    case("id-akhir-pekan-future", "Warga akan berlibur akhir pekan.", "id", [("akhir pekan", "2024-W11", "")]),
+    case("en-over-the-weekend", "Protests spread over the weekend.", "en", [("the weekend", "2024-W10", "")]),
+    case("en-next-weekend", "It reopens next weekend.", "en", [("next weekend", "2024-W12", "")]),
     case("en-week-of-year", "Cases peaked in week 52 of 2023.", "en", [("week 52 of 2023", "2023-W52", "")]),
 ]
 

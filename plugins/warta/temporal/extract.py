@@ -612,8 +612,22 @@ def _yearend(m, ctx):
     return date(int(year) if year else ctx.pub.year, 1, 1), "year"
 
 
+def _weekend(m, ctx):
+    """``this weekend``, ``last weekend``, ``akhir pekan``: the week holding that weekend (week precision).
+    ``the weekend``/``akhir pekan`` alone is the coming one in a future clause, else the latest one begun."""
+    rel = (m.groupdict().get("weekend_rel") or "").lower()
+    if rel in ("this", "last", "next"):
+        return resolve.shift(ctx.pub, "week", {"this": 0, "last": -1, "next": 1}[rel]), "week"
+    future = ctx.future(ctx.start, ctx.end)
+    if future:
+        n = 1 if ctx.pub.weekday() == 6 else 0
+    else:
+        n = 0 if ctx.pub.weekday() >= 5 else -1
+    return resolve.shift(ctx.pub, "week", n), "week"
+
+
 _HANDLERS = {
-    "between": _between, "anc": _anc, "tod": _tod, "week": _week, "quarter": _quarter, "half": _half,
+    "weekend": _weekend, "between": _between, "anc": _anc, "tod": _tod, "week": _week, "quarter": _quarter, "half": _half,
     "same": _same, "yearend": _yearend,
     "wdnum": _wdnum, "text": _text, "numdate": _numdate, "iso": _iso, "ago": _ago, "monyear": _monyear,
     "monyrel": _monyrel, "monrel": _monrel, "wdrel": _wdrel, "rel": _rel, "yearkw": _yearkw, "mon": _mon,

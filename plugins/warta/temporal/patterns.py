@@ -57,7 +57,7 @@ def _openings(lx: Lexicon, lang: str) -> set[str]:
         words |= {"kemarin", "besok", "lusa", "hari ini", "tahun 1", "tahun 2", "keesokan", "esok", "hari yang",
                   "di hari", "pada hari", "hari berikut", "malam hari", "tadi", "semalam", "pagi", "siang", "sore",
                   "malam", "dini", "nanti", "pekan ke", "minggu ke", "kuartal", "triwulan", "kwartal", "semester",
-                  "paruh", "periode yang", "akhir tahun", "antara", "dari"}
+                  "paruh", "periode yang", "akhir tahun", "antara", "dari", "akhir pekan", "akhir minggu"}
         words |= {f"{u} berikut" for u in lx.units} | {f"{u} sebelum" for u in lx.units}
     else:
         words = {f"{r} {x}" for r in rel for x in (*lx.units, *lx.months_full, *lx.weekdays_full)}
@@ -103,6 +103,7 @@ def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
         halves = (rf"(?i:semester|paruh)\s+(?P<half_n>(?:II|I|1|2)(?!\w)|(?i:pertama|kedua)(?!\w))"
                   + year_tail.format("half") + NUM_END)
         same_period = r"(?i:(?:periode|kuartal|triwulan|semester|bulan)\s+yang\s+sama\s+tahun\s+(?:sebelumnya|lalu))(?!\w)"
+        weekend = r"(?i:akhir\s+pekan|akhir\s+minggu)(?!\s+(?:ini|lalu|depan|mendatang|kemarin|ke|\d)|\w)"
         year_end = r"(?i:akhir\s+tahun)(?!\s+(?:ini|lalu|depan|berikutnya|sebelumnya|ke|\d)|\w)"
     else:
         anchored = (rf"(?i:{count}(?P<anc_unit>{units})\s+(?P<anc_dir>later|earlier|afterwards|after\s+that"
@@ -123,6 +124,7 @@ def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
                   + year_tail.format("half") + NUM_END)
         same_period = (r"(?i:the\s+same\s+(?:period|quarter|month|week|time)\s+(?:a\s+year\s+(?:earlier|ago|before)"
                        r"|last\s+year|(?:of\s+)?the\s+previous\s+year|of\s+last\s+year))(?!\w)")
+        weekend = r"(?i:(?P<weekend_rel>this|last|next|the)\s+weekend)(?!\w)"
         year_end = rf"(?i:(?:the\s+)?year[-\s]end|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|full[-\s]year)(?:\s+(?P<yearend_y>{Y}))?(?!\w)"
     rules = [
         # Kamis (14/9/2023), Rabu (13/9), Thursday, 14/9/2023
@@ -157,6 +159,7 @@ def _rules(lx: Lexicon, lang: str) -> list[tuple[str, str]]:
         ("half", halves),
         ("same", same_period),
         ("yearend", year_end),
+        ("weekend", weekend),
     ]
     if lang == "id":
         rules += [
