@@ -36,8 +36,9 @@ def check(c, content=CONTENT):
     """Check the settings and all content (front-matter, registry, stories); print every problem as path:line: message."""
     from warta_build import lint
 
-    problems = lint(content)
-    for problem in problems:
+    warnings = []
+    problems = lint(content, warnings=warnings)
+    for problem in problems + warnings:
         print(problem)
     if problems:
         raise Exit(f"{len(problems)} problem(s)", code=1)

@@ -184,15 +184,16 @@ def clean(output: str | Path = "output", content: str | Path = "content", stream
     return 0
 
 
-def lint(content: str | Path = "content", conf: str | Path | None = None) -> list:
-    """Every problem in a content folder, sorted (what `invoke check` prints)."""
+def lint(content: str | Path = "content", conf: str | Path | None = None, warnings: list | None = None) -> list:
+    """Every problem in a content folder, sorted (what `invoke check` prints); copy-editing warnings,
+    which never fail a build, are added to ``warnings`` when given."""
     content = Path(content).resolve()
     if not content.is_dir():
         from warta.problems import Problem
 
         return [Problem(shown(content), None, "content folder not found")]
     conf = Path(conf).resolve() if conf else REPO / "pelicanconf.py"
-    return _lint(content, load_settings(content, content / "output", conf), conf)
+    return _lint(content, load_settings(content, content / "output", conf), conf, warnings)
 
 
 def settings_problems(settings: dict, conf: Path) -> list:
@@ -202,13 +203,16 @@ def settings_problems(settings: dict, conf: Path) -> list:
     return read(settings, setting_lines(conf))[1]
 
 
-def _lint(content: Path, settings: dict, conf: Path) -> list:
+def _lint(content: Path, settings: dict, conf: Path, warnings: list | None = None) -> list:
     problems = settings_problems(settings, conf)
     if problems:  # the content is read with these settings: check them first
         return problems
     from warta.settings import of
 
-    problems += check_content(content, settings["DEFAULT_LANG"], of(settings).zone).problems
+    report = check_content(content, settings["DEFAULT_LANG"], of(settings).zone)
+    problems += report.problems
+    if warnings is not None:
+        warnings += report.warnings
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
 
 

@@ -2,14 +2,22 @@
 
 from pathlib import Path
 
+import pytest
 import yaml
 from warta.temporal import evaluate
+from warta.temporal.evaluate import load, period, score
 
-DATA = Path(__file__).parents[1] / "data" / "temporal" / "articles.yml"
+FOLDER = Path(__file__).parents[1] / "data" / "temporal"
+DATA = FOLDER / "articles.yml"
+CLASSES = ("range", "anchored", "tense", "timeofday", "weekdaydate", "period")
 
 
 def cases():
     return yaml.load(DATA.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def all_cases():
+    return load([FOLDER])
 
 
 def test_labelled_set_is_big_and_varied_enough():
@@ -47,3 +55,53 @@ def test_evaluate_counts_false_positives_and_misses():
     precision, recall, details = evaluate([case])
     assert (precision, recall) == (0.0, 0.0)
     assert len(details) == 3  # two false positives and one miss
+
+
+def test_class_sets_are_big_enough_in_both_languages():
+    data = all_cases()
+    result = score(data)
+    assert sum(result.gold.values()) >= 400
+    for cls in CLASSES:
+        assert result.gold[cls] >= 40, cls
+        langs = {c["lang"] for c in data for g in c.get("gold") or [] if g.get("class", c.get("class")) == cls}
+        assert langs == {"id", "en"}, cls
+    assert sum(result.nonevents.values()) >= 100
+
+
+@pytest.mark.parametrize("lenient", [False, True], ids=["strict", "lenient"])
+def test_precision_and_recall_on_all_classes(lenient):
+    result = score(all_cases(), lenient=lenient)
+    print(f"\ntemporal classes ({'lenient' if lenient else 'strict'}): precision {result.precision():.3f}, "
+          f"recall {result.recall():.3f}")
+    for line in result.details:
+        print("  " + line)
+    assert result.precision() >= 0.97 and result.recall() >= 0.97
+    for cls in CLASSES:
+        assert result.f1(cls) >= 0.95, cls
+    assert result.nonevents_kept == result.nonevents  # no labelled non-event became a date
+
+
+def test_lenient_accepts_a_finer_date_inside_a_coarser_gold_only():
+    case = {"lang": "id", "published": "2024-03-14T10:00:00+07:00", "text": "Rapat digelar 4 Maret 2024.",
+            "gold": [{"phrase": "4 Maret 2024", "iso": "2024-03", "precision": "month"}]}
+    assert score([case]).recall() == 0.0
+    assert score([case], lenient=True).recall() == 1.0
+    case["gold"][0]["iso"] = "2024-04"
+    assert score([case], lenient=True).recall() == 0.0
+
+
+def test_a_range_gold_needs_the_end_when_it_gives_one():
+    case = {"lang": "id", "published": "2024-03-14T10:00:00+07:00", "text": "Pameran digelar 10-12 Maret.",
+            "gold": [{"phrase": "10-12 Maret", "iso": "2024-03-10", "precision": "day", "end": "2024-03-13"}]}
+    assert score([case]).recall() == 0.0
+    case["gold"][0]["end"] = "2024-03-12"
+    assert score([case]).recall() == 1.0
+    del case["gold"][0]["end"]  # a gold without an end accepts the range by its start
+    assert score([case]).recall() == 1.0
+
+
+@pytest.mark.parametrize("iso, first, last", [
+    ("2023-09-13", "2023-09-13", "2023-09-13"), ("2023-W37", "2023-09-11", "2023-09-17"),
+    ("2024-02", "2024-02-01", "2024-02-29"), ("2023", "2023-01-01", "2023-12-31")])
+def test_period_of_an_iso_date(iso, first, last):
+    assert tuple(d.isoformat() for d in period(iso)) == (first, last)

@@ -1,6 +1,7 @@
 """extract never crashes and always returns exact, ordered, non-overlapping spans."""
 
 import re
+from datetime import datetime, timedelta, timezone
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -87,3 +88,48 @@ PLAIN = {lang: _any_digit_gate(lang) for lang in ("id", "en")}
 def test_the_digit_gate_only_skips_numbers_no_rule_can_start(text, lang):
     spans = [(m.span(), m.lastgroup) for m in COMBINED[lang].at.finditer(text)]
     assert spans == [(m.span(), m.lastgroup) for m in PLAIN[lang].finditer(text)]
+
+
+# Issue 17: every class of expression, around any publication time in any UTC offset from -12:00 to +14:00.
+EXPRESSIONS = [
+    "10-12 Maret", "3 s.d. 5 Juni", "periode 2019-2024", "28 Desember-2 Januari", "Oct. 7-9", "June 30-July 2",
+    "between June 1 and 3", "2015 to 2022", "29 Februari", "Feb. 29", "dua hari kemudian", "keesokan harinya",
+    "di hari yang sama", "seminggu setelahnya", "dua pekan sebelumnya", "two days later", "the next morning",
+    "that same night", "a week earlier", "akan tiba Senin", "dijadwalkan Jumat", "will open on Saturday",
+    "said on Monday", "siang ini", "tadi malam", "semalam", "Selasa malam", "Minggu pagi", "later Tuesday",
+    "this morning", "tonight", "last night", "early Sunday", "Jumat (19/5)", "Senin (29/2)", "Thursday, Jan. 9",
+    "minggu ke-53", "pekan ke-1 tahun 2020", "week 53 of 2020", "kuartal IV", "semester II tahun lalu", "Q1",
+    "the second half of 2025", "periode yang sama tahun sebelumnya", "the same period a year earlier",
+    "by year-end", "for the full year", "akhir tahun",
+]
+WEEKDAYS = {"id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
+            "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]}
+FUTURE = {"id": "Rapat akan digelar pada {}.", "en": "The meeting will be held on {}."}
+PAST = {"id": "Rapat sudah digelar pada {}.", "en": "The meeting was held on {}."}
+offsets = st.integers(-12 * 60, 14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
+moments = st.builds(lambda day, zone: day.replace(tzinfo=zone),
+                    st.datetimes(min_value=datetime(1901, 1, 1), max_value=datetime(2098, 12, 31)), offsets)
+
+
+@settings(max_examples=300, deadline=None)
+@given(first=st.sampled_from(EXPRESSIONS), second=st.sampled_from(EXPRESSIONS), when=moments,
+       lang=st.sampled_from(["id", "en"]))
+def test_every_class_resolves_around_any_publication_time(first, second, when, lang):
+    text = f"Peristiwa itu terjadi pada 2 Maret 2020, {first}. Lalu {second}, kata pejabat."
+    for e in extract(text, lang, when):
+        assert e.phrase == text[e.start:e.end]
+        assert e.iso == iso(e.value, e.precision)
+        if e.end_value is not None:
+            assert e.end_value > e.value and e.end_iso == iso(e.end_value, e.end_precision)
+
+
+@settings(max_examples=300, deadline=None)
+@given(when=moments, lang=st.sampled_from(["id", "en"]), day=st.integers(0, 6), future=st.booleans())
+def test_past_weekday_never_after_publication_and_future_never_before(when, lang, day, future):
+    text = (FUTURE if future else PAST)[lang].format(WEEKDAYS[lang][day])
+    (e,) = extract(text, lang, when)
+    assert e.value.weekday() == day
+    if future:
+        assert e.value >= when.date()
+    else:
+        assert e.value <= when.date()

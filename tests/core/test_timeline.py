@@ -1,10 +1,14 @@
-"""warta.aggregate.timeline: events from an article, merging across articles, grouping for rendering."""
+"""warta.aggregate.timeline: events from an article, merging across articles, grouping for rendering; a range
+shows once, as a span, on every timeline of a real build."""
 
+import json
 import random
+import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from lxml import html
 from warta.aggregate.timeline import (
     Event,
     TimelineItem,
@@ -14,6 +18,8 @@ from warta.aggregate.timeline import (
     merge,
     recent,
 )
+
+from tests.conftest import REPO, run_build
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -150,3 +156,99 @@ def test_same_day_ties_break_on_precision_then_sentence():
     b = item("2024-01-01", "day", date(2024, 1, 1), sentence="a")
     y = item("2024", "year", date(2024, 1, 1))
     assert recent([y, a, b], 3) == [b, a, y]
+
+
+RANGE_TEXT = ("Kim dan Putin menggelar pertemuan di Vladivostok pada 10-12 Maret 2024. "
+              "Keesokan harinya Kim pulang ke Pyongyang dengan kereta lapis baja.")
+
+
+def _range_items():
+    from warta.aggregate.timeline import Period
+
+    pub = datetime(2024, 3, 14, 9, tzinfo=WIB)
+    events = article_events(RANGE_TEXT, "id", pub, "a1", "Kim pulang", mentions(RANGE_TEXT, NAMES))
+    again = article_events(RANGE_TEXT.replace("menggelar", "mengadakan"), "id", pub, "a2", "Kim pulang lagi",
+                           mentions(RANGE_TEXT, NAMES))
+    return events, merge(events + again), Period
+
+
+def test_a_range_is_one_event_with_an_end_and_one_merged_item():
+    events, items, Period = _range_items()
+    ranged = [e for e in events if e.end]
+    assert [(e.phrase, e.iso, e.end) for e in ranged] == [
+        ("10-12 Maret 2024", "2024-03-10", Period(date(2024, 3, 12), "day", "2024-03-12"))]
+    spans = [i for i in items if i.end]
+    assert len(spans) == 1 and spans[0].sources == ("a1", "a2")  # shown once, from both articles
+    assert by_entity(items)["kim-jong-un"].count(spans[0]) == 1
+    assert sum(len(group) for _, _, group in group_by_year_month(spans)) == 1
+
+
+def test_an_anchored_event_carries_its_anchor():
+    events, _, _ = _range_items()
+    (next_day,) = [e for e in events if e.phrase == "Keesokan harinya"]
+    assert (next_day.iso, next_day.anchor_phrase, next_day.anchor_iso) == ("2024-03-13", "10-12 Maret 2024",
+                                                                           "2024-03-10")
+    assert next_day.anchor_sentence.startswith("Kim dan Putin menggelar pertemuan")
+
+
+def test_timelinejs_has_end_date_for_a_range_and_export_has_end_and_anchor():
+    from warta.aggregate.site_index import ArticleRecord
+    from warta.publish.export import article_record
+    from warta.publish.timelinejs import document
+
+    events, items, _ = _range_items()
+    pub = datetime(2024, 3, 14, 9, tzinfo=WIB)
+    records = {key: ArticleRecord(key, f"Judul {key}", pub, "id", "Dunia", None, None, (), tuple(events))
+               for key in ("a1", "a2")}
+    doc = document("Kim", "", items, records, "https://warta.example")
+    (span,) = [e for e in doc["events"] if "end_date" in e]
+    assert span["start_date"] == {"year": 2024, "month": 3, "day": 10}
+    assert span["end_date"] == {"year": 2024, "month": 3, "day": 12}
+    assert all("end_date" not in e for e in doc["events"] if e is not span)
+    exported = article_record(records["a1"], "https://warta.example")["events"]
+    ranged = next(e for e in exported if e["phrase"] == "10-12 Maret 2024")
+    assert (ranged["date"], ranged["end_date"], ranged["end_precision"], ranged["anchor"]) == (
+        "2024-03-10", "2024-03-12", "day", None)
+    anchored = next(e for e in exported if e["phrase"] == "Keesokan harinya")
+    assert anchored["anchor"] == {"date": "2024-03-10", "phrase": "10-12 Maret 2024",
+                                  "sentence": events[0].sentence}
+    assert anchored["end_date"] is None and anchored["tense_cue"] is None
+
+
+SITE_ARTICLE = """---
+title: Kim kembali ke Rusia
+date: 2024-03-14T09:00:00+07:00
+lang: id
+category: Internasional
+story: korut-rusia
+---
+Kim Jong Un menggelar pertemuan lanjutan dengan pejabat Rusia di Vladivostok pada 10-12 Maret 2024, menurut kantor berita KCNA.
+
+Keesokan harinya Kim Jong Un pulang ke Pyongyang dengan kereta lapis baja, kata KCNA.
+"""
+SITE_SENTENCE = "pada 10-12 Maret 2024"
+
+
+def test_range_is_one_span_on_every_timeline(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    (content / "articles" / "2024" / "kim-rusia-lanjutan.md").write_text(SITE_ARTICLE, encoding="utf-8")
+    output = tmp_path / "output"
+    result = run_build(content, output)
+    assert result.returncode == 0, result.stderr
+    for page in ("linimasa/index.html", "cerita/korut-rusia/index.html", "entitas/kim-jong-un/index.html"):
+        tree = html.fromstring((output / page).read_text(encoding="utf-8"))
+        spans = [li for li in tree.xpath("//li[contains(@class, 'event')]") if SITE_SENTENCE in li.text_content()]
+        assert len(spans) == 1, page
+        times = spans[0].xpath(".//time/@datetime")
+        assert times == ["2024-03-10", "2024-03-12"], page
+    for timeline in ("cerita/korut-rusia/timeline.json", "entitas/kim-jong-un/timeline.json"):
+        events = json.loads((output / timeline).read_text(encoding="utf-8"))["events"]
+        spans = [e for e in events if SITE_SENTENCE in e["text"]["text"]]
+        assert len(spans) == 1, timeline
+        assert spans[0]["end_date"] == {"year": 2024, "month": 3, "day": 12}
+    exported = json.loads((output / "api" / "articles.json").read_text(encoding="utf-8"))["articles"]
+    (article,) = [a for a in exported if a["title"] == "Kim kembali ke Rusia"]
+    (anchored,) = [e for e in article["events"] if e["phrase"] == "Keesokan harinya"]
+    assert anchored["date"] == "2024-03-13" and anchored["anchor"]["phrase"] == "10-12 Maret 2024"
+    assert SITE_SENTENCE in anchored["anchor"]["sentence"]

@@ -309,7 +309,7 @@ def test_a_bad_analysis_cache_is_ignored_with_one_warning(site, kind):
     before = snapshot(output)
     path = cache_file(content, output)
     good = path.read_text(encoding="utf-8")
-    assert '"format":"warta-analysis-1"' in good
+    assert '"format":"warta-analysis-2"' in good
     marker = content.parent / "pwned"
     if kind == "garbage":
         path.write_bytes(b"\x80\x04not json at all")

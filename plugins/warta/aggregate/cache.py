@@ -18,7 +18,7 @@ from warta.entities.matcher import Mention
 from warta.entities.text import ArticleText
 from warta.temporal import TimeExpr
 
-FORMAT = "warta-analysis-1"
+FORMAT = "warta-analysis-2"
 
 
 class AnalysisCache:
@@ -80,7 +80,9 @@ def encode(analysis: Analysis) -> list:
     return [
         [text.text, list(text.title_span), list(text.lede_span), [list(s) for s in text.paragraph_spans]],
         [[m.start, m.end, m.entity_id, m.surface, m.via] for m in analysis.mentions],
-        [[t.phrase, t.start, t.end, t.value.isoformat(), t.precision, t.iso] for t in analysis.times],
+        [[t.phrase, t.start, t.end, t.value.isoformat(), t.precision, t.iso,
+          t.end_value and t.end_value.isoformat(), t.end_precision, t.end_iso, t.cue,
+          t.anchor and list(t.anchor), t.weekday_written] for t in analysis.times],
     ]
 
 
@@ -94,10 +96,13 @@ def decode(data) -> Analysis:
         start, end = _span((start, end), size)
         found.append(Mention(start, end, _typed(entity_id, str), _typed(surface, str), _typed(via, str)))
     exprs = []
-    for phrase, start, end, value, precision, iso in times:
+    for phrase, start, end, value, precision, iso, end_value, end_precision, end_iso, cue, anchor, weekday in times:
         start, end = _span((start, end), size)
-        exprs.append(TimeExpr(_typed(phrase, str), start, end, date.fromisoformat(_typed(value, str)),
-                              _typed(precision, str), _typed(iso, str)))
+        exprs.append(TimeExpr(
+            _typed(phrase, str), start, end, date.fromisoformat(_typed(value, str)), _typed(precision, str),
+            _typed(iso, str), None if end_value is None else date.fromisoformat(_typed(end_value, str)),
+            _typed(end_precision, str), _typed(end_iso, str), _typed(cue, str),
+            None if anchor is None else _span(anchor, size), _typed(weekday, str)))
     return Analysis(text, tuple(found), tuple(exprs))
 
 

@@ -54,7 +54,7 @@ class Enrichment:
 def code_version() -> str:
     """A digest of the core's sources: cached analyses die with any change to the code."""
     digest = hashlib.sha256()
-    root = Path(__file__).parent
+    root = Path(__file__).parents[1]  # the whole core (warta/), not only aggregate/
     for path in sorted(root.rglob("*.py")):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())

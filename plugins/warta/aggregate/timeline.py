@@ -23,6 +23,14 @@ _WORD = re.compile(r"[^\W_]{3,}")
 
 
 @dataclass(frozen=True)
+class Period:
+    """A range's end, shaped like an item for the date filters (``value``, ``precision``, ``iso``)."""
+    value: date
+    precision: str
+    iso: str
+
+
+@dataclass(frozen=True)
 class Event:
     iso: str
     precision: str
@@ -32,6 +40,11 @@ class Event:
     entity_ids: tuple[str, ...]
     article_key: str
     is_publication: bool = False
+    end: Period | None = None  # the last period of a range ("10-12 Maret"), else None
+    anchor_phrase: str = ""  # the date an anchored date counts from ("2 Maret" for "keesokan harinya")
+    anchor_sentence: str = ""  # ... the sentence holding it
+    anchor_iso: str = ""  # ... and its date
+    cue: str = ""  # the tense cue that decided the date, for review
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,7 @@ class TimelineItem:
     entity_ids: tuple[str, ...]
     sources: tuple[str, ...]
     is_publication: bool = False
+    end: Period | None = None
 
 
 def _clean(text: str) -> str:
@@ -65,21 +79,41 @@ def article_events(text: str, lang: str, published: datetime, article_key: str, 
     ordered = sorted(mentions, key=attrgetter("start", "end", "entity_id"))
     mention_starts = [m.start for m in ordered]
     events = []
+    by_span = {(x.start, x.end): x for x in exprs}
     for expr in exprs:
-        s, e = paragraphs.sentence(expr.start)
-        if expr.end > e:  # a phrase across a split joins the two sentences
-            e = paragraphs.sentence(expr.end - 1)[1]
+        s, e = _span(paragraphs, expr)
         rest = text[s:expr.start] + " " + text[expr.end:e]
         if len(rest.split()) < MIN_STATEMENT_WORDS:
             continue
         first = bisect_right(mention_starts, s - 1)
         ids = {m.entity_id for m in ordered[first:bisect_right(mention_starts, e)] if m.end <= e}
+        end = Period(expr.end_value, expr.end_precision, expr.end_iso) if expr.end_value else None
+        anchor_phrase = anchor_sentence = anchor_iso = ""
+        if expr.anchor:
+            a_start, a_end = expr.anchor
+            anchor_phrase, anchor_iso = text[a_start:a_end], by_span[expr.anchor].iso
+            anchor_sentence = _clean(text[slice(*_span(paragraphs, _Span(a_start, a_end)))])
         events.append(Event(expr.iso, expr.precision, expr.value, expr.phrase, _clean(text[s:e]),
-                            tuple(sorted(ids)), article_key))
+                            tuple(sorted(ids)), article_key, False, end, anchor_phrase, anchor_sentence,
+                            anchor_iso, expr.cue))
     day = published.date()
     events.append(Event(_iso(day, "day"), "day", day, "", _clean(title),
                         tuple(sorted({m.entity_id for m in mentions})), article_key, True))
     return events
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _span(paragraphs, expr) -> tuple[int, int]:
+    """The sentence holding ``expr``; a phrase across a split joins the two sentences."""
+    s, e = paragraphs.sentence(expr.start)
+    if expr.end > e:
+        e = paragraphs.sentence(expr.end - 1)[1]
+    return s, e
 
 
 def _tokens(event: Event) -> frozenset[str]:
@@ -94,7 +128,7 @@ def _event_key(e: Event):
 def merge(events) -> list[TimelineItem]:
     """Show each real-world event once with all its sources.
 
-    Events merge when they share iso and precision, share an entity (or both have none) and their sentences'
+    Events merge when they share iso, precision and range end, share an entity (or both have none) and their sentences'
     token Jaccard is at least SIMILAR. Events are bucketed by (iso, precision) and each is compared with at
     most CANDIDATES clusters that share an entity, so the work is O(n log n). Publication events never merge
     with each other.
@@ -105,7 +139,7 @@ def merge(events) -> list[TimelineItem]:
         if event.is_publication:
             items.append(_item([event], True))
         else:
-            buckets[(event.iso, event.precision)].append(event)
+            buckets[(event.iso, event.precision, event.end.iso if event.end else "")].append(event)
     for key in sorted(buckets):
         clusters: list[list[Event]] = []
         tokens: list[frozenset[str]] = []
@@ -139,13 +173,14 @@ def _item(cluster: list[Event], is_publication: bool) -> TimelineItem:
     rep = min(cluster, key=lambda e: (-len(e.sentence), _event_key(e)))
     ids = tuple(sorted({i for e in cluster for i in e.entity_ids}))
     sources = tuple(sorted({e.article_key for e in cluster}))
-    return TimelineItem(rep.iso, rep.precision, rep.value, rep.sentence, rep.phrase, ids, sources, is_publication)
+    return TimelineItem(rep.iso, rep.precision, rep.value, rep.sentence, rep.phrase, ids, sources, is_publication,
+                        rep.end)
 
 
 def sort_key(item: TimelineItem):
     """Newest first, then finer precision, iso, sentence and sources (total and stable)."""
-    return (-item.value.toordinal(), PRECISION_RANK.get(item.precision, 9), item.iso, item.sentence,
-            item.sources, item.phrase)
+    return (-item.value.toordinal(), PRECISION_RANK.get(item.precision, 9), item.iso,
+            item.end.iso if item.end else "", item.sentence, item.sources, item.phrase)
 
 
 def by_entity(items) -> dict[str, list[TimelineItem]]:

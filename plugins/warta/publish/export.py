@@ -29,12 +29,19 @@ def article_record(record: ArticleRecord, site_url: str) -> dict:
              "mentions": e.mentions, "first_offset": e.first_offset, "registered": e.registered}
             for e in record.entities
         ],
-        "events": [
-            {"date": ev.iso, "precision": ev.precision, "phrase": ev.phrase, "sentence": ev.sentence,
-             "entities": list(ev.entity_ids), "publication": ev.is_publication}
-            for ev in record.events
-        ],
+        "events": [event_record(ev) for ev in record.events],
     }
+
+
+def event_record(ev) -> dict:
+    """One event; a range has ``end_date``/``end_precision``, an anchored date its ``anchor``."""
+    return {"date": ev.iso, "precision": ev.precision,
+            "end_date": ev.end.iso if ev.end else None, "end_precision": ev.end.precision if ev.end else None,
+            "phrase": ev.phrase, "sentence": ev.sentence, "entities": list(ev.entity_ids),
+            "publication": ev.is_publication,
+            "anchor": ({"date": ev.anchor_iso, "phrase": ev.anchor_phrase, "sentence": ev.anchor_sentence}
+                       if ev.anchor_phrase else None),
+            "tense_cue": ev.cue or None}
 
 
 def articles_document(records, site_url: str) -> str:

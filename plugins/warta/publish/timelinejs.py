@@ -11,7 +11,7 @@ WEEK_PRECISION = "week"
 
 
 def start_date(item) -> dict:
-    """Only the date parts the precision allows, as numbers."""
+    """Only the date parts the precision allows, as numbers (``item``: anything with value, precision, iso)."""
     value = item.value
     parts = {"year": value.year}
     if item.precision in ("month", "day", WEEK_PRECISION):
@@ -32,12 +32,14 @@ def document(title: str, summary: str, items, records_by_url: dict, site_url: st
             continue
         first = sources[0]
         links = " ".join(f'<a href="{escape(link(site_url, r.url))}">{escape(r.title)}</a>' for r in sources)
-        unique = "e-" + hashlib.sha1(f"{item.iso}|{item.sentence}|{'|'.join(item.sources)}".encode()).hexdigest()[:12]
+        span = f"{item.iso}/{item.end.iso}" if item.end else item.iso
+        unique = "e-" + hashlib.sha1(f"{span}|{item.sentence}|{'|'.join(item.sources)}".encode()).hexdigest()[:12]
         while unique in seen:
             unique += "x"
         seen.add(unique)
         event = {
             "start_date": start_date(item),
+            **({"end_date": start_date(item.end)} if item.end else {}),
             "text": {"headline": escape(first.title), "text": f"<p>{escape(item.sentence)}</p><p>{links}</p>"},
             "group": first.category,
             "unique_id": unique,

@@ -17,6 +17,7 @@ from warta.source.layout import scan, shown
 from warta.source.reserved import page_slug_problem, reserved_id_problems
 from warta.source.stories import Story, load_stories
 from warta.source.xmlchars import read_text
+from warta.temporal.lint import weekday_warnings
 
 
 @dataclass
@@ -26,6 +27,7 @@ class ContentReport:
     registry: Registry = field(default_factory=Registry)
     stories: dict[str, Story] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # reported, never fatal
 
 
 def read_documents(paths, default_lang: str, report: ContentReport, zone: tzinfo = SITE_ZONE,
@@ -37,10 +39,11 @@ def read_documents(paths, default_lang: str, report: ContentReport, zone: tzinfo
         text, problems = read_text(path, name)
         matter = None
         if text is not None:
-            matter, _, problems = parse_article(name, text, default_lang, zone)
+            matter, body, problems = parse_article(name, text, default_lang, zone)
         report.problems += problems
         if matter is None:
             continue
+        report.warnings += weekday_warnings(name, text, body, matter.lang, matter.date)
         found[name] = matter
         stems[name] = path.stem
         taken = page_slug_problem(name, matter) if pages else None

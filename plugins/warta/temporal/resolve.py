@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 FAR_AHEAD = timedelta(days=90)  # a no-year day this far after publication without a future cue was last year
 FAR_AHEAD_MONTHS = 3
+HALF_YEAR = 183  # days: how far a weekday may move a no-year date to the neighbouring year
 
 
 def iso(value: date, precision: str) -> str:
@@ -44,12 +45,24 @@ def shift(pub: date, unit: str, n: int) -> date:
     return date(pub.year + n, 1, 1)
 
 
+def period_start(value: date, precision: str) -> date:
+    """The first day of the period of ``precision`` holding ``value``."""
+    if precision == "day":
+        return value
+    if precision == "week":
+        return week_start(value)
+    if precision == "month":
+        return value.replace(day=1)
+    return date(value.year, 1, 1)
+
+
 def day_without_year(pub: date, month: int, day: int, future: bool, weekday: int | None = None) -> date:
     """A day named without a year: publication year, moved one year when tense or a weekday says so.
 
-    A weekday given with the date (``Rabu (13/9)``) picks the one of the three nearest years where that
-    date falls on that weekday. Otherwise: in a future sentence a day before publication is next year's;
-    outside one, a day more than FAR_AHEAD after publication is last year's.
+    Tense first: in a future sentence a day before publication is next year's; outside one, a day more than
+    FAR_AHEAD after publication is last year's. A weekday given with the date (``Senin (6/1)``) that the
+    result does not fall on picks the neighbouring year instead when that one is within half a year of
+    publication and agrees; otherwise the date stands (the caller reports the mismatch).
     """
     candidates = []
     for year in (pub.year, pub.year - 1, pub.year + 1):
@@ -59,17 +72,17 @@ def day_without_year(pub: date, month: int, day: int, future: bool, weekday: int
             continue
     if not candidates:
         raise ValueError("no such day")
-    if weekday is not None:
-        for candidate in candidates:
-            if candidate.weekday() == weekday:
-                return candidate
     value = candidates[0]
     if value.year != pub.year:  # 29 February outside a leap year: nearest valid year
-        return min(candidates, key=lambda c: abs((c - pub).days))
-    if future and value < pub:
-        return value.replace(year=value.year + 1)
-    if not future and value > pub + FAR_AHEAD:
-        return value.replace(year=value.year - 1)
+        value = min(candidates, key=lambda c: abs((c - pub).days))
+    elif future and value < pub:
+        value = value.replace(year=value.year + 1)
+    elif not future and value > pub + FAR_AHEAD:
+        value = value.replace(year=value.year - 1)
+    if weekday is not None and value.weekday() != weekday:
+        for other in candidates:
+            if other.weekday() == weekday and abs((other - pub).days) <= HALF_YEAR:
+                return other
     return value
 
 
@@ -92,12 +105,15 @@ def month_relative(pub: date, month: int, direction: int) -> date:
     return date(pub.year, month, 1)
 
 
-def weekday(pub: date, wd: int, direction: int, future: bool) -> date:
+def weekday(pub: date, wd: int, direction: int, future: bool, today_ok: bool = False) -> date:
     """A weekday named alone. direction -1/+1: strictly before/after publication ("Rabu lalu", "next
-    Monday"); 0: the latest on or before publication, or the next after it in a future sentence."""
+    Monday"); 0: the latest on or before publication, or the next after it in a future sentence (the
+    publication day itself when ``today_ok``: "will speak later Tuesday", "Kamis malam nanti")."""
     back = (pub.weekday() - wd) % 7
     if direction < 0:
         return pub - timedelta(days=back or 7)
-    if direction > 0 or future:
+    if direction > 0:
         return pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    if future:
+        return pub + timedelta(days=(wd - pub.weekday()) % 7 or (0 if today_ok else 7))
     return pub - timedelta(days=back)
