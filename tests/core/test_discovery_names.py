@@ -1,0 +1,76 @@
+"""The model of names and its exact rules on the cases issue 13 names (warta.entities.names, discover)."""
+
+from pathlib import Path
+
+from warta.entities.discovery import CorpusStats, discover
+from warta.entities.matcher import Matcher
+from warta.entities.names import name_spans
+from warta.entities.registry import load_registry
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def spans(text, lang="id", floor=0.0):
+    return {text[n.start:n.end]: n.type for n in name_spans(text, lang) if n.confidence >= floor}
+
+
+def found(text, lang="id", mentions=(), threshold=0.0, others=True):
+    stats = CorpusStats.from_texts([(text, lang)])
+    return {c.name: c for c in discover(text, lang, list(mentions), stats, threshold, others=others)}
+
+
+def test_titles_stay_out_of_names_and_countries_come_apart():
+    assert spans("Presiden Rusia Vladimir Putin tiba di Vladivostok.") == {
+        "Rusia": "place", "Vladimir Putin": "person", "Vladivostok": "place"}
+    assert "Pratikno" in spans("Menteri Sekretaris Negara Pratikno tiba di Istana.")
+    text = "Menteri Pekerjaan Umum dan Perumahan Rakyat Basuki Hadimuljono meninjau bendungan."
+    assert set(spans(text)) == {"Basuki Hadimuljono"}
+
+
+def test_coordinated_official_names_are_one_name():
+    text = "Pejabat Kementerian Pekerjaan Umum dan Perumahan Rakyat meninjau bendungan di Bogor."
+    assert spans(text)["Kementerian Pekerjaan Umum dan Perumahan Rakyat"] == "organization"
+
+
+def test_an_acronym_opening_a_persons_name_is_the_body_they_lead():
+    assert spans("Ketua MKMK Jimly Asshiddiqie membacakan putusan.") == {
+        "MKMK": "organization", "Jimly Asshiddiqie": "person"}
+
+
+def test_an_expansion_before_its_acronym_is_one_name_with_an_alias():
+    text = "Dana itu berasal dari Anggaran Pendapatan dan Belanja Negara (APBN) tahun ini."
+    names = found(text)
+    assert names["Anggaran Pendapatan dan Belanja Negara"].aliases == ("APBN",)
+    assert names["Anggaran Pendapatan dan Belanja Negara"].type_guess is None  # a budget: not shown to readers
+    assert "Anggaran Pendapatan" not in names
+    text = "Jaksa Komisi Pemberantasan Korupsi (KPK) membacakan tuntutan."
+    assert found(text)["Komisi Pemberantasan Korupsi"].aliases == ("KPK",)
+
+
+def test_events_and_documents_are_not_people_organisations_or_places():
+    texts = [("Konferensi Tingkat Tinggi ASEAN digelar di Labuan Bajo pekan depan.", "id"),
+             ("The Comprehensive Strategic Partnership was signed by Joko Widodo and Anthony Albanese.", "en")]
+    for text, lang in texts:
+        shown = found(text, lang, others=False)
+        assert all(c.type_guess for c in shown.values())
+        assert not {"Konferensi Tingkat Tinggi ASEAN", "Tingkat Tinggi", "Comprehensive Strategic Partnership"} & set(shown)
+    assert found(*texts[1])["Comprehensive Strategic Partnership"].type_guess is None  # listed for review only
+
+
+def test_a_registered_short_form_does_not_cut_a_longer_unregistered_name():
+    registry, _ = load_registry(ROOT / "content" / "entities")
+    kim_jong_il = registry.entities.pop("kim-jong-il")  # only Kim Jong Un is registered
+    assert kim_jong_il.name == "Kim Jong Il"
+    text = "Kemarin Kim Jong Un memimpin upacara untuk mengenang Kim Jong Il di Pyongyang."
+    mentions = Matcher(registry).match(text, "id")
+    assert [m.surface for m in mentions] == ["Kim Jong Un", "Kim"]  # 'Kim' went to Kim Jong Un
+    names = found(text, mentions=mentions)
+    assert "Kim Jong Il" in names and "Jong Il" not in names
+
+
+def test_spans_are_ordered_apart_and_deterministic():
+    text = "Presiden Joko Widodo bertemu Perdana Menteri Anthony Albanese di Sydney. Keduanya makan siang."
+    first = name_spans(text, "id")
+    assert first == name_spans(text, "id")
+    assert all(a.end <= b.start for a, b in zip(first, first[1:]))
+    assert {text[n.start:n.end] for n in first} >= {"Joko Widodo", "Anthony Albanese", "Sydney"}
