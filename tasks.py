@@ -169,14 +169,21 @@ def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False):
         print(f"wrote {path}")
 
 
-@task(help={"content": "content folder", "limit": "show at most this many candidates (0: all)"})
-def entities(c, content=CONTENT, limit=0):
-    """List names the registry lacks, most frequent first, with a ready-to-paste YAML stub each."""
-    from warta_build.candidates import report
+@task(help={"content": "content folder", "limit": "show at most this many suggestions (0: all)",
+            "accept": "add this name to the registry (its file by type)", "as_": "the new entry's id",
+            "type": "person, organization or place (default: the guess)", "reject": "never offer this name again"})
+def entities(c, content=CONTENT, limit=0, accept=None, reject=None, type=None, as_=None):
+    """Review names the registry lacks: count, articles, type guess, example; accept or reject one."""
+    from warta_build.candidates import decide, report
 
-    problems, text = report(Path(content), int(limit))
+    if accept and reject:
+        raise Exit("use --accept or --reject, not both", code=2)
+    if accept or reject:
+        problems, done = decide(Path(content), accept or reject, "accept" if accept else "reject", as_, type)
+    else:
+        problems, done = report(Path(content), int(limit))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         raise Exit(code=1)
-    print(text)
+    print(done)

@@ -74,12 +74,14 @@ def analyse(title: str, summary: str, html: str, lang: str, published: datetime,
 
 
 def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, title: str, registry: Registry,
-           stats: CorpusStats, add=(), remove=(), threshold: float = 0.7, known=frozenset()) -> Enrichment:
-    """Tags (registered and discovered) and events of one analysed article; ``known``: see discover()."""
+           stats: CorpusStats, add=(), remove=(), threshold: float = 0.7, known=frozenset(),
+           others: bool = False) -> Enrichment:
+    """Tags (registered and discovered) and events of one analysed article; ``known``, ``others``: see discover()."""
     text = analysis.text
     candidates = tuple(discover(text.text, lang, analysis.mentions, stats, threshold,
-                                skip=_title_if_headline_case(text), known=known))
-    entities = tuple(tag(text, lang, None, registry, add, remove, candidates, mentions=analysis.mentions))
+                                skip=_title_if_headline_case(text), known=known, others=others))
+    shown = tuple(c for c in candidates if c.type_guess)  # events and documents go to the review list only
+    entities = tuple(tag(text, lang, None, registry, add, remove, shown, mentions=analysis.mentions))
     removed = set(remove)
     mentions = [m for m in analysis.mentions if m.entity_id not in removed]
     events = tuple(article_events(text.text, lang, published, url, title, mentions, list(analysis.times)))
@@ -139,13 +141,14 @@ def collector_paused():
             gc.enable()
 
 
-def enrich_corpus(documents, registry: Registry, threshold: float, cache=None) -> list[Enrichment]:
-    """Enrich every document; ``cache`` (an AnalysisCache) skips unchanged articles."""
+def enrich_corpus(documents, registry: Registry, threshold: float, cache=None, others: bool = False) -> list[Enrichment]:
+    """Enrich every document; ``cache`` (an AnalysisCache) skips unchanged articles; ``others``: also
+    list events and documents among the candidates (the review list)."""
     with collector_paused():
-        return _enrich_corpus(documents, registry, threshold, cache)
+        return _enrich_corpus(documents, registry, threshold, cache, others)
 
 
-def _enrich_corpus(documents, registry: Registry, threshold: float, cache) -> list[Enrichment]:
+def _enrich_corpus(documents, registry: Registry, threshold: float, cache, others: bool = False) -> list[Enrichment]:
     matcher = Matcher(registry)
     analyses = []
     for doc in documents:
@@ -153,6 +156,6 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache) -> li
         compute = partial(analyse, *parts, matcher)
         analyses.append(cache.get(analysis_key(*parts, registry), compute) if cache is not None else compute())
     stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
-    known = short_forms(registry)
+    known = short_forms(registry) | registry.rejected  # rejected names are never shown
     return [enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry, stats=stats,
-                   add=d.add, remove=d.remove, threshold=threshold, known=known) for a, d in zip(analyses, documents)]
+                   add=d.add, remove=d.remove, threshold=threshold, known=known, others=others) for a, d in zip(analyses, documents)]

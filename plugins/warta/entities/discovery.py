@@ -239,6 +239,7 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
     new names; a registry mention at the edge of a longer span cuts it ('Korea Utara Kim Jong Un'),
     one strictly inside it does not ('Universitas Indonesia'), nor does a short form ('Kim Jong Il'
     when only Kim Jong Un is registered). Events and documents (type None) only with ``others``."""
+    from warta.entities.names import _whole_name as whole_name
     from warta.entities.names import name_spans
 
     full = [m for m in mentions if m.via != "short"]
@@ -252,7 +253,7 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
             continue
         for start, end in _outside_mentions(text, name.start, name.end, full):
             surface = text[start:end]
-            if surface in known or not surface:
+            if surface in known or not surface or (start, end) != (name.start, name.end) and not whole_name(surface, lang):
                 continue
             found.setdefault(surface, []).append((start, name.type, name.confidence))
             if name.alias_of and (start, end) == (name.start, name.end):

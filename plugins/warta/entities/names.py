@@ -104,12 +104,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _whole_name(name: str, lang: str) -> bool:
-    """Not a lone determiner, title or (in English) demonym: 'The', 'Presiden', 'Russian'."""
-    if " " in name:
+    """Not a lone determiner, title, head word, law or calendar word ('The', 'Presiden', 'Jalan',
+    'Nomor', 'Senin'), nor (in English) a demonym ('Russian', 'North Korean')."""
+    words = name.split()
+    if lang == "en" and len(words) <= 2 and DEMONYM.match(words[-1]):
+        return False
+    if len(words) > 1:
         return True
     low = name.lower()
-    return low not in DETERMINERS and "title" not in word_classes().get(low, ()) and not (
-        lang == "en" and DEMONYM.match(name))
+    classes = word_classes().get(low, ())
+    return low not in DETERMINERS and not {"title", "nonname", "calendar", "boiler", "orghead", "placehead"} & set(classes)
 
 
 @lru_cache(maxsize=1)
