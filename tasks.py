@@ -169,6 +169,16 @@ def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False):
         print(f"wrote {path}")
 
 
+@task(help={"data": "folder with idner-news-2k's train.txt and dev.txt"})
+def train_names(c, data="tests/data/idner-news-2k"):
+    """Train the model of names on idner-news-2k train+dev (deterministic) into plugins/warta/entities/models/."""
+    from warta.entities.name_model import MODEL
+    from warta.entities.name_training import train_names as train
+
+    count = train(Path(data), MODEL)
+    print(f"trained on {count} sentences: {MODEL.relative_to(HERE)} ({MODEL.stat().st_size} bytes)")
+
+
 @task(help={"content": "content folder", "limit": "show at most this many suggestions (0: all)",
             "accept": "add this name to the registry (its file by type)", "as_": "the new entry's id",
             "type": "person, organization or place (default: the guess)", "reject": "never offer this name again"})
