@@ -89,10 +89,21 @@ def _word_features(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _context(word: str) -> tuple[str, ...]:
-    """What a neighbour contributes: its word, shape and classes."""
+@lru_cache(maxsize=1 << 17)
+def _near(word: str, offset: int, lexical: bool) -> tuple[str, ...]:
+    """What a neighbour at ``offset`` contributes: its shape, word (next to the token, when ``lexical``),
+    classes, and whether it is capitalised (next to the token)."""
     low = word.lower()
-    return (f"shape={shape(word)}", f"w={low}", *(f"class={n}" for n in word_classes().get(low, ())))
+    out = [f"{offset}:shape={shape(word)}"]
+    if lexical and abs(offset) == 1:
+        out.append(f"{offset}:w={low}")
+    out += [f"{offset}:class={n}" for n in word_classes().get(low, ())]
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _prefixed(offset: int, marks: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{offset}:{m}" for m in marks)
 
 
 def _stat_features(word: str, stats) -> list[str]:
@@ -136,19 +147,20 @@ def features(text: str, spans: list[tuple[int, int]], stats=None, pieces=(), lex
         while j >= 0 and words[j] in OPENERS:
             j -= 1
         opens.append(j < 0 or words[j] in SENTENCE_END or "\n" in text[spans[j][1]:spans[i][0]])
-    own = [_word_features(w) for w in words]
-    near = [_context(w) for w in words]
+    own = [_word_features(w) if lexical else _word_features(w)[:1] + _word_features(w)[6:] for w in words]
+    capital = [w[:1].isupper() for w in words]
     out = []
     for i, word in enumerate(words):
-        row = ["bias", *(own[i] if lexical else own[i][:1] + own[i][6:]), *_stat_features(word, stats), *marks[i]]
+        row = ["bias", *own[i], *_stat_features(word, stats), *marks[i]]
         if opens[i]:
             row.append("opens")
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < size:
-                row += [f"{offset}:{f}" for f in (near[j] if abs(offset) == 1 and lexical else near[j][:1] + near[j][2:])]
-                row += [f"{offset}:{m}" for m in marks[j]]
-                if abs(offset) == 1 and words[j][:1].isupper():
+                row += _near(words[j], offset, lexical)
+                if marks[j]:
+                    row += _prefixed(offset, marks[j])
+                if capital[j] and abs(offset) == 1:
                     row.append(f"{offset}:cap")
             else:
                 row.append(f"{offset}:edge")
