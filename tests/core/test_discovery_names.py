@@ -74,3 +74,12 @@ def test_spans_are_ordered_apart_and_deterministic():
     assert first == name_spans(text, "id")
     assert all(a.end <= b.start for a, b in zip(first, first[1:]))
     assert {text[n.start:n.end] for n in first} >= {"Joko Widodo", "Anthony Albanese", "Sydney"}
+
+
+def test_discover_takes_a_registry_in_place_of_its_mentions():
+    registry, _ = load_registry(ROOT / "content" / "entities")
+    text = "Presiden Rusia Vladimir Putin bertemu Dmitry Peskov di Moskow."
+    stats = CorpusStats.from_texts([(text, "id")])
+    by_registry = discover(text, "id", registry, stats, 0.0)
+    assert by_registry == discover(text, "id", Matcher(registry).match(text, "id"), stats, 0.0)
+    assert {c.name for c in by_registry} == {"Dmitry Peskov"}

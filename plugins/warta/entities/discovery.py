@@ -18,9 +18,11 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime, get_day_names, get_month_names
 from slugify import slugify
 
+from warta.entities.registry import Registry
 from warta.entities.matcher import (
     OPENERS,
     SENTENCE_ENDS,
+    Matcher,
     Mention,
     is_acronym,
     opens_sentence,
@@ -242,6 +244,8 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
     from warta.entities.names import _whole_name as whole_name
     from warta.entities.names import name_spans
 
+    if isinstance(mentions, Registry):  # a registry instead of its mentions: match it here
+        mentions = _matcher(mentions).match(text, lang)
     full = [m for m in mentions if m.via != "short"]
     exact = {(m.start, m.end) for m in mentions}
     found: dict[str, list] = {}
@@ -271,6 +275,16 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
         out.append(Candidate(surface, kind, confidence, len(offsets), offsets[0], _sentence(text, offsets[0]),
                              offsets, tuple(sorted(aliases.get(surface, ())))))
     return sorted(out, key=lambda c: (c.first_offset, c.name))
+
+
+_MATCHERS: dict[str, Matcher] = {}
+
+
+def _matcher(registry: Registry) -> Matcher:
+    if registry.digest not in _MATCHERS:
+        _MATCHERS.clear()
+        _MATCHERS[registry.digest] = Matcher(registry)
+    return _MATCHERS[registry.digest]
 
 
 def _outside_mentions(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
