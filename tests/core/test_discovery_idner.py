@@ -13,9 +13,9 @@ from warta.settings import EntitySettings
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "idner-news-2k" / "test.txt"
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
-# At the default threshold 0.7, measured 0.913 / 0.807 (span) and 0.898 / 0.793 (span + type); the
+# At the default threshold 0.7, measured 0.908 / 0.805 (span) and 0.893 / 0.791 (span + type); the
 # issue's targets are 0.85 / 0.75 and typed precision 0.75. Fail on a real regression.
-FLOOR = {"span_p": 0.89, "span_r": 0.78, "typed_p": 0.87, "typed_r": 0.77}
+FLOOR = {"span_p": 0.88, "span_r": 0.78, "typed_p": 0.87, "typed_r": 0.77}
 THRESHOLD = EntitySettings().discovery_threshold
 
 

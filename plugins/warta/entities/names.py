@@ -70,7 +70,8 @@ def name_spans(text: str, lang: str, stats=None, mentions=(), model=MODEL) -> li
         if start >= end or not _whole_name(text[start:end], lang):
             continue
         for name in _bracketed(text, start, end, span.type, span.confidence):
-            out += _country_apart(text, _acronym_apart(text, [name]))
+            for part in _corpus_split(text, name, stats):
+                out += _country_apart(text, _acronym_apart(text, [part]))
     out = _expansions(text, out)
     out += _country_spans(text, out)
     typed = {(n.start, n.end): _typed(text, n) for n in out}
@@ -151,6 +152,23 @@ def _name_word(word: str) -> bool:
     """Can end a name: capitalised ('Leyen', 'al-Assad'), without digits ('DP4', '2024' cannot)."""
     word = word.rstrip(".,;:!?\"”')")
     return bool(word) and (word[0].isupper() or word[:3] in ("al-", "el-")) and not any(c.isdigit() for c in word)
+
+
+def _corpus_split(text: str, name: Name, stats) -> list[Name]:
+    """'Partai Gerindra Suhardi' -> 'Partai Gerindra' + 'Suhardi' when the corpus knows the first part as a
+    name of its own and the rest too (discovery's rule, on the model's spans of organisations)."""
+    from warta.entities.discovery import _split
+
+    words = [m.span() for m in WORD.finditer(text, name.start, name.end)]
+    if name.type != "organization" or len(words) < 3:
+        return [name]
+    parts = _split(text, words, stats)
+    if len(parts) == 1:
+        return [name]
+    left, right = parts
+    rest = text[right[0][0]:right[-1][1]]
+    return [Name(left[0][0], left[-1][1], "organization", name.confidence),
+            Name(right[0][0], right[-1][1], stats.types.get(rest, "person"), name.confidence)]
 
 
 def _bracketed(text: str, start: int, end: int, kind: str, confidence: float) -> list[Name]:
