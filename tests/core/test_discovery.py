@@ -12,10 +12,10 @@ from warta.entities.discovery import (
     calendar_words,
     discover,
     rule_discover,
-    stub,
 )
 from warta.entities.matcher import Matcher
 from warta.entities.registry import load_registry
+from warta.entities.review import accept
 from warta.entities.text import clean
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,18 +78,18 @@ def test_corpus_splits_a_run_it_knows_as_two_names():
     assert "Anas Urbaningrum" in found and "Partai Demokrat Anas Urbaningrum" not in found
 
 
-def test_stub_is_a_valid_registry_entry(tmp_path):
+def test_an_accepted_entry_is_a_valid_registry_entry(tmp_path):
     text = "Juru bicara Kremlin Dmitry Peskov mengatakan hal itu."
     registry, _ = load_registry(FIXTURE)  # knows the Kremlin
     mentions = Matcher(registry).match(text, "id")
     [candidate] = discover(text, "id", mentions, CorpusStats.from_texts([(text, "id")]), 0.5)
-    assert candidate.sentence == text
-    entry = stub(candidate)
-    assert yaml.safe_load(entry) == [{"id": "dmitry-peskov", "name": "Dmitry Peskov", "type": "person",
-                                     "aliases": [], "short": ["Peskov"], "description": "", "wikidata": ""}]
-    (tmp_path / "new.yml").write_text(entry, encoding="utf-8")
-    registry, problems = load_registry(tmp_path)
-    assert problems == [] and registry.entities["dmitry-peskov"].short == ("Peskov",)
+    assert candidate.sentence == text and candidate.type_guess == "person"
+    (tmp_path / "people.yml").write_text("# people\n", encoding="utf-8")
+    path, problems = accept(tmp_path, candidate.name, candidate.type_guess)
+    assert problems == [] and path == tmp_path / "people.yml"
+    assert yaml.safe_load(path.read_text(encoding="utf-8")) == [
+        {"id": "dmitry-peskov", "name": "Dmitry Peskov", "type": "person"}]
+    assert path.read_text(encoding="utf-8").startswith("# people\n")
 
 
 def test_amounts_codes_and_english_demonyms_are_not_names():

@@ -88,3 +88,25 @@ def test_a_broken_rejected_list_is_one_line_per_problem(tmp_path):
     done = invoke(content, "--reject", "Other")
     assert done.returncode == 1 and "rejected.yml:2: a rejected name must be a non-empty string" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_rejected_name_leaves_what_readers_see(tmp_path):
+    import json
+
+    from tests.conftest import run_build
+
+    content = copy_content(tmp_path)
+
+    def discovered(output):
+        articles = json.loads((output / "api" / "articles.json").read_text(encoding="utf-8"))["articles"]
+        [record] = [a for a in articles if "kim-tinjau-pengebom-rusia-di-vladivostok" in a["url"]]
+        return {e["name"] for e in record["entities"] if not e["registered"]}
+
+    built = run_build(content, tmp_path / "before")
+    assert built.returncode == 0, built.stderr
+    assert "Kosmodrom Vostochny" in discovered(tmp_path / "before")  # shown to readers now
+    assert invoke(content, "--reject", "Kosmodrom Vostochny").returncode == 0
+    built = run_build(content, tmp_path / "after")
+    assert built.returncode == 0, built.stderr
+    after = discovered(tmp_path / "after")
+    assert "Kosmodrom Vostochny" not in after and after == discovered(tmp_path / "before") - {"Kosmodrom Vostochny"}

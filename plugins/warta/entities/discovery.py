@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from array import array
 from bisect import bisect_right
@@ -16,7 +15,6 @@ from operator import add, attrgetter, gt, itemgetter
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime, get_day_names, get_month_names
-from slugify import slugify
 
 from warta.entities.registry import Registry
 from warta.entities.matcher import (
@@ -530,19 +528,3 @@ def _sentence(text: str, offset: int) -> str:
     start = max(paragraph, *(text.rfind(c, paragraph + 1, offset) for c in ".!?")) + 1
     end = SENTENCE_END.search(text, offset)
     return text[start:end.start() + 1 if end else len(text)].strip()
-
-
-def stub(candidate: Candidate) -> str:
-    """A registry entry to paste into ``content/entities/*.yml`` and complete."""
-    words = candidate.name.split()
-    short = [words[-1]] if candidate.type_guess == "person" and len(words) > 1 else []
-    q = lambda value: json.dumps(value, ensure_ascii=False)  # JSON strings are YAML scalars
-    return (
-        f"- id: {slugify(candidate.name)}\n"
-        f"  name: {q(candidate.name)}\n"
-        f"  type: {candidate.type_guess or ''}  # person | organization | place\n"
-        f"  aliases: []\n"
-        f"  short: [{', '.join(q(s) for s in short)}]\n"
-        f"  description: ''\n"
-        f"  wikidata: ''\n"
-    )
