@@ -142,8 +142,9 @@ def bench(c, articles=2000, runs=1, part="all"):
 @task(name="import", iterable=["also"],
       help={"path": "a raw text, saved HTML or RSS/Atom file; a quoted glob such as 'inbox/*.txt' takes many",
             "also": "another file (repeatable)", "dest": "where drafts go (default content/articles)",
-            "force": "overwrite existing files"})
-def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False):
+            "force": "overwrite existing files",
+            "lang": "file the drafts under this language (id or en) whatever the detection says"})
+def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False, lang=None):
     """Turn copied pages, saved HTML pages or source feeds into Markdown drafts (status: draft)."""
     import glob
 
@@ -154,8 +155,10 @@ def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False):
         paths += sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
     if not paths:
         raise Exit(f"no file matches {path!r}", code=2)
+    if lang and lang not in ("id", "en"):
+        raise Exit(f"--lang {lang}: the site publishes id and en", code=2)
     result = import_paths([Path(p) for p in paths], Path(dest), force=force,
-                          existing_dir=Path(CONTENT) / "articles")
+                          existing_dir=Path(CONTENT) / "articles", lang=lang)
     for report in result.reports:
         for note in report.notes:
             print(f"{report.path}: {note}")

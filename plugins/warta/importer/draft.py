@@ -27,6 +27,7 @@ class Draft:
     image_credit: str = ""
     authors: tuple[str, ...] = ()
     report: tuple[str, ...] = ()
+    foreign_lang: str = ""  # the language the text is really in, when the site does not publish it
 
 
 def check_draft(draft: Draft, path: str, line: int | None) -> list[Problem]:
