@@ -63,6 +63,7 @@ def test_markup_quoted_in_a_page_stays_text():
     (draft,) = read_input(PAGES / "techblog-2023-08-30-markup-as-text.html")[1]
     assert "an unclosed <iframe src=\"https://maps.example/embed\"> tag" in draft.body[0]
     assert draft.body[3].endswith("such as <script> and <iframe> in news items.")
+    assert "turning the angle brackets into &lt; and &gt; so that readers" in draft.body[2]  # as readers saw it
 
 
 def test_credit_lines_are_not_authors_when_the_page_names_its_byline():

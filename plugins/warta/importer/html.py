@@ -20,6 +20,9 @@ from warta.importer.timestamps import parse_iso, parse_stamp
 from warta.problems import Problem
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# trafilatura unescapes its text once more after parsing ('&amp;lt;' would become '<', not the '&lt;' a
+# reader sees): an escaped ampersand is escaped once more for it.
+_AMPERSAND = re.compile(r"&(?:amp|#38|#[xX]26);")
 _UPDATED = re.compile(r"(?:last )?(?:updated|diperbarui)\b.{0,40}\Z", re.IGNORECASE)  # 'Updated 5 hours ago'
 
 
@@ -30,7 +33,8 @@ def parse_html(html: str, path: str) -> Draft | list[Problem]:
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError) as error:
         return [Problem(path, None, f"not a readable HTML page ({error})")]
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    doc = trafilatura.bare_extraction(_AMPERSAND.sub("&amp;amp;", html), with_metadata=True,
+                                      include_comments=False, include_tables=False)
     if doc is None or not (doc.text or "").strip():
         return [Problem(path, None, "no article text found in the HTML page",
                         "save the article's own page, not an index or a search page")]
