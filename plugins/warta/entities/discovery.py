@@ -255,7 +255,8 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
             continue
         for start, end in _outside_mentions(text, name.start, name.end, full):
             surface = text[start:end]
-            if surface in known or not surface or (start, end) != (name.start, name.end) and not whole_name(surface, lang):
+            if surface in known or not surface or (start, end) != (name.start, name.end) and (
+                    not whole_name(surface, lang) or " " not in surface and stats.common(surface)):
                 continue
             found.setdefault(surface, []).append((start, name.type, name.confidence))
             if name.alias_of and (start, end) == (name.start, name.end):

@@ -33,6 +33,7 @@ EVENT_AFTER = frozenset("summit forum conference talks meeting ktt forum".split(
 COUNTRY_CONFIDENCE = 0.5
 RULES_WEIGHT = 0.5  # rules alone are right about half as often as the model (held-out set)
 DETERMINERS = frozenset("the a an".split())
+CONNECTORS = frozenset("bin binti ibn van von der den de da dos del du al el of the dan and & untuk for".split())
 # Words that complete an office after a title word: 'Menteri Sekretaris Negara', 'Menteri Pekerjaan Umum
 # dan Perumahan Rakyat' (Indonesian portfolios), 'Secretary of State'.
 TITLE_OBJECTS = frozenset("""
@@ -42,7 +43,7 @@ pariwisata ekonomi kreatif pekerjaan umum perumahan rakyat kelautan perikanan ke
 energi sumber daya mineral ketenagakerjaan perindustrian koperasi ukm komunikasi informatika digital
 pemuda olahraga desa pembangunan daerah tertinggal transmigrasi agraria tata ruang pemberdayaan perempuan
 perlindungan anak aparatur pendayagunaan reformasi birokrasi perencanaan nasional bappenas dan
-state affairs justice interior trade health education general staff of and
+staf gabungan state affairs justice interior trade health education general staff of and
 """.split())
 
 
@@ -65,9 +66,11 @@ def name_spans(text: str, lang: str, stats=None, mentions=(), model=MODEL) -> li
     pieces = rule_pieces(text, lang, mentions, stats)
     found = [Name(s.start, s.end, s.type, s.confidence) for s in tag_spans(text, lang, stats, mentions, model, pieces)]
     out: list[Name] = []
-    for span in found + _rules_only(pieces, found):
-        start, end = _trimmed(text, span.start, span.end)
-        if start >= end or not _whole_name(text[start:end], lang):
+    for span, (piece_start, piece_end) in [(n, p) for n in found + _rules_only(pieces, found)
+                                           for p in _lowercase_apart(text, n.start, n.end)]:
+        start, end = _trimmed(text, piece_start, piece_end)
+        if start >= end or not _whole_name(text[start:end], lang) or (
+                " " not in text[start:end] and stats.common(text[start:end])):
             continue
         for name in _bracketed(text, start, end, span.type, span.confidence):
             for part in _corpus_split(text, name, stats):
@@ -77,6 +80,25 @@ def name_spans(text: str, lang: str, stats=None, mentions=(), model=MODEL) -> li
     typed = {(n.start, n.end): _typed(text, n) for n in out}
     return sorted(n if n.alias_of not in typed else Name(n.start, n.end, typed[n.alias_of].type, n.confidence,
                                                          n.alias_of) for n in typed.values())
+
+
+def _lowercase_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of a span between lowercase words that are not connectors ('Russian news agency',
+    'Wednesday's election show Defence Minister'): names do not run over ordinary words."""
+    pieces, current = [], []
+    for word in WORD.finditer(text, start, end):
+        token = word.group()
+        low = token.lower().strip("\"“”'(),")
+        if token[:1].islower() and low not in CONNECTORS and not token.startswith(("al-", "el-")) \
+                and token == low:
+            if current:
+                pieces.append((current[0], current[-1]))
+            current = []
+        else:
+            current.append(word.span()) if not current else current.append(word.span())
+    if current:
+        pieces.append((current[0], current[-1]))
+    return [(first[0], last[1]) for first, last in pieces]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -89,7 +111,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while words:
         word = text[words[0][0]:words[0][1]]
         low = word.lower()
-        if "title" in classes.get(low, ()) or after_title and low in TITLE_OBJECTS:
+        following = text[words[1][0]:words[1][1]].lower() if len(words) > 1 else ""
+        if ("title" in classes.get(low, ()) and (low, following) != ("ibu", "kota")  # 'Ibu Kota': capital city
+                or after_title and low in TITLE_OBJECTS):
             after_title = True  # an office, not a name: 'Menteri Pekerjaan Umum', 'Sekretaris Negara'
         elif len(words) == 1 or low not in DETERMINERS and _name_word(word):
             break
@@ -101,6 +125,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = words[0][0], words[-1][1]
     while end > start and not text[end - 1].isalnum():
         end -= 1
+    if text[end - 2:end] in ("'s", "’s"):  # 'Kim's'
+        end -= 2
     return start, end
 
 
