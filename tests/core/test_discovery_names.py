@@ -83,3 +83,12 @@ def test_discover_takes_a_registry_in_place_of_its_mentions():
     by_registry = discover(text, "id", registry, stats, 0.0)
     assert by_registry == discover(text, "id", Matcher(registry).match(text, "id"), stats, 0.0)
     assert {c.name for c in by_registry} == {"Dmitry Peskov"}
+
+
+def test_names_do_not_run_over_ordinary_words_or_possessives():
+    text = ("Quick counts after Wednesday's election show Defence Minister Prabowo Subianto ahead, according to "
+            "the Russian news agency TASS. It is Putin's first visit since the war began.")
+    found_spans = spans(text, "en")
+    assert "Prabowo Subianto" in found_spans and "TASS" in found_spans
+    assert not [s for s in found_spans if " " in s and any(w.islower() for w in s.split())]
+    assert not [s for s in found_spans if s.endswith(("'s", "’s"))]
