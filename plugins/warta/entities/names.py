@@ -316,4 +316,6 @@ def _typed(text: str, name: Name) -> Name:
         kind = "organization"
     elif words[0] in PLACE_HEADS or words[-1] in PLACE_TAILS:
         kind = "place"
+    elif kind == "person" and text[max(0, name.start - 4):name.start].lower() == "the ":
+        kind = "organization"  # 'the Red Cross', 'the Kremlin': English names no person with 'the'
     return name if kind == name.type else Name(name.start, name.end, kind, name.confidence, name.alias_of)
