@@ -9,9 +9,11 @@ gives Rusia and Vladimir Putin (titles are not part of names); "Anggaran Pendapa
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
 from babel import Locale
 
 from warta.entities.discovery import DEMONYM
@@ -281,18 +283,33 @@ def _vote(names: list[Name]) -> str | None:
 def _country_spans(text: str, names: list[Name]) -> list[Name]:
     """Country names (Babel) the model left untagged, at COUNTRY_CONFIDENCE: spans for mention linking
     ('Presiden Rusia Vladimir Putin'), below the default threshold (countries live in the registry)."""
-    taken = [(n.start, n.end) for n in names]
-    out = []
-    for found in _country_pattern().finditer(text):
-        if not any(s < found.end() and found.start() < e for s, e in taken):
-            out.append(Name(found.start(), found.end(), "place", COUNTRY_CONFIDENCE))
+    hits = []
+    for last, length in _country_automaton().iter(text):
+        start, end = last + 1 - length, last + 1
+        if not (start and text[start - 1].isalnum() or end < len(text) and text[end].isalnum()):
+            hits.append((start, -end))
+    taken = sorted((n.start, n.end) for n in names)
+    starts = [s for s, _ in taken]
+    out, reach = [], 0
+    for start, negative_end in sorted(hits):  # leftmost-longest
+        end = -negative_end
+        if start < reach:
+            continue
+        reach = end
+        last_before = bisect_right(starts, end - 1)  # spans starting before the hit's end
+        if any(e > start for _, e in taken[:last_before][-4:]):
+            continue  # inside or across a name already found
+        out.append(Name(start, end, "place", COUNTRY_CONFIDENCE))
     return out
 
 
 @lru_cache(maxsize=1)
-def _country_pattern() -> re.Pattern:
-    names = sorted(set(_countries().values()), key=lambda n: (-len(n), n))
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)")
+def _country_automaton():
+    automaton = ahocorasick.Automaton()
+    for name in sorted(set(_countries().values())):
+        automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
 
 
 def _rules_only(pieces, names: list[Name]) -> list[Name]:
