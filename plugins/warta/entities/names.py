@@ -9,7 +9,7 @@ gives Rusia and Vladimir Putin (titles are not part of names); "Anggaran Pendapa
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +21,7 @@ from warta.entities.name_features import word_classes
 from warta.entities.name_model import MODEL, tag_spans
 
 WORD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 # Heads and tails of names that are events or documents, not people, organisations or places.
 EVENT_HEADS = frozenset("""
 ktt konferensi forum perjanjian kesepakatan konvensi deklarasi traktat piagam undang-undang uu peraturan
@@ -179,7 +180,7 @@ def _country_apart(text: str, names: list[Name]) -> list[Name]:
 def _name_word(word: str) -> bool:
     """Can end a name: capitalised ('Leyen', 'al-Assad'), without digits ('DP4', '2024' cannot)."""
     word = word.rstrip(".,;:!?\"”')")
-    return bool(word) and (word[0].isupper() or word[:3] in ("al-", "el-")) and not any(c.isdigit() for c in word)
+    return bool(word) and (word[0].isupper() or word[:3] in ("al-", "el-")) and not _DIGIT.search(word)
 
 
 def _corpus_split(text: str, name: Name, stats) -> list[Name]:
@@ -289,15 +290,13 @@ def _country_spans(text: str, names: list[Name]) -> list[Name]:
         if not (start and text[start - 1].isalnum() or end < len(text) and text[end].isalnum()):
             hits.append((start, -end))
     taken = sorted((n.start, n.end) for n in names)
-    starts = [s for s, _ in taken]
     out, reach = [], 0
     for start, negative_end in sorted(hits):  # leftmost-longest
         end = -negative_end
         if start < reach:
             continue
         reach = end
-        last_before = bisect_right(starts, end - 1)  # spans starting before the hit's end
-        if any(e > start for _, e in taken[:last_before][-4:]):
+        if _overlaps(taken, start, end):
             continue  # inside or across a name already found
         out.append(Name(start, end, "place", COUNTRY_CONFIDENCE))
     return out
@@ -314,9 +313,15 @@ def _country_automaton():
 
 def _rules_only(pieces, names: list[Name]) -> list[Name]:
     """Names only the hand-written rules see, at half their confidence: for the review list, not for readers."""
-    taken = [(n.start, n.end) for n in names]
+    taken = sorted((n.start, n.end) for n in names)
     return [Name(start, end, kind, round(confidence * RULES_WEIGHT, 3)) for start, end, kind, confidence in pieces
-            if not any(s < end and start < e for s, e in taken)]
+            if not _overlaps(taken, start, end)]
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does text[start:end] overlap a span of ``taken`` (sorted, hardly overlapping each other)?"""
+    before = bisect_left(taken, (end, -1))  # spans starting before ``end``
+    return any(e > start for _, e in taken[max(0, before - 4):before])
 
 
 def _typed(text: str, name: Name) -> Name:
