@@ -55,9 +55,10 @@ def decide(content: Path, name: str, verdict: str, entity_id: str | None = None,
     if problems:
         return problems, ""
     entities = content / ENTITY_DIR
-    if verdict == "reject":
-        path, problems = reject(entities, name)
-        return problems, f"rejected '{name}' in {shown(path)}" if path else ""
     suggestion = next((s for s in found if name in s.variants), None)
+    if verdict == "reject":
+        spellings = (name, *(v for v in suggestion.variants if v != name)) if suggestion else (name,)
+        path, problems = reject(entities, *spellings)
+        return problems, f"rejected {', '.join(map(repr, spellings))} in {shown(path)}" if path else ""
     path, problems = accept(entities, name, kind, entity_id, suggestion)
     return problems, f"added '{name}' to {shown(path)}" if path else ""

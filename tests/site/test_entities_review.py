@@ -82,6 +82,16 @@ def test_reject_hides_a_name_for_good(tmp_path):
     assert yaml.safe_load(rejected.read_text(encoding="utf-8")) == ["Comprehensive Strategic Partnership"]
 
 
+def test_rejecting_one_spelling_rejects_the_suggestion(tmp_path):
+    content = copy_content(tmp_path)
+    done = invoke(content, "--reject", "Vostochny Cosmodrome")
+    assert done.returncode == 0, done.stderr
+    rejected = yaml.safe_load((content / "entities" / "rejected.yml").read_text(encoding="utf-8"))
+    assert rejected == ["Vostochny Cosmodrome", "Kosmodrom Vostochny"]
+    listed = invoke(content).stdout
+    assert "Vostochny" not in listed
+
+
 def test_a_broken_rejected_list_is_one_line_per_problem(tmp_path):
     content = copy_content(tmp_path)
     (content / "entities" / "rejected.yml").write_text("- Fine\n- ''\n", encoding="utf-8")

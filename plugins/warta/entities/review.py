@@ -156,7 +156,11 @@ def accept(directory: Path, name: str, kind: str | None, entity_id: str | None =
         other = registry.entities[entity_id]
         return None, [Problem(other.path, other.line, f"id '{entity_id}' already exists; choose another with --as")]
     names = suggestion.names if suggestion else ()
-    aliases = suggestion.aliases if suggestion else ()
+    # Every other spelling seen becomes an alias ('Kim Jong-il' beside 'Kim Jong Il'), and so do acronyms.
+    spelled = {name, *(value for _, value in names)}
+    aliases = tuple(dict.fromkeys(
+        [*(v for v in (suggestion.variants if suggestion else ()) if v not in spelled),
+         *(suggestion.aliases if suggestion else ())]))
     path = registry_file(directory, kind)
     text = _appended(path, entry(entity_id, name, kind, names, aliases))
     problems = _validated(directory, path, text)
@@ -166,20 +170,22 @@ def accept(directory: Path, name: str, kind: str | None, entity_id: str | None =
     return path, []
 
 
-def reject(directory: Path, name: str) -> tuple[Path | None, list[Problem]]:
-    """Add ``name`` to content/entities/rejected.yml (kept in order, comments kept)."""
+def reject(directory: Path, *names: str) -> tuple[Path | None, list[Problem]]:
+    """Add ``names`` (a name and its other spellings) to content/entities/rejected.yml, kept in order
+    with its comments."""
     directory = Path(directory)
     path = directory / REJECTED
     registry, before = load_registry(directory)
     if before:
         return None, before
-    if name in registry.rejected:
+    new = [n for n in dict.fromkeys(names) if n not in registry.rejected]
+    if not new:
         return path, []
     old = path.read_text(encoding="utf-8") if path.exists() else (
         "# Names reviewed and rejected with `invoke entities --reject`: never offered again, never shown.\n")
     if old and not old.endswith("\n"):
         old += "\n"
-    text = old + f"- {json.dumps(name, ensure_ascii=False)}\n"
+    text = old + "".join(f"- {json.dumps(name, ensure_ascii=False)}\n" for name in new)
     problems = _validated(directory, path, text)
     if problems:
         return None, problems
