@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from warta.entities.discovery import CorpusStats, discover
 from warta.entities.matcher import Matcher
 from warta.entities.names import name_spans
@@ -92,3 +95,23 @@ def test_names_do_not_run_over_ordinary_words_or_possessives():
     assert "Prabowo Subianto" in found_spans and "TASS" in found_spans
     assert not [s for s in found_spans if " " in s and any(w.islower() for w in s.split())]
     assert not [s for s in found_spans if s.endswith(("'s", "’s"))]
+
+
+PIECES = ["Presiden", "Joko", "Widodo", "dan", "Kementerian", "Luar", "Negeri", "(KLN)", "Rusia", "the", "Red",
+          "Cross", "Kim's", "bin", "al-Assad", "KTT", "ASEAN", "(APBN)", "Anggaran", "Negara", "di", "said",
+          "2024", "Rp16.200", "Menteri", "Ibu", "Kota", "’s", "«", "Ärzte", "O'Neil", "-", "x"]
+GLUE = [" ", "  ", ". ", ", ", "\n", "\n\n", " (", ") ", "-", "\""]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GLUE)), max_size=25),
+       st.sampled_from(["id", "en"]))
+def test_spans_are_inside_the_text_in_order_and_apart(parts, lang):
+    text = "".join(a + b for a, b in parts)
+    found = name_spans(text, lang)
+    assert found == name_spans(text, lang)
+    for name in found:
+        assert 0 <= name.start < name.end <= len(text)
+        assert text[name.start:name.end] == text[name.start:name.end].strip()
+        assert 0.0 <= name.confidence <= 1.0 and name.type in (None, "person", "organization", "place")
+    assert all(a.end <= b.start for a, b in zip(found, found[1:])), [(text[n.start:n.end], n) for n in found]
