@@ -177,8 +177,9 @@ def bench(c, articles=2000, runs=1, part="all"):
 @task(name="import", iterable=["also"],
       help={"path": "a raw text, saved HTML or RSS/Atom file; a quoted glob such as 'inbox/*.txt' takes many",
             "also": "another file (repeatable)", "dest": "where drafts go (default content/articles)",
-            "force": "overwrite existing files"})
-def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False):
+            "force": "overwrite existing files",
+            "lang": "file the drafts under this language (id or en) whatever the detection says"})
+def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False, lang=None):
     """Turn copied pages, saved HTML pages or source feeds into Markdown drafts (status: draft)."""
     import glob
 
@@ -195,8 +196,10 @@ def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False):
     if built:
         raise Exit(f"{dest}: is inside the built site {built}, which every build replaces: "
                    f"import into {CONTENT}/articles instead", code=1)
+    if lang and lang not in ("id", "en"):
+        raise Exit(f"--lang {lang}: the site publishes id and en", code=2)
     result = import_paths([Path(p) for p in paths], Path(dest), force=force,
-                          existing_dir=Path(CONTENT) / "articles")
+                          existing_dir=Path(CONTENT) / "articles", lang=lang)
     for report in result.reports:
         for note in report.notes:
             print(f"{report.path}: {note}")
@@ -210,14 +213,31 @@ def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False):
         print(f"wrote {path}")
 
 
-@task(help={"content": "content folder", "limit": "show at most this many candidates (0: all)"})
-def entities(c, content=CONTENT, limit=0):
-    """List names the registry lacks, most frequent first, with a ready-to-paste YAML stub each."""
-    from warta_build.candidates import report
+@task(help={"data": "folder with idner-news-2k's train.txt and dev.txt"})
+def train_names(c, data="tests/data/idner-news-2k"):
+    """Train the model of names on idner-news-2k train+dev (deterministic) into plugins/warta/entities/models/."""
+    from warta.entities.name_model import MODEL
+    from warta.entities.name_training import train_names as train
 
-    problems, text = report(Path(content), int(limit))
+    count = train(Path(data), MODEL)
+    print(f"trained on {count} sentences: {MODEL.relative_to(HERE)} ({MODEL.stat().st_size} bytes)")
+
+
+@task(help={"content": "content folder", "limit": "show at most this many suggestions (0: all)",
+            "accept": "add this name to the registry (its file by type)", "as_": "the new entry's id",
+            "type": "person, organization or place (default: the guess)", "reject": "never offer this name again"})
+def entities(c, content=CONTENT, limit=0, accept=None, reject=None, type=None, as_=None):
+    """Review names the registry lacks: count, articles, type guess, example; accept or reject one."""
+    from warta_build.candidates import decide, report
+
+    if accept and reject:
+        raise Exit("use --accept or --reject, not both", code=2)
+    if accept or reject:
+        problems, done = decide(Path(content), accept or reject, "accept" if accept else "reject", as_, type)
+    else:
+        problems, done = report(Path(content), int(limit))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         raise Exit(code=1)
-    print(text)
+    print(done)

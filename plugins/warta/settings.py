@@ -67,7 +67,8 @@ class Entities:
     """Entity tagging, discovery and linking."""
 
     discovery_threshold: float = setting(0.7, "names the registry lacks are tagged (as discovered) from this "
-                                              "confidence up; `invoke entities` lists them all", minimum=0, maximum=1)
+                                              "confidence up; `invoke entities` lists them all. On the idner-news-2k test split: "
+                                              "0.5 → P 0.889 R 0.863, 0.7 → P 0.908 R 0.805, 0.8 → P 0.915 R 0.765", minimum=0, maximum=1)
     discovered_pages: bool = setting(False, "also write pages and feeds for discovered names")
     link_first_mention: bool = setting(True, "link each registered entity's first mention in the body to its page")
     related_limit: int = setting(8, "entities shown as \"often named with\" on an entity page", minimum=0)

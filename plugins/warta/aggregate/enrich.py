@@ -76,12 +76,14 @@ def analyse(title: str, summary: str, html: str, lang: str, published: datetime,
 
 def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, title: str, registry: Registry,
            stats: CorpusStats, add=(), remove=(), threshold: float = 0.7, known=frozenset(),
-           memo: dict | None = None) -> Enrichment:
-    """Tags (registered and discovered) and events of one analysed article; ``known``, ``memo``: see discover()."""
+           memo: dict | None = None, others: bool = False) -> Enrichment:
+    """Tags (registered and discovered) and events of one analysed article; ``known``, ``memo``, ``others``:
+    see discover()."""
     text = analysis.text
     candidates = tuple(discover(text.text, lang, analysis.mentions, stats, threshold,
-                                skip=_title_if_headline_case(text), known=known, memo=memo))
-    entities = tuple(tag(text, lang, None, registry, add, remove, candidates, mentions=analysis.mentions))
+                                skip=_title_if_headline_case(text), known=known, memo=memo, others=others))
+    shown = tuple(c for c in candidates if c.type_guess)  # events and documents go to the review list only
+    entities = tuple(tag(text, lang, None, registry, add, remove, shown, mentions=analysis.mentions))
     removed = set(remove)
     mentions = [m for m in analysis.mentions if m.entity_id not in removed]
     events = tuple(article_events(text.text, lang, published, url, title, mentions, list(analysis.times)))
@@ -153,13 +155,15 @@ def settled_results():
             gc.unfreeze()
 
 
-def enrich_corpus(documents, registry: Registry, threshold: float, cache=None) -> list[Enrichment]:
-    """Enrich every document; ``cache`` (an AnalysisCache) skips unchanged articles."""
+def enrich_corpus(documents, registry: Registry, threshold: float, cache=None, others: bool = False) -> list[Enrichment]:
+    """Enrich every document; ``cache`` (an AnalysisCache) skips unchanged articles; ``others``: also
+    list events and documents among the candidates (the review list)."""
     with settled_results() as settle:
-        return _enrich_corpus(documents, registry, threshold, cache, settle)
+        return _enrich_corpus(documents, registry, threshold, cache, others, settle)
 
 
-def _enrich_corpus(documents, registry: Registry, threshold: float, cache, settle=lambda: None) -> list[Enrichment]:
+def _enrich_corpus(documents, registry: Registry, threshold: float, cache, others: bool = False,
+                   settle=lambda: None) -> list[Enrichment]:
     matcher = Matcher(registry)
     analyses = []
 
@@ -175,7 +179,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, settl
             analyses.append(cache.get(analysis_key(*parts, registry), compute, ours) if cache is not None
                             else compute())
     stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
-    known, memo = short_forms(registry), {}
+    known, memo = short_forms(registry) | registry.rejected, {}  # rejected names are never shown
     results = []
     for number, (a, d) in enumerate(zip(analyses, documents)):
         if number % SETTLE_EVERY == 0:
@@ -183,6 +187,6 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, settl
         with noting(d.where, "while enriching this article"):
             results.append(enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry,
                                   stats=stats, add=d.add, remove=d.remove, threshold=threshold, known=known,
-                                  memo=memo))
+                                  memo=memo, others=others))
     return results
 

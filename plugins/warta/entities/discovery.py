@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from array import array
 from bisect import bisect_right
@@ -17,11 +16,12 @@ from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime, get_day_names, get_month_names
-from slugify import slugify
 
+from warta.entities.registry import Registry
 from warta.entities.matcher import (
     OPENERS,
     SENTENCE_ENDS,
+    Matcher,
     Mention,
     is_acronym,
     opens_sentence,
@@ -58,6 +58,7 @@ jaksa kanselir letjen mayjen brigjen kolonel pak bu bapak ibu sang saudara haji 
 president vice prime minister secretary general chairman chairwoman governor mayor spokesman
 spokeswoman spokesperson leader former senator chief director king queen prince mr mrs ms sir
 keuangan luar negeri pertahanan koordinator foreign finance defence defense deputy
+adik kakak istri suami putra putri paman bibi sister brother wife husband son daughter uncle aunt
 """.split())
 BOILERPLATE = frozenset("foto baca juga advertisement berita lainnya sumber photo video lihat simak".split())
 # Capitalised common nouns and abbreviations of news text that name no one: laws and their parts,
@@ -224,12 +225,97 @@ class Candidate:
     first_offset: int
     sentence: str
     offsets: tuple[int, ...] = ()
+    aliases: tuple[str, ...] = ()  # acronyms written in brackets after it: 'APBN'
 
 
 def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusStats,
              threshold: float = 0.5, skip: Sequence[tuple[int, int]] = (),
-             known: AbstractSet[str] = frozenset(), memo: dict | None = None) -> list[Candidate]:
-    """Capitalised names not covered by ``mentions`` nor inside ``skip`` spans (e.g. a title-case
+             known: AbstractSet[str] = frozenset(), memo: dict | None = None,
+             others: bool = False) -> list[Candidate]:
+    """Names of ``text`` the registry lacks, from the model of names (``warta.entities.names``),
+    those whose confidence is at least ``threshold``. Spans inside ``skip`` (a title-case headline),
+    equal to a registry ``mention`` or to a name in ``known`` (the registry's short forms) are not
+    new names; a registry mention at the edge of a longer span cuts it ('Korea Utara Kim Jong Un'),
+    one strictly inside it does not ('Universitas Indonesia'), nor does a short form ('Kim Jong Il'
+    when only Kim Jong Un is registered). Events and documents (type None) only with ``others``.
+    ``memo``: a dict the caller keeps across calls with the same ``stats`` (see :func:`rule_discover`)."""
+    from warta.entities.names import _whole_name as whole_name
+    from warta.entities.names import name_spans
+
+    if isinstance(mentions, Registry):  # a registry instead of its mentions: match it here
+        mentions = _matcher(mentions).match(text, lang)
+    full = [m for m in mentions if m.via != "short"]
+    exact = {(m.start, m.end) for m in mentions}
+    found: dict[str, list] = {}
+    aliases: dict[str, set[str]] = {}
+    for name in name_spans(text, lang, stats, full, memo=memo):
+        if name.type is None and not others:
+            continue
+        if (name.start, name.end) in exact or any(s <= name.start and name.end <= e for s, e in skip):
+            continue
+        for start, end in _outside_mentions(text, name.start, name.end, full):
+            surface = text[start:end]
+            if surface in known or not surface or (start, end) != (name.start, name.end) and (
+                    not whole_name(surface, lang) or " " not in surface and stats.common(surface)):
+                continue
+            found.setdefault(surface, []).append((start, name.type, name.confidence))
+            if name.alias_of and (start, end) == (name.start, name.end):
+                aliases.setdefault(text[name.alias_of[0]:name.alias_of[1]], set()).add(surface)
+    out = []
+    for surface, seen in found.items():
+        confidence = round(max(c for _, _, c in seen), 2)
+        if confidence < threshold:
+            continue
+        votes = Counter()
+        for _, kind, c in seen:
+            votes[kind or ""] += c
+        kind = max(sorted(votes), key=votes.__getitem__) or None
+        offsets = tuple(o for o, _, _ in seen)
+        out.append(Candidate(surface, kind, confidence, len(offsets), offsets[0], _sentence(text, offsets[0]),
+                             offsets, tuple(sorted(aliases.get(surface, ())))))
+    return sorted(out, key=lambda c: (c.first_offset, c.name))
+
+
+_MATCHERS: dict[str, Matcher] = {}
+
+
+def _matcher(registry: Registry) -> Matcher:
+    if registry.digest not in _MATCHERS:
+        _MATCHERS.clear()
+        _MATCHERS[registry.digest] = Matcher(registry)
+    return _MATCHERS[registry.digest]
+
+
+def _outside_mentions(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """The span itself, or its pieces between registry mentions when a mention sits at its edge."""
+    inside = [m for m in mentions if m.start < end and start < m.end]
+    if not inside:
+        return [(start, end)]
+    if any(m.start <= start and end <= m.end for m in inside):
+        return []  # the registry has it
+    if all(m.start > start and m.end < end for m in inside):
+        return [(start, end)]  # 'Universitas Indonesia': a longer name holding a registered one
+    pieces, cursor = [], start
+    for m in sorted(inside):
+        pieces.append((cursor, max(cursor, m.start)))
+        cursor = max(cursor, m.end)
+    pieces.append((cursor, end))
+    out = []
+    for s, e in pieces:
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        if s < e and text[s].isupper() and _word_kind(text[s:e].split()[0]) != "title":
+            out.append((s, e))
+    return out
+
+
+def rule_discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusStats,
+                  threshold: float = 0.5, skip: Sequence[tuple[int, int]] = (),
+                  known: AbstractSet[str] = frozenset(), memo: dict | None = None) -> list[Candidate]:
+    """The hand-written rules alone (an input of the model of names): capitalised names not covered by
+    ``mentions`` nor inside ``skip`` spans (e.g. a title-case
     headline), with a type guessed from cue words; those scoring at least ``threshold``. Names in
     ``known`` (the registry's short forms, which stay unmatched without a full name before them)
     and English possessives ("Putin's" is "Putin") are not new names. ``memo``: a dict the caller keeps across
@@ -286,6 +372,15 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
             out.append(Candidate(name, _type_of(name, Counter(cues), stats), confidence, len(offsets), offsets[0],
                                  _sentence(text, offsets[0]), tuple(offsets)))
     return sorted(out, key=lambda c: (c.first_offset, c.name))
+
+
+def rule_pieces(text: str, lang: str, mentions, stats: CorpusStats | None,
+                memo: dict | None = None) -> list[tuple[int, int, str | None, float]]:
+    """Every occurrence the hand-written rules take for a name: (start, end, type guess, confidence)."""
+    if stats is None:
+        stats = CorpusStats.from_texts([(text, lang)])
+    return sorted((o, o + len(c.name), c.type_guess, c.confidence)
+                  for c in rule_discover(text, lang, mentions, stats, 0.5, memo=memo) for o in c.offsets)
 
 
 def _confidence(name: str, words: list[str], cued: bool, count: int, mid_sentence: int, stats: CorpusStats) -> float:
@@ -437,19 +532,3 @@ def _sentence(text: str, offset: int) -> str:
     start = max(paragraph, *(text.rfind(c, paragraph + 1, offset) for c in ".!?")) + 1
     end = SENTENCE_END.search(text, offset)
     return text[start:end.start() + 1 if end else len(text)].strip()
-
-
-def stub(candidate: Candidate) -> str:
-    """A registry entry to paste into ``content/entities/*.yml`` and complete."""
-    words = candidate.name.split()
-    short = [words[-1]] if candidate.type_guess == "person" and len(words) > 1 else []
-    q = lambda value: json.dumps(value, ensure_ascii=False)  # JSON strings are YAML scalars
-    return (
-        f"- id: {slugify(candidate.name)}\n"
-        f"  name: {q(candidate.name)}\n"
-        f"  type: {candidate.type_guess or ''}  # person | organization | place\n"
-        f"  aliases: []\n"
-        f"  short: [{', '.join(q(s) for s in short)}]\n"
-        f"  description: ''\n"
-        f"  wikidata: ''\n"
-    )

@@ -22,6 +22,8 @@ KEYS = ("id", "name", "type", "names", "aliases", "short", "description", "wikid
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 QID = re.compile(r"Q[1-9][0-9]*\Z")
 URL = re.compile(r"(?:https?://\S+|/\S*)\Z")   # as in front-matter: never javascript: or data:
+REJECTED = "rejected.yml"  # names an editor reviewed and refused (`invoke entities --reject`): a list of strings
+REJECTED_FILES = (REJECTED, "rejected.yaml")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Entity:
 class Registry:
     entities: Mapping[str, Entity] = field(default_factory=dict)
     digest: str = ""
+    rejected: frozenset[str] = frozenset()  # never offered again, never shown to readers
 
     def __contains__(self, entity_id: str) -> bool:
         return entity_id in self.entities
@@ -58,16 +61,18 @@ class Registry:
         return self.entities.get(entity_id)
 
 
-def make_registry(entities) -> Registry:
-    """A registry of the given entities (sorted by id) with its content digest."""
+def make_registry(entities, rejected=frozenset()) -> Registry:
+    """A registry of the given entities (sorted by id) and rejected names, with its content digest."""
     by_id = {e.id: e for e in sorted(entities, key=lambda e: e.id)}
     content = [
         [e.id, e.name, e.type, sorted(e.names.items()), list(e.aliases), list(e.short),
          e.description, e.wikidata, sorted(e.image.items())]
         for e in by_id.values()
     ]
+    if rejected:
+        content.append(sorted(rejected))
     digest = hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
-    return Registry(by_id, digest)
+    return Registry(by_id, digest, frozenset(rejected))
 
 
 def load_registry(source: Path | Sequence[Path]) -> tuple[Registry, list[Problem]]:
@@ -76,17 +81,45 @@ def load_registry(source: Path | Sequence[Path]) -> tuple[Registry, list[Problem
     A folder is walked by :func:`warta.source.layout.walk` (links out, hidden and unreadable files refused)."""
     problems: list[Problem] = []
     entities: list[Entity] = []
+    rejected: set[str] = set()
     if isinstance(source, (str, Path)):
         paths, problems = walk(Path(source)) if Path(source).is_dir() else ([], [])
         paths = [p for p in paths if p.suffix in YAML_SUFFIXES]
     else:
         paths = list(source)
     for path in paths:
-        found, file_problems = _read_file(path)
-        entities += found
+        if path.name in REJECTED_FILES:
+            names, file_problems = read_rejected(path)
+            rejected.update(names)
+        else:
+            found, file_problems = _read_file(path)
+            entities += found
         problems += file_problems
     kept, cross = _check_across(entities)
-    return make_registry(kept), problems + cross
+    return make_registry(kept, frozenset(rejected)), problems + cross
+
+
+def read_rejected(path: Path) -> tuple[list[str], list[Problem]]:
+    """The names in a ``rejected.yml`` (a YAML list of non-empty strings)."""
+    where = shown(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return [], [Problem(where, None, f"cannot read the file: {error}")]
+    root, problems = compose(text, where)
+    if problems or root is None:
+        return [], problems
+    if not isinstance(root, yaml.SequenceNode):
+        return [], [Problem(where, line_of(root), "rejected names must be a list of strings",
+                            hint="one '- Name' per line")]
+    names, problems = [], []
+    for node in root.value:
+        value = text_of(node) if isinstance(node, yaml.ScalarNode) else None
+        if not value or not value.strip():
+            problems.append(Problem(where, line_of(node), "a rejected name must be a non-empty string"))
+        else:
+            names.append(value.strip())
+    return names, problems
 
 
 def _read_file(path: Path) -> tuple[list[Entity], list[Problem]]:

@@ -31,6 +31,7 @@ class Draft:
     authors: tuple[str, ...] = ()
     report: tuple[str, ...] = ()
     link_back: bool = False          # the body is only the lede: end it with a link to source_url
+    foreign_lang: str = ""  # the language the text is really in, when the site does not publish it
 
 
 def web_url(value: str) -> str:

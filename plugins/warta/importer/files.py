@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -14,6 +14,7 @@ from warta.importer.decode import decode, detect_kind
 from warta.importer.draft import Draft
 from warta.importer.feed import parse_feed
 from warta.importer.html import parse_html
+from warta.importer.lang import unpublished
 from warta.importer.raw import parse_raw_text
 from warta.importer.render import render_markdown
 from warta.problems import Problem
@@ -40,8 +41,9 @@ class ImportResult:
     problems: tuple[Problem, ...]
 
 
-def read_input(path: Path) -> tuple[str, tuple[Draft, ...] | list[Problem]]:
-    """(kind, drafts or problems) for one input file."""
+def read_input(path: Path, lang: str | None = None) -> tuple[str, tuple[Draft, ...] | list[Problem]]:
+    """(kind, drafts or problems) for one input file; ``lang`` overrides the detected language,
+    which must otherwise be one the site publishes."""
     shown = str(path)
     try:
         data = path.read_bytes()
@@ -55,18 +57,26 @@ def read_input(path: Path) -> tuple[str, tuple[Draft, ...] | list[Problem]]:
         return kind, [Problem(shown, 1, "markup that is neither a feed nor an HTML page",
                               "expected <rss>, <feed> or <rdf:RDF> (a feed) or <html> (a saved page)")]
     result = _PARSERS[kind](text, shown)
-    return kind, result if isinstance(result, (list, tuple)) else (result,)
+    if isinstance(result, list):
+        return kind, result
+    drafts = result if isinstance(result, tuple) else (result,)
+    if lang:
+        return kind, tuple(replace(d, lang=lang, foreign_lang="", report=(*d.report, f"language set to {lang} (--lang)"))
+                           for d in drafts)
+    refused = [Problem(shown, None, f"{d.title[:60]!r}: {message}") if len(drafts) > 1 else Problem(shown, None, message)
+               for d in drafts if (message := unpublished(d.foreign_lang))]
+    return kind, refused or drafts
 
 
 def import_paths(paths: list[Path], dest: Path = DEFAULT_DEST, force: bool = False,
-                 existing_dir: Path | None = None) -> ImportResult:
+                 existing_dir: Path | None = None, lang: str | None = None) -> ImportResult:
     """Import every input; write only when all of them parsed cleanly, each file atomically."""
     unusable = dest_problem(dest)
     if unusable:
         return ImportResult((), (), (), (unusable,))
     reports, problems, planned_drafts = [], [], []
     for path in paths:
-        kind, result = read_input(Path(path))
+        kind, result = read_input(Path(path), lang)
         if isinstance(result, list):
             problems += result
             reports.append(FileReport(str(path), kind, ()))

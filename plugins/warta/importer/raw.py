@@ -6,7 +6,7 @@ import re
 
 from warta.importer.body import in_order, sift, take_body
 from warta.importer.draft import Draft, check_draft
-from warta.importer.lang import detect_lang
+from warta.importer.lang import detect_lang, foreign_lang
 from warta.importer.lines import author_outlet_of, caption_of, credit_of
 from warta.importer.outlets import match_dateline, outlet_name
 from warta.importer.timestamps import EXAMPLES, parse_stamp
@@ -80,6 +80,7 @@ def parse_raw_text(text: str, path: str) -> Draft | list[Problem]:
         title=title, date=stamp.when, lang=lang or "id", body=body, summary=summary,
         dateline=dateline.city if dateline else "", source_name=source, source_agency=agency,
         image_caption=caption, image_credit=credit, authors=tuple(dict.fromkeys(authors)), report=in_order(notes),
+        foreign_lang=foreign_lang(" ".join((title, summary, *body))),
     )
     return check_draft(draft, path, title_line) or draft
 
