@@ -11,8 +11,11 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
 from markupsafe import Markup
-from warta.publish.dates import event_date, long_datetime, month_year, short_date
-from warta.publish.jsonld import news_article, script_json
+from warta.publish.dates import event_date, long_datetime, long_day, month_year, short_date
+from warta.publish.feeds import absolute, feed_settings, site_url
+from warta.publish.jsonld import entity_thing, news_article, script_json, story_list
+
+LOCALES = {"id": "id_ID", "en": "en_US"}  # Open Graph's og:locale
 
 
 def translations(theme: str, lang: str):
@@ -40,7 +43,7 @@ def install_theme_helpers(generator) -> None:
     settings = generator.settings
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(settings["THEME"], settings["DEFAULT_LANG"]), newstyle=True)
-    env.filters.update(longdate=long_datetime, shortdate=short_date, monthyear=month_year,
+    env.filters.update(longdate=long_datetime, longday=long_day, shortdate=short_date, monthyear=month_year,
                        eventdate=lambda item, lang: event_date(item.value, item.precision, lang))
 
     @pass_context
@@ -48,6 +51,25 @@ def install_theme_helpers(generator) -> None:
         return article_jsonld(settings, context, article)
 
     env.globals["article_jsonld"] = jsonld
+    base = site_url(settings.get("SITEURL", ""), feed_settings(settings.get("WARTA_FEEDS"))[0].site_url)
+
+    @pass_context
+    def canonical(context) -> str:
+        """The absolute URL of the page being written (directory-style, without index.html)."""
+        path = context.get("output_file", "")
+        return absolute(base, path[:-len("index.html")] if path.endswith("index.html") else path)
+
+    def script(data) -> Markup:
+        return Markup('<script type="application/ld+json">') + Markup(script_json(data)) + Markup("</script>")
+
+    def entity_jsonld(entity, name, kind, path) -> Markup:
+        return script(entity_thing(entity, name, kind, absolute(base, path)))
+
+    def story_jsonld(title, path, articles) -> Markup:
+        return script(story_list(title, absolute(base, path), [(absolute(base, a.url), a.title) for a in articles]))
+
+    env.globals.update(canonical=canonical, absolute_url=lambda path: absolute(base, path), og_locales=LOCALES,
+                       entity_jsonld=entity_jsonld, story_jsonld=story_jsonld)
 
 
 def article_jsonld(settings, context, article) -> Markup:
