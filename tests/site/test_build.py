@@ -76,10 +76,10 @@ def test_english_ui_by_setting(content, tmp_path):
     assert result.returncode == 0, result.stderr
     doc = page(output, "index.html")
     assert doc.get("lang") == "en"
-    assert doc.xpath("string(//h1)") == "Latest news"
+    assert doc.xpath("string(//h1)") == "Warta: Latest news"
     assert doc.xpath("string(//a[@class='skip'])") == "Skip to content"
     article = page(output, "2023/09/kim-putin-bertemu/index.html")
-    assert article.xpath("//article/@lang") == ["id"]
+    assert article.get("lang") == "id" and article.xpath("//header[@class='site']/@lang") == ["en"]
 
 
 def test_home_paginates_newest_first_without_collisions(content, tmp_path):
