@@ -41,7 +41,7 @@ def test_front_page_leads_with_the_featured_article_then_sections_and_stories(ou
     story = home.xpath("//section[@class='running']//li")[0]
     assert story.xpath("string(a)") == "Erupsi Gunung Marapi" and "3 artikel" in story.text_content()
     assert home.xpath("//nav[@class='earlier']//a/@href") == [
-        "./edisi/2024/05/13/", "./edisi/2024/05/12/", "./edisi/"]
+        "./edisi/2024/05/13/", "./edisi/2024/05/12/", "./edisi/2023/09/14/", "./edisi/"]
     assert len(home.xpath("//h1")) == 1
 
 
@@ -51,13 +51,15 @@ def test_editions_per_day_with_previous_and_next(output):
     assert [s.xpath("string(h2)") for s in middle.xpath("//section[@class='section']")] == ["Nasional", "Politik"]
     assert middle.xpath("//a[@rel='prev']/@href") == ["../../../../edisi/2024/05/12/"]
     assert middle.xpath("//a[@rel='next']/@href") == ["../../../../edisi/2024/05/14/"]
+    first = page(output, "edisi/2023/09/14/index.html")
+    assert not first.xpath("//a[@rel='prev']") and first.xpath("//a[@rel='next']/@href") == [
+        "../../../../edisi/2024/05/12/"]
     first = page(output, "edisi/2024/05/12/index.html")
-    assert not first.xpath("//a[@rel='prev']") and first.xpath("//a[@rel='next']")
     chips = first.xpath("//section[@class='section']//ul[contains(@class, 'chips')]//a/text()")
     assert "Gunung Marapi" in chips
     archive = page(output, "edisi/index.html")
-    assert archive.xpath("//h2/text()") == ["Mei 2024"]
-    assert len(archive.xpath("//ol[@class='archive']/li")) == 3
+    assert archive.xpath("//h2/text()") == ["Mei 2024", "September 2023"]
+    assert [len(ol.xpath("li")) for ol in archive.xpath("//ol[@class='archive']")] == [3, 1]
 
 
 @pytest.mark.parametrize("path, expected", [
@@ -167,7 +169,7 @@ def test_404_page_works_at_any_path(output):
 
 def test_search_index_holds_both_languages_and_only_articles(output):
     entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text())
-    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"id": 6, "en": 1}
+    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"id": 7, "en": 1}
     article = page(output, "2024/05/kpu-rekapitulasi/index.html")
     assert article.xpath("//*[@data-pagefind-body]") and article.xpath("//h1/@data-pagefind-weight") == ["10"]
     assert article.xpath("string(//*[@data-pagefind-meta='language'])") == "id"
@@ -179,7 +181,7 @@ def test_search_page_degrades_without_javascript(output):
     doc = page(output, "cari/index.html")
     assert "JavaScript" in doc.xpath("string(//noscript)")
     assert doc.xpath("//form[@role='search']//input[@type='search']/@name") == ["q"]
-    assert doc.xpath("//select[@name='category']/option/text()")[1:] == ["Ekonomi", "Nasional", "Politik"]
+    assert doc.xpath("//select[@name='category']/option/text()")[1:] == ["Ekonomi", "Internasional", "Nasional", "Politik"]
 
 
 def test_featured_must_be_true_or_false(tmp_path):

@@ -3,19 +3,19 @@
 // not byte-stable between builds, so Warta does not use them). Results are built with DOM methods, never innerHTML:
 // the excerpt is parsed inert (DOMParser runs nothing) and only its text and <mark> elements are kept.
 const form = document.querySelector("form.search");
-const status = document.querySelector(".status");
-const list = document.querySelector("ol.results");
-const bundle = form.dataset.bundle;
 const pageLang = document.documentElement.lang;
 const others = form.dataset.langs.split(" ").filter((l) => l !== pageLang);
+const status = document.querySelector(".status");
+const list = document.querySelector("ol.results");
+const bundle = new URL(form.dataset.bundle, document.baseURI).href;  // import() would resolve against this script
 
 let pagefind;
 try {
   pagefind = await import(bundle + "pagefind.js");
   await pagefind.options({ basePath: bundle });
   await pagefind.init();
-  for (const language of others) {
-    await pagefind.mergeIndex(bundle, { language }).catch(() => {});  // a language with no articles has no index
+  for (const language of others) {  // one bundle holds an index per language: add the others to the search
+    await pagefind.mergeIndex(bundle, { language }).catch(() => {});  // a language without articles has none
   }
 } catch (error) {
   status.textContent = form.dataset.unavailable || "Search is unavailable.";
@@ -77,4 +77,5 @@ form.q.value = params.get("q") || "";
 for (const select of form.querySelectorAll(".filters select")) select.value = params.get(select.name) || "";
 form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
 for (const select of form.querySelectorAll(".filters select")) select.addEventListener("change", run);
+form.dataset.ready = "true";
 if (form.q.value) run();
