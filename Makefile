@@ -16,7 +16,7 @@ $(STAMP): requirements.lock
 build: $(STAMP)
 	$(BIN)/invoke build
 
-test: $(STAMP) browser
+test: $(STAMP) browser node_modules/.warta-installed
 	$(BIN)/python -m pytest -n 2 -q
 
 check: $(STAMP)
@@ -36,3 +36,12 @@ browser:
 	    echo "installing Debian's chromium for the browser checks"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "the browser checks need chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+# axe-core (injected by the browser checks) and the Nu HTML Checker (vnu-jar, run with Java), pinned in package-lock.json.
+node_modules/.warta-installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else echo "the HTML checks need Java: sudo apt-get install default-jre-headless" >&2; exit 1; fi; }
+	touch $@

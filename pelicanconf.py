@@ -70,7 +70,7 @@ TAG_FEED_ATOM = None
 TAG_FEED_RSS = None
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["warta_content", "warta_enrich", "warta_pages", "warta_feeds"]  # in this order
+PLUGINS = ["warta_content", "warta_enrich", "warta_pages", "warta_feeds", "warta_site"]  # in this order
 
 MARKDOWN = {
     "extension_configs": {
@@ -99,6 +99,9 @@ WARTA_URLS = {
     "story": "cerita/{slug}/",
     "stories": "cerita/",
     "timeline": "linimasa/",
+    "edition": "edisi/{date:%Y}/{date:%m}/{date:%d}/",  # a day's edition in the site's zone
+    "editions": "edisi/",
+    "search": "cari/",
 }
 WARTA_ENTITIES = {"discovery_threshold": 0.7, "link_first_mention": True}
 WARTA_ENTITY_TIMELINE_LIMIT = 100  # events shown on an entity page (all of them are in its timeline.json)

@@ -156,7 +156,7 @@ def i18n(c):
     """Extract the theme's UI strings and update the id/en catalogues (theme/translations)."""
     pybabel = os.path.join(os.path.dirname(sys.executable), "pybabel")
     c.run(f"{pybabel} extract -F babel.cfg -o theme/translations/messages.pot --no-location --sort-output .")
-    c.run(f"{pybabel} update -i theme/translations/messages.pot -d theme/translations --omit-header")
+    c.run(f"{pybabel} update -i theme/translations/messages.pot -d theme/translations --ignore-obsolete")
 
 
 @task

@@ -47,12 +47,19 @@ class Urls:
     stories: str = setting("cerita/", "the list of stories")
     timeline: str = setting("linimasa/", "the site-wide timeline")
     api: str = setting("api/", "the folder of the public JSON export (`articles.json`, `entities.json`)")
+    edition: str = setting("edisi/{date:%Y}/{date:%m}/{date:%d}/", "one page per day's edition (the day in "
+                                                                    "`TIMEZONE`); `{date}` takes strftime codes")
+    editions: str = setting("edisi/", "the archive of daily editions, by month")
+    search: str = setting("cari/", "the search page (pagefind, in the browser)")
 
     def entity_page(self, entity_id: str) -> str:
         return self.entity.format(id=entity_id)
 
     def story_page(self, slug: str) -> str:
         return self.story.format(slug=slug)
+
+    def edition_page(self, day) -> str:
+        return self.edition.format(date=day)
 
     def timeline_json(self, page: str) -> str:
         """The TimelineJS file of an entity or story page."""
@@ -107,6 +114,7 @@ class Settings:
     entity_timeline_limit: int = setting(100, "events shown on an entity page (its `timeline.json` has all)",
                                          minimum=0)
     timeline_limit: int = setting(200, "events on the site-wide timeline page", minimum=0)
+    search: bool = setting(True, "write the search page and its static index (pagefind) after each build")
     default_lang: str = setting("id", "Pelican's; the interface language (`id` or `en`) and the language of "
                                       "articles without `lang`", name="DEFAULT_LANG")
     timezone: str = setting("Asia/Jakarta", "Pelican's; naive front-matter dates (no UTC offset) are in this zone",
@@ -223,7 +231,7 @@ def _a(kind: type) -> str:
 def _check(settings: Settings, problem) -> list[Problem]:
     """Rules across fields: URL patterns, feed paths, the language and the time zone."""
     problems = []
-    placeholders = {"entity": "id", "story": "slug"}
+    placeholders = {"entity": "id", "story": "slug", "edition": "date"}
     for item in dataclasses.fields(Urls):
         pattern = getattr(settings.urls, item.name)
         message = _folder_problem(pattern, placeholders.get(item.name))

@@ -11,9 +11,12 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
 from markupsafe import Markup
-from warta.publish.dates import event_date, long_datetime, month_year, short_date
-from warta.publish.jsonld import news_article, script_json
+from warta.publish.dates import event_date, long_datetime, long_day, month_year, short_date
+from warta.publish.feeds import absolute, site_url
+from warta.publish.jsonld import entity_thing, news_article, script_json, story_list
 from warta.settings import of as warta_settings
+
+LOCALES = {"id": "id_ID", "en": "en_US"}  # Open Graph's og:locale
 
 
 def translations(theme: str, lang: str):
@@ -54,7 +57,7 @@ def install_theme_helpers(generator) -> None:
     settings = generator.settings
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(settings["THEME"], settings["DEFAULT_LANG"]), newstyle=True)
-    env.filters.update(longdate=long_datetime, shortdate=short_date, monthyear=month_year,
+    env.filters.update(longdate=long_datetime, longday=long_day, shortdate=short_date, monthyear=month_year,
                        eventdate=functools.partial(event_label, settings["THEME"]))
 
     @pass_context
@@ -62,6 +65,25 @@ def install_theme_helpers(generator) -> None:
         return article_jsonld(settings, context, article)
 
     env.globals["article_jsonld"] = jsonld
+    base = site_url(settings.get("SITEURL", ""), warta_settings(settings).feeds.site_url)
+
+    @pass_context
+    def canonical(context) -> str:
+        """The absolute URL of the page being written (directory-style, without index.html)."""
+        path = context.get("output_file", "")
+        return absolute(base, path[:-len("index.html")] if path.endswith("index.html") else path)
+
+    def script(data) -> Markup:
+        return Markup('<script type="application/ld+json">') + Markup(script_json(data)) + Markup("</script>")
+
+    def entity_jsonld(entity, name, kind, path) -> Markup:
+        return script(entity_thing(entity, name, kind, absolute(base, path)))
+
+    def story_jsonld(title, path, articles) -> Markup:
+        return script(story_list(title, absolute(base, path), [(absolute(base, a.url), a.title) for a in articles]))
+
+    env.globals.update(canonical=canonical, absolute_url=lambda path: absolute(base, path), og_locales=LOCALES,
+                       entity_jsonld=entity_jsonld, story_jsonld=story_jsonld)
 
 
 def article_jsonld(settings, context, article) -> Markup:

@@ -97,4 +97,4 @@ def record_of(article) -> ArticleRecord:
     return ArticleRecord(url=article.url, title=matter.title, date=matter.date, lang=matter.lang,
                          category=article.category.name, story=matter.story, summary=matter.summary,
                          entities=tuple(article.warta_entities), events=tuple(article.warta_events),
-                         image=matter.image)
+                         image=matter.image, featured=matter.featured)

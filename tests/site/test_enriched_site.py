@@ -127,7 +127,7 @@ def test_site_timeline_page_is_an_ordered_list_of_times(site):
     doc = load(site, "linimasa/index.html")
     times = doc.xpath("//ol[@class='events']/li/time/@datetime")
     assert len(times) >= 20
-    headings = doc.xpath("//section[@class='period']/h3/text()")
+    headings = doc.xpath("//section[@class='period']/h2/text()")  # right below the page's h1
     assert headings[0] != headings[-1]
 
 

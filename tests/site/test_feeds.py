@@ -44,7 +44,9 @@ def output(tmp_path_factory) -> Path:
 
 
 def feeds(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.xml"))}
+    """Every RSS and Atom file (sitemaps are XML too, but not feeds)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.xml"))
+            if p.name in ("rss.xml", "atom.xml")}
 
 
 def links(output: Path, path: str) -> list[str]:

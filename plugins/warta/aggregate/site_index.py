@@ -25,6 +25,7 @@ class ArticleRecord:
     entities: tuple[TaggedEntity, ...]
     events: tuple = ()
     image: object = None  # warta.source.frontmatter.Image
+    featured: bool = False
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,11 @@ def long_datetime(value: datetime, lang: str) -> str:
     return f"{day}{joiner}{clock} {zone_label(value)}"
 
 
+def long_day(value, lang: str) -> str:
+    """'Kamis, 14 September 2023' / 'Thursday, September 14, 2023' for a day (an edition)."""
+    return format_date(value, "full", locale=lang)
+
+
 def short_date(value: datetime, lang: str) -> str:
     """'14 Sep 2023' style date for lists."""
     return format_date(value, "medium", locale=lang)

@@ -43,3 +43,29 @@ def script_json(data) -> str:
     """JSON that cannot end its <script> early: <, > and & are written as \\u escapes."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
+
+
+def entity_thing(entity, name: str, kind: str | None, url: str) -> dict:
+    """schema.org Person / Organization / Place for an entity page, with sameAs to Wikidata when known."""
+    data = {"@context": "https://schema.org", "@type": SCHEMA_TYPES.get(kind or "", "Thing"), "name": name, "url": url}
+    if entity is not None:
+        if entity.description:
+            data["description"] = entity.description
+        if entity.aliases:
+            data["alternateName"] = list(entity.aliases)
+        if entity.wikidata:
+            data["sameAs"] = [f"https://www.wikidata.org/wiki/{entity.wikidata}"]
+        if entity.image.get("url"):
+            data["image"] = entity.image["url"]
+    return data
+
+
+def story_list(title: str, url: str, articles: list[tuple[str, str]]) -> dict:
+    """schema.org ItemList of a story's articles, oldest first: ``articles`` holds (absolute URL, headline)."""
+    return {"@context": "https://schema.org", "@type": "ItemList", "name": title, "url": url,
+            "numberOfItems": len(articles), "itemListOrder": "https://schema.org/ItemListOrderAscending",
+            "itemListElement": [{"@type": "ListItem", "position": n, "url": link_, "name": headline}
+                                for n, (link_, headline) in enumerate(articles, 1)]}

@@ -29,7 +29,7 @@ SCHEMA = {
     "source": {"name": "text", "url": "url", "agency": "text"},
     "dateline": {"city": "text"},
     "image": {"url": "url", "caption": "text", "credit": "text", "alt": "text"},
-    "authors": "texts", "status": "status",
+    "authors": "texts", "status": "status", "featured": "bool",
     "entities": {"add": "slugs", "remove": "slugs"},
 }
 REQUIRED = ("title", "date")
@@ -67,6 +67,7 @@ class FrontMatter:
     image: Image | None = None
     authors: tuple[str, ...] = ()
     status: str = "published"
+    featured: bool = False
     entities_add: tuple[str, ...] = ()
     entities_remove: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -145,6 +146,7 @@ def parse_article(path: str, text: str, default_lang: str = "id",
         dateline=(values.get("dateline") or {}).get("city"),
         image=Image(**image) if image else None,
         authors=tuple(values.get("authors") or ()), status=values.get("status") or "published",
+        featured=values.get("featured") or False,
         entities_add=tuple(entities.get("add") or ()), entities_remove=tuple(entities.get("remove") or ()),
         lines=lines,
     )
@@ -236,6 +238,10 @@ def _read_value(kind: str, node: yaml.Node, path: str, line: int, name: str):
         return None, [Problem(path, line, f"unknown lang '{raw}'", did_you_mean(raw, LANGS))]
     if kind == "status" and raw not in STATUSES:
         return None, [Problem(path, line, f"unknown status '{raw}'", did_you_mean(raw, STATUSES))]
+    if kind == "bool":
+        if raw not in ("true", "false"):
+            return None, [Problem(path, line, f"'{name}' must be true or false, not {raw!r}")]
+        return raw == "true", []
     if kind == "slug" and not SLUG.match(raw):
         return None, [Problem(path, line, f"'{name}' is not a slug: {raw!r}",
                               "use lowercase letters, digits and single hyphens")]

@@ -9,10 +9,10 @@ TYPE_PATHS = {"person": "tokoh", "organization": "organisasi", "place": "tempat"
 RESERVED_IDS = frozenset(TYPE_PATHS.values()) | {"halaman"}  # halaman/: pagination
 
 # Top-level folders of the built site (pelicanconf.py, WARTA_URLS, WARTA_FEEDS defaults, pagination,
-# static files). A page lives at <slug>/: a page named like one of these would overwrite Warta's own.
+# static files, the search index, sitemaps). A page lives at <slug>/: a page named like one of these would overwrite Warta's own.
 SECTIONS = frozenset({
-    "api", "arsip", "cerita", "draf", "entitas", "feeds", "halaman", "images", "kategori", "linimasa",
-    "penulis", "tag", "theme",
+    "api", "arsip", "cari", "cerita", "draf", "edisi", "entitas", "feeds", "halaman", "images", "kategori",
+    "linimasa", "pagefind", "penulis", "sitemaps", "tag", "theme",
 })
 
 
