@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel import Locale
@@ -24,6 +24,9 @@ from .entries import Item, PageUrls, entry, feed_xml, item_of
 logger = logging.getLogger(__name__)
 PLAN_KEY = "warta_feeds"  # the per-run plan lives in Pelican's shared context, never in module state
 PAGES = {"entity": "entitas/{id}/", "story": "cerita/{slug}/"}  # defaults of WARTA_URLS (warta_pages)
+# Feeds whose items carry the full article text (default of WARTA_FEED_FULL_TEXT); the others (category and
+# entity feeds, many and overlapping) carry the summary and the link, as most newsrooms' topic feeds do.
+FULL_TEXT = ("site", "lang", "story")
 
 
 def options_of(settings) -> FeedSettings:
@@ -84,7 +87,8 @@ class FeedsGenerator:
     def generate_output(self, writer) -> None:
         current = plan_of(self.context, self.settings, self.options)
         items: dict[int, Item] = {}
-        entries: dict[tuple[int, str], object] = {}
+        entries: dict[tuple[int, str, bool], object] = {}
+        full_text = tuple(self.settings.get("WARTA_FEED_FULL_TEXT", FULL_TEXT))
         pages = PageUrls(current.base)
         count = size = 0
         for (kind, key), indexes in current.feeds.items():
@@ -94,14 +98,15 @@ class FeedsGenerator:
                     items[i] = item_of(current.articles[i], current.urls[i], pages, self.settings["PATH"],
                                        self._page("entity"), current.discovered)
             newest = max(items[i].updated for i in indexes)
+            full = kind in full_text
             for fmt in FORMATS:
                 path = self.options.path(kind, fmt, key)
                 if not path:
                     continue
                 for i in indexes:
-                    if (i, fmt) not in entries:
-                        entries[i, fmt] = entry(items[i], fmt)
-                data = feed_xml(fmt, channel, absolute(current.base, path), [entries[i, fmt] for i in indexes],
+                    if (i, fmt, full) not in entries:
+                        entries[i, fmt, full] = entry(items[i] if full else brief(items[i]), fmt)
+                data = feed_xml(fmt, channel, absolute(current.base, path), [entries[i, fmt, full] for i in indexes],
                                 newest, self.settings.get("AUTHOR", ""), self._logo(current.base))
                 target = self.output_path / path
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -139,3 +144,8 @@ class FeedsGenerator:
 
     def _logo(self, base: str) -> str:
         return absolute(base, self.options.logo) if self.options.logo else ""
+
+
+def brief(item: Item) -> Item:
+    """The item without its full text: the summary (or the title) and the link."""
+    return replace(item, content="")
