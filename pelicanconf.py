@@ -70,7 +70,7 @@ TAG_FEED_ATOM = None
 TAG_FEED_RSS = None
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["warta_content", "warta_enrich", "warta_pages", "warta_feeds"]  # in this order
+PLUGINS = ["warta_content", "warta_enrich", "warta_pages", "warta_feeds", "warta_incremental"]  # in this order
 
 MARKDOWN = {
     "extension_configs": {
@@ -80,8 +80,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = True  # unchanged articles are not read again (the cache folder changes with settings and code)
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "md5"  # by content, not by modification time
 DELETE_OUTPUT_DIRECTORY = False
 RELATIVE_URLS = True
 
@@ -98,6 +99,6 @@ WARTA_URLS = {
     "timeline": "linimasa/",
 }
 WARTA_ENTITIES = {"discovery_threshold": 0.7, "link_first_mention": True}
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "entity": None}
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
 WARTA_ENTITY_TIMELINE_LIMIT = 100  # events shown on an entity page (all of them are in its timeline.json)
 WARTA_TIMELINE_LIMIT = 200  # events on the site-wide timeline page

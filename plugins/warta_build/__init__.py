@@ -39,7 +39,8 @@ def load_settings(content: Path, output: Path, conf: Path, overrides: dict | Non
     from pelican.settings import read_settings
 
     conf_bytes = conf.read_bytes()
-    key = hashlib.sha256(conf_bytes + str(content).encode() + _code_version().encode()).hexdigest()[:16]
+    key = hashlib.sha256(conf_bytes + str(content).encode() + _code_version().encode()
+                         + repr(sorted((overrides or {}).items())).encode()).hexdigest()[:16]
     override = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
@@ -91,6 +92,7 @@ def build(content: str | Path = "content", output: str | Path = "output", conf: 
         from pelican import Pelican
 
         settings["OUTPUT_PATH"] = str(staging)
+        settings["WARTA_PREVIOUS_OUTPUT"] = str(output)  # warta_incremental reuses its unchanged pages
         Pelican(settings).run()
     except Exception as error:  # one line, never a traceback, unless asked
         from warta.problems import ProblemsFound

@@ -67,7 +67,7 @@ class WartaPagesGenerator(Generator):
         records = [r for r in summary.articles if r.url in self.by_url]  # newest first
         articles = [self.by_url[r.url] for r in records[:limit]]
         shown = recent(items, self.settings.get("WARTA_ENTITY_TIMELINE_LIMIT", 100))
-        self.write(url + "index.html", self.get_template("entity"), self.context,
+        self.write(url + "index.html", self.get_template("entity"), self.context, paginated={},
                    template_name="entity", url=url, page_name=url + "index", articles=articles,
                    archive=by_month(records[limit:]),
                    entity=entity, summary=summary, timeline=self._grouped(shown), timeline_url=timeline_url,
