@@ -7,6 +7,7 @@ Anything this module does not know how to digest raises :class:`Unknown`; the ca
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime
 import hashlib
 import re
@@ -19,6 +20,11 @@ from pelican.urlwrappers import URLWrapper
 CONTENT_SKIP = {"_context", "settings"}  # the settings are digested once for the whole build
 INTRASITE = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author)[|}]")
 MAX_DEPTH = 60
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 class Unknown(Exception):
@@ -38,9 +44,12 @@ class Fingerprints:
         return h.digest()
 
     def _memo(self, value, depth: int, fields) -> bytes:
+        """``fields``: (name, value) pairs, or a function giving them (called only when not known yet)."""
         found = self.memo.get(id(value))
         if found is not None and found[0] is value:
             return found[1]
+        if callable(fields):
+            fields = fields()
         h = hashlib.blake2b(digest_size=16)
         h.update(type(value).__qualname__.encode())
         for name, item in fields:
@@ -54,7 +63,15 @@ class Fingerprints:
         if depth > MAX_DEPTH:
             raise Unknown("nested too deep")
         kind = type(value)
-        if value is None or kind is bool or kind is int or kind is float:
+        if kind is str:  # the most common kinds first
+            data = value.encode("utf-8", "surrogatepass")
+            h.update(b"s%d:" % len(data) + data)
+        elif kind is tuple or kind is list:
+            h.update(b"[%d" % len(value))
+            for item in value:
+                self._feed(h, item, depth + 1)
+            h.update(b"]")
+        elif value is None or kind is bool or kind is int or kind is float:
             h.update(b"v%r;" % (value,))
         elif isinstance(value, str):  # str and Markup
             data = value.encode("utf-8", "surrogatepass")
@@ -90,18 +107,20 @@ class Fingerprints:
         elif isinstance(value, Paginator):
             self._feed(h, ("paginator", value.name, value.url, value.per_page, value.object_list), depth + 1)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            h.update(self._memo(value, depth, ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))))
+            h.update(self._memo(value, depth, lambda: [(n, getattr(value, n)) for n in _field_names(kind)]))
         elif hasattr(value, "__dict__") and kind.__module__.startswith("warta."):
-            h.update(self._memo(value, depth, sorted(vars(value).items())))
+            h.update(self._memo(value, depth, lambda: sorted(vars(value).items())))
         else:
             raise Unknown(f"{kind.__module__}.{kind.__qualname__}")
 
     def _content(self, content: Content, depth: int) -> bytes:
         """An article or page: every attribute but the shared context and settings, and the URLs its links use."""
+        return self._memo(content, depth, lambda: self._content_fields(content))
+
+    def _content_fields(self, content: Content) -> list:
         fields = sorted((k, v) for k, v in vars(content).items() if k not in CONTENT_SKIP)
         fields.append(("url", content.url))
         fields.append(("save_as", content.save_as))
         if INTRASITE.search(getattr(content, "_content", "") or ""):
             fields.append(("links", self.links))
-        fields = [(k, [t.url for t in v] if k == "translations" else v) for k, v in fields]
-        return self._memo(content, depth, fields)
+        return [(k, [t.url for t in v] if k == "translations" else v) for k, v in fields]
