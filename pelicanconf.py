@@ -100,7 +100,8 @@ WARTA_URLS = {
 }
 WARTA_ENTITIES = {"discovery_threshold": 0.7, "link_first_mention": True}
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
-WARTA_ENTITY_TIMELINE_LIMIT = 100  # events shown on an entity page (all of them are in its timeline.json)
+WARTA_ENTITY_TIMELINE_LIMIT = 100  # events shown on an entity page
+WARTA_ENTITY_TIMELINE_DATA = 500  # events in an entity's timeline.json (TimelineJS), newest first
 WARTA_TIMELINE_LIMIT = 200  # events on the site-wide timeline page
 WARTA_ENTITY_ARTICLES = 20  # newest articles shown in full on an entity page; older ones in its archive by month
 WARTA_FEED_FULL_TEXT = ("site", "lang", "story")  # feeds with full text; category and entity feeds: summaries

@@ -14,6 +14,7 @@ from warta.source.reserved import TYPE_PATHS
 # Page model (docs/performance.md): an entity page shows its newest articles in full and the older ones as an
 # archive by month (title links only), never a pagination of its own.
 ENTITY_ARTICLES = 20  # default of WARTA_ENTITY_ARTICLES
+ENTITY_TIMELINE_DATA = 500  # default of WARTA_ENTITY_TIMELINE_DATA: newest events in an entity's timeline.json
 
 
 class WartaPagesGenerator(Generator):
@@ -62,7 +63,9 @@ class WartaPagesGenerator(Generator):
             timeline_url = url + "timeline.json"
             title = entity.name if entity else summary.name
             self.write_text(timeline_url, export.dumps(timelinejs.document(
-                title, entity.description if entity else "", items, self.records_by_url, self.site_url)))
+                title, entity.description if entity else "",
+                recent(items, self.settings.get("WARTA_ENTITY_TIMELINE_DATA", ENTITY_TIMELINE_DATA)),
+                self.records_by_url, self.site_url)))
         limit = self.settings.get("WARTA_ENTITY_ARTICLES", ENTITY_ARTICLES)
         records = [r for r in summary.articles if r.url in self.by_url]  # newest first
         articles = [self.by_url[r.url] for r in records[:limit]]
