@@ -90,7 +90,10 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 SLUGIFY_SOURCE = "basename"
 READERS = {"rst": None, "html": None, "htm": None}  # Markdown only, read by warta_content
 
-# Warta's own pages (warta_pages): directory-style; pagination adds halaman/N/ below each.
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}  # an entity has one page
+
+# Warta's own settings: every key and its default is declared in plugins/warta/settings.py and listed in
+# docs/settings.md; they are checked when Pelican starts. Feeds, JSON and TimelineJS files follow these URLs.
 WARTA_URLS = {
     "entity": "entitas/{id}/",
     "entities": "entitas/",  # A-Z; per type: entitas/tokoh/, entitas/organisasi/, entitas/tempat/
@@ -99,9 +102,7 @@ WARTA_URLS = {
     "timeline": "linimasa/",
 }
 WARTA_ENTITIES = {"discovery_threshold": 0.7, "link_first_mention": True}
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
 WARTA_ENTITY_TIMELINE_LIMIT = 100  # events shown on an entity page
 WARTA_ENTITY_TIMELINE_DATA = 500  # events in an entity's timeline.json (TimelineJS), newest first
-WARTA_TIMELINE_LIMIT = 200  # events on the site-wide timeline page
 WARTA_ENTITY_ARTICLES = 20  # newest articles shown in full on an entity page; older ones in its archive by month
-WARTA_FEED_FULL_TEXT = ("site", "lang", "story")  # feeds with full text; category and entity feeds: summaries
+WARTA_TIMELINE_LIMIT = 200  # events on the site-wide timeline page

@@ -17,8 +17,10 @@ from warta.aggregate.site_index import ArticleRecord, build_index
 from warta.entities.mention_links import MentionLink, link_first_mentions
 from warta.entities.registry import load_registry
 from warta.problems import ProblemsFound
-from warta.settings import entity_settings
-from warta.source.layout import ENTITY_DIR, STORY_DIR, yaml_files
+from warta import settings as warta_settings
+from warta.source.check import ContentReport, cross_references, duplicate_slugs
+from warta.source.layout import ENTITY_DIR, STORY_DIR, shown, yaml_files
+from warta.source.reserved import reserved_id_problems
 from warta.source.stories import load_stories
 
 logger = logging.getLogger(__name__)
@@ -30,39 +32,56 @@ def register() -> None:
 
 def enrich_articles(generator) -> None:
     settings = generator.settings
-    options, problems = entity_settings(settings.get("WARTA_ENTITIES", {}))
+    warta = warta_settings.of(settings)
+    options = warta.entities
     content = Path(settings["PATH"])
-    registry, found = load_registry(content / ENTITY_DIR)
-    problems += found
-    stories, found = load_stories(yaml_files(content, STORY_DIR))
-    problems += found
+    articles = list(generator.articles) + list(generator.translations) + list(generator.drafts)
+    registry, stories, problems = load_references(content, articles + list(getattr(generator, "hidden_articles", ())))
     if problems:
         raise ProblemsFound(problems)
 
-    cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis.pickle")
-    articles = list(generator.articles) + list(generator.translations) + list(generator.drafts)
+    cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis.json")
     results = enrich_corpus([document_of(a) for a in articles], registry, options.discovery_threshold, cache)
-    cache.save()
+    if cache.warning:  # a corrupt or foreign cache costs time, never the build
+        logger.warning("%s", cache.warning)
+    try:
+        cache.save()
+    except OSError as error:
+        logger.warning("%s: analysis cache not saved (%s)", cache.path, error.strerror or error)
     for article, result in zip(articles, results):
         article.warta_entities = result.entities
         article.warta_events = result.events
         if options.link_first_mention:
-            link_mentions(article, result, registry, settings["WARTA_URLS"]["entity"])
+            link_mentions(article, result, registry, warta.urls)
     logger.info("warta: enriched %d articles (%d from cache)", len(articles), cache.hits)
 
-    records = [record_of(article) for article in generator.articles]
+    records = [record_of(article) for article in generator.articles]  # drafts stay out of every list
+    drafts = [record_of(article) for article in generator.drafts]  # their own pages still look theirs up
     generator.context["warta_registry"] = registry
     generator.context["warta_stories"] = stories
     generator.context["warta_records"] = records
-    generator.context["warta_records_by_url"] = {record.url: record for record in records}
+    generator.context["warta_records_by_url"] = {record.url: record for record in drafts + records}
     generator.context["warta_index"] = build_index(records, registry, options.related_limit,
                                                    include_discovered=options.discovered_pages)
 
 
-def link_mentions(article, result, registry, entity_url: str) -> None:
+def load_references(content: Path, articles: list):
+    """The registry and stories, and every problem in them or in what articles name (what `invoke check` finds):
+    unknown stories and entity ids, reserved ids, duplicate slugs."""
+    registry, problems = load_registry(content / ENTITY_DIR)
+    stories, found = load_stories(yaml_files(content, STORY_DIR))
+    problems += found + reserved_id_problems(registry)
+    named = sorted((shown(article.source_path), article) for article in articles if hasattr(article, "warta"))
+    documents = {name: article.warta for name, article in named}
+    problems += duplicate_slugs(documents, {name: Path(name).stem for name in documents})
+    problems += cross_references(ContentReport(articles=documents, registry=registry, stories=stories))
+    return registry, stories, problems
+
+
+def link_mentions(article, result, registry, urls) -> None:
     """Link each entity's first body mention to its page (relative to the article's own URL)."""
     up = "../" * article.url.count("/")
-    links = [MentionLink(m.surface, m.occurrence, up + entity_url.format(id=m.entity_id),
+    links = [MentionLink(m.surface, m.occurrence, up + urls.entity_page(m.entity_id),
                          registry.entities[m.entity_id].name) for m in result.first_mentions]
     article._content = link_first_mentions(article._content, links)
 
@@ -70,7 +89,7 @@ def link_mentions(article, result, registry, entity_url: str) -> None:
 def document_of(article) -> Document:
     matter = article.warta
     return Document(article.url, matter.title, matter.summary or "", article.content, matter.lang, matter.date,
-                    matter.entities_add, matter.entities_remove)
+                    matter.entities_add, matter.entities_remove, shown(article.source_path))
 
 
 def record_of(article) -> ArticleRecord:

@@ -1,6 +1,6 @@
 """Pelican glue for incremental builds: unchanged pages come from the previous output (docs/performance.md).
 
-Active when the build driver sets ``WARTA_PREVIOUS_OUTPUT`` (the output folder the staging folder will replace).
+Active when the build driver sets ``PREVIOUS_OUTPUT_PATH`` (the output folder the staging folder will replace).
 """
 
 from __future__ import annotations

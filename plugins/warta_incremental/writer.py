@@ -24,7 +24,7 @@ from .fingerprint import Fingerprints, Unknown
 logger = logging.getLogger(__name__)
 MANIFEST_VERSION = 1
 STATE = "_warta_incremental"  # the run's state, kept in the run's settings dict (never in module state)
-SKIPPED_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "WARTA_PREVIOUS_OUTPUT", STATE}
+SKIPPED_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH", STATE}
 PURE_GLOBALS = {"_", "gettext", "ngettext", "pgettext", "npgettext", "cycler", "dict", "joiner", "lipsum",
                 "namespace", "range"}
 
@@ -47,7 +47,7 @@ def code_version() -> str:
 def manifest_path(settings) -> Path:
     """Beside the content caches, not inside them: their folder changes with the settings and the code, while
     the manifest stays valid across any change (a change only changes keys)."""
-    key = hashlib.sha256(str(settings["WARTA_PREVIOUS_OUTPUT"]).encode()).hexdigest()[:16]
+    key = hashlib.sha256(str(settings["PREVIOUS_OUTPUT_PATH"]).encode()).hexdigest()[:16]
     return Path(settings["CACHE_PATH"]).parent / f"warta-pages-{key}.json"
 
 
@@ -230,7 +230,7 @@ class IncrementalWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.pending: dict[str, Path] = {}
         self.run = None
-        previous = (settings or {}).get("WARTA_PREVIOUS_OUTPUT")
+        previous = (settings or {}).get("PREVIOUS_OUTPUT_PATH")
         if previous:
             self.run = settings[STATE] = Run(settings, Path(previous))
 

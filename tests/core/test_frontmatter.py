@@ -1,7 +1,9 @@
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
-from warta.source.frontmatter import decode, parse_article
+from warta.source.frontmatter import parse_article
+from warta.source.xmlchars import decode
 
 GOOD = """---
 title: Korut Klaim Hasilkan Kesepakatan
@@ -55,6 +57,13 @@ def test_naive_date_is_asia_jakarta():
     assert (matter.date.year, matter.date.day, matter.date.hour) == (2023, 14, 23)
 
 
+def test_naive_dates_follow_the_given_zone():
+    matter, _, _ = parse_article("a.md", doc("title: x", "date: 2023-09-14 23:30", "modified: 2023-09-15"),
+                                 zone=ZoneInfo("Asia/Jayapura"))
+    assert matter.date.utcoffset() == matter.modified.utcoffset() == timedelta(hours=9)
+    assert (matter.date.day, matter.date.hour, matter.modified.hour) == (14, 23, 0)
+
+
 def test_offset_is_kept():
     matter, _, _ = parse_article("a.md", doc("title: x", "date: 2023-09-14T15:56:00+09:00"))
     assert matter.date.utcoffset() == timedelta(hours=9)
@@ -77,7 +86,7 @@ def test_offset_is_kept():
     (("title: x", "date: 2023-09-14", "image: {url: 'javascript:alert(1)'}"), "a.md:4: 'image.url' is not an http(s) URL"),
     (("title: x", "date: 2023-09-14T10:00", "modified: 2023-09-13T10:00"), "a.md:4: 'modified' is earlier than 'date'"),
     (("title: [x", "date: 2023-09-14"), "a.md:3: malformed YAML"),
-    (("title: x", "title: y", "date: 2023-09-14"), "a.md:3: field 'title' is given twice"),
+    (("title: x", "title: y", "date: 2023-09-14"), "a.md:3: key 'title' is given twice"),
 ])
 def test_bad_front_matter_names_file_and_line(lines, expected):
     matter, _, problems = parse_article("a.md", doc(*lines))

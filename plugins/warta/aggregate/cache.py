@@ -1,30 +1,62 @@
-"""A file cache of article analyses keyed by content, registry and code digests."""
+"""A file cache of article analyses keyed by content, registry and code digests.
+
+Stored as JSON, never pickle: whoever can write ``.cache/`` must not be able to run code in a
+build. A file that is missing, corrupt or not ours is ignored and rebuilt; :attr:`AnalysisCache.warning`
+says why (the glue logs it once), and the build goes on.
+"""
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import tempfile
+from datetime import date
 from pathlib import Path
+
+from warta.aggregate.enrich import Analysis
+from warta.entities.matcher import Mention
+from warta.entities.text import ArticleText
+from warta.temporal import TimeExpr
+
+FORMAT = "warta-analysis-1"
 
 
 class AnalysisCache:
     def __init__(self, path: Path):
-        self.path = path
+        self.path = Path(path)
         self.old: dict = {}
         self.new: dict = {}
         self.hits = 0
+        self.warning: str | None = None
         try:
-            with open(path, "rb") as handle:
-                self.old = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
-            self.old = {}  # a missing or stale cache is simply rebuilt
+            with open(self.path, "rb") as handle:
+                data = json.loads(handle.read())
+            if not (isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict)):
+                raise ValueError("not a Warta analysis cache")
+            self.old = data["entries"]
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors
+            self._ignore(error)
 
-    def get(self, key: str, compute):
+    def _ignore(self, error: Exception) -> None:
+        self.old = {}
+        if self.warning is None:
+            self.warning = f"{self.path}: analysis cache ignored and rebuilt ({type(error).__name__}: {error})"
+
+    def get(self, key: str, compute, valid=None) -> Analysis:
+        """The cached analysis under ``key`` if it decodes (and passes ``valid``), else ``compute()``."""
+        value = None
         if key in self.old:
-            self.hits += 1
-            value = self.old[key]
-        else:
+            try:
+                value = decode(self.old[key])
+                if valid is not None and not valid(value):
+                    raise ValueError(f"entry {key[:12]} does not fit this registry")
+                self.hits += 1
+            except (TypeError, ValueError, KeyError, IndexError) as error:
+                value = None
+                self._ignore(error)
+        if value is None:
             value = compute()
         self.new[key] = value
         return value
@@ -32,7 +64,51 @@ class AnalysisCache:
     def save(self) -> None:
         """Keep only what this build used; write atomically."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"format": FORMAT, "entries": {key: encode(value) for key, value in sorted(self.new.items())}}
         fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".analysis-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(self.new, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, self.path)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temp, self.path)
+        except BaseException:
+            os.unlink(temp)
+            raise
+
+
+def encode(analysis: Analysis) -> list:
+    text = analysis.text
+    return [
+        [text.text, list(text.title_span), list(text.lede_span), [list(s) for s in text.paragraph_spans]],
+        [[m.start, m.end, m.entity_id, m.surface, m.via] for m in analysis.mentions],
+        [[t.phrase, t.start, t.end, t.value.isoformat(), t.precision, t.iso] for t in analysis.times],
+    ]
+
+
+def decode(data) -> Analysis:
+    """The analysis :func:`encode` wrote; ValueError/TypeError for anything else."""
+    (body, title, lede, paragraphs), mentions, times = data
+    size = len(_typed(body, str))
+    text = ArticleText(body, _span(title, size), _span(lede, size), tuple(_span(s, size) for s in paragraphs))
+    found = []
+    for start, end, entity_id, surface, via in mentions:
+        start, end = _span((start, end), size)
+        found.append(Mention(start, end, _typed(entity_id, str), _typed(surface, str), _typed(via, str)))
+    exprs = []
+    for phrase, start, end, value, precision, iso in times:
+        start, end = _span((start, end), size)
+        exprs.append(TimeExpr(_typed(phrase, str), start, end, date.fromisoformat(_typed(value, str)),
+                              _typed(precision, str), _typed(iso, str)))
+    return Analysis(text, tuple(found), tuple(exprs))
+
+
+def _typed(value, kind):
+    if type(value) is not kind:
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _span(pair, size: int) -> tuple[int, int]:
+    start, end = pair
+    if not (_typed(start, int) >= 0 and _typed(end, int) >= start and end <= size):
+        raise ValueError(f"span {start}..{end} outside a text of {size} characters")
+    return start, end

@@ -7,12 +7,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import yaml
 
 from warta.problems import Problem, did_you_mean
-from warta.source.layout import shown
+from warta.source.layout import YAML_SUFFIXES, shown, walk
+from warta.source.slugs import slug_problem
+from warta.source.xmlchars import read_text
 from warta.source.yamlnodes import compose, line_of, plain, text_of
 
 TYPES = ("person", "organization", "place")
@@ -67,11 +69,18 @@ def make_registry(entities) -> Registry:
     return Registry(by_id, digest)
 
 
-def load_registry(directory: Path) -> tuple[Registry, list[Problem]]:
-    """Read every ``*.yml`` under ``directory``; entries with fatal problems are left out."""
+def load_registry(source: Path | Sequence[Path]) -> tuple[Registry, list[Problem]]:
+    """Read every ``*.yml``/``*.yaml`` under a folder, or the given files; entries with fatal problems are left out.
+
+    A folder is walked by :func:`warta.source.layout.walk` (links out, hidden and unreadable files refused)."""
     problems: list[Problem] = []
     entities: list[Entity] = []
-    for path in sorted(Path(directory).rglob("*.yml")):
+    if isinstance(source, (str, Path)):
+        paths, problems = walk(Path(source)) if Path(source).is_dir() else ([], [])
+        paths = [p for p in paths if p.suffix in YAML_SUFFIXES]
+    else:
+        paths = list(source)
+    for path in paths:
         found, file_problems = _read_file(path)
         entities += found
         problems += file_problems
@@ -81,10 +90,9 @@ def load_registry(directory: Path) -> tuple[Registry, list[Problem]]:
 
 def _read_file(path: Path) -> tuple[list[Entity], list[Problem]]:
     where = shown(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return [], [Problem(where, None, f"cannot read the file: {error}")]
+    text, problems = read_text(path, where)
+    if text is None:
+        return [], problems
     root, problems = compose(text, where)
     if problems:
         return [], problems
@@ -149,6 +157,9 @@ def _read_entry(path: str, node) -> tuple[Entity | None, list[Problem]]:
     elif not SLUG.match(entity_id):
         problems.append(Problem(path, lines["id"], f"id '{entity_id}' is not a slug",
                                 hint="use lowercase letters, digits and single hyphens"))
+        fatal = True
+    elif slug_problem(entity_id, "the id"):
+        problems.append(Problem(path, lines["id"], slug_problem(entity_id, "the id"), hint="shorten it"))
         fatal = True
     if not name:
         problems.append(Problem(path, line, f"entry '{entity_id}' has no name"))

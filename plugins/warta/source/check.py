@@ -1,24 +1,22 @@
-"""Lint a whole content folder and return every problem, not only the first."""
+"""Lint a whole content folder and return every problem, not only the first.
+
+Whatever the build would refuse, this refuses first with the same ``path:line: message``:
+the build runs it before Pelican reads anything.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from pathlib import Path
 
 from warta.entities.registry import Registry, load_registry
 from warta.problems import Problem, did_you_mean
-from warta.source.frontmatter import FrontMatter, decode, parse_article
-from warta.source.layout import (
-    ENTITY_DIR,
-    PAGE_DIR,
-    STORY_DIR,
-    article_files,
-    markdown_files,
-    shown,
-    yaml_files,
-)
-from warta.source.reserved import reserved_id_problems
+from warta.source.frontmatter import SITE_ZONE, FrontMatter, parse_article
+from warta.source.layout import scan, shown
+from warta.source.reserved import page_slug_problem, reserved_id_problems
 from warta.source.stories import Story, load_stories
+from warta.source.xmlchars import read_text
 
 
 @dataclass
@@ -30,39 +28,54 @@ class ContentReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_documents(paths: list[Path], default_lang: str, report: ContentReport) -> dict[str, FrontMatter]:
+def read_documents(paths, default_lang: str, report: ContentReport, zone: tzinfo = SITE_ZONE,
+                   pages: bool = False) -> dict[str, FrontMatter]:
     found: dict[str, FrontMatter] = {}
-    slugs: dict[str, str] = {}
+    stems: dict[str, str] = {}
     for path in paths:
         name = shown(path)
-        text, problems = decode(path.read_bytes(), name)
+        text, problems = read_text(path, name)
         matter = None
         if text is not None:
-            matter, _, problems = parse_article(name, text, default_lang)
+            matter, _, problems = parse_article(name, text, default_lang, zone)
         report.problems += problems
         if matter is None:
             continue
         found[name] = matter
-        slug = matter.slug or path.stem
-        if slug in slugs:
-            line = matter.lines.get("slug", 1)
-            report.problems.append(Problem(name, line, f"duplicate slug '{slug}', also used by {slugs[slug]}",
-                                           "rename the file or set a different 'slug'"))
-        else:
-            slugs[slug] = name
+        stems[name] = path.stem
+        taken = page_slug_problem(name, matter) if pages else None
+        if taken:
+            report.problems.append(taken)
+    report.problems += duplicate_slugs(found, stems)
     return found
 
 
-def check_content(content: Path, default_lang: str = "id") -> ContentReport:
-    """Read and validate every article and page under ``content``."""
+def duplicate_slugs(documents: dict[str, FrontMatter], stems: dict[str, str]) -> list[Problem]:
+    """Two documents (shown path -> front-matter, in reading order) with one slug: its own or the file name's."""
+    problems, slugs = [], {}
+    for name, matter in documents.items():
+        slug = matter.slug or stems[name]
+        if slug in slugs:
+            problems.append(Problem(name, matter.lines.get("slug", 1), f"duplicate slug '{slug}', also used by "
+                                    f"{slugs[slug]}", "rename the file or set a different 'slug'"))
+        else:
+            slugs[slug] = name
+    return problems
+
+
+def check_content(content: Path, default_lang: str = "id", zone: tzinfo = SITE_ZONE) -> ContentReport:
+    """Read and validate every article, page, registry file and story under ``content`` (naive dates in ``zone``)."""
     report = ContentReport()
-    report.articles = read_documents(article_files(content), default_lang, report)
-    report.pages = read_documents(markdown_files(content, PAGE_DIR), default_lang, report)
-    report.registry, problems = load_registry(content / ENTITY_DIR)
+    layout = scan(Path(content))
+    report.problems += layout.problems
+    report.articles = read_documents(layout.articles, default_lang, report, zone)
+    report.pages = read_documents(layout.pages, default_lang, report, zone, pages=True)
+    report.registry, problems = load_registry(layout.entities)
     report.problems += problems + reserved_id_problems(report.registry)
-    report.stories, problems = load_stories(yaml_files(content, STORY_DIR))
+    report.stories, problems = load_stories(layout.stories)
     report.problems += problems
     report.problems += cross_references(report)
+    report.problems = sorted(set(report.problems), key=lambda p: (p.path, p.line or 0, p.message))
     return report
 
 

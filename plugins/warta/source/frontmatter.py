@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
 import yaml
 
 from warta.problems import Problem, did_you_mean
+from warta.source.slugs import slug_problem, slugify
 from warta.source.xmlchars import clean
 from warta.source.yamlnodes import compose, line_of, text_of
 
@@ -31,6 +33,7 @@ SCHEMA = {
     "entities": {"add": "slugs", "remove": "slugs"},
 }
 REQUIRED = ("title", "date")
+YEARS = (1900, 2099)  # dates outside are typos, and Babel, feedgen and time zones handle these safely
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class FrontMatter:
     category: str | None = None
     tags: tuple[str, ...] = ()
     story: str | None = None
-    slug: str | None = None
+    slug: str = ""  # the URL name: the 'slug' field, or the file name made a slug
     source: Source | None = None
     dateline: str | None = None
     image: Image | None = None
@@ -80,18 +83,10 @@ def split(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    """Decode UTF-8 (a BOM is allowed) and drop control characters; a bad byte is reported with its line."""
-    try:
-        return clean(data.decode("utf-8-sig")), []
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        return None, [Problem(path, line, f"not UTF-8 text (byte 0x{data[error.start]:02x})",
-                              "save the file as UTF-8")]
-
-
 def parse_date(raw: str, path: str, line: int, key: str) -> tuple[datetime | None, list[Problem]]:
-    """ISO 8601 date or date-time; naive values are in Asia/Jakarta. Partial dates are refused."""
+    """ISO 8601 date or date-time, naive when it has no offset (parse_article gives it the site's zone).
+
+    Partial dates are refused."""
     raw = raw.strip()
     if _PARTIAL_DATE.match(raw):
         return None, [Problem(path, line, f"'{key}' is a partial date: {raw!r}",
@@ -103,13 +98,17 @@ def parse_date(raw: str, path: str, line: int, key: str) -> tuple[datetime | Non
                               "use YYYY-MM-DDTHH:MM:SS+07:00 with a real day and time")]
     if _DATE_ONLY.match(raw):
         value = datetime.combine(value.date(), time())
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=SITE_ZONE)
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        return None, [Problem(path, line, f"'{key}' is in the year {value.year}: {raw!r}",
+                              f"give a date between {YEARS[0]} and {YEARS[1]}")]
     return value, []
 
 
-def parse_article(path: str, text: str, default_lang: str = "id") -> tuple[FrontMatter | None, str, list[Problem]]:
-    """Split and validate one article; returns (front-matter or None, Markdown body, problems)."""
+def parse_article(path: str, text: str, default_lang: str = "id",
+                  zone: tzinfo = SITE_ZONE) -> tuple[FrontMatter | None, str, list[Problem]]:
+    """Split and validate one article; returns (front-matter or None, Markdown body, problems).
+
+    Naive dates are in ``zone`` (the site's TIMEZONE)."""
     if not text.strip():
         return None, "", [Problem(path, 1, "empty file", "an article starts with a '---' front-matter block")]
     parts = split(text)
@@ -131,11 +130,17 @@ def parse_article(path: str, text: str, default_lang: str = "id") -> tuple[Front
             problems.append(Problem(path, 1, f"missing required field '{key}'"))
     if problems:
         return None, body, problems
+    problems += _slug_problems(path, values, lines)
+    if problems:
+        return None, body, problems
+    for key in ("date", "modified"):
+        if values.get(key) is not None and values[key].tzinfo is None:
+            values[key] = values[key].replace(tzinfo=zone)
     source, image, entities = values.get("source") or {}, values.get("image") or {}, values.get("entities") or {}
     matter = FrontMatter(
         title=values["title"], date=values["date"], lang=values.get("lang") or default_lang,
         modified=values.get("modified"), summary=values.get("summary"), category=values.get("category"),
-        tags=tuple(values.get("tags") or ()), story=values.get("story"), slug=values.get("slug"),
+        tags=tuple(values.get("tags") or ()), story=values.get("story"), slug=values.get("slug") or file_slug(path),
         source=Source(**source) if source else None,
         dateline=(values.get("dateline") or {}).get("city"),
         image=Image(**image) if image else None,
@@ -149,6 +154,32 @@ def parse_article(path: str, text: str, default_lang: str = "id") -> tuple[Front
     return matter, body, []
 
 
+def file_slug(path: str) -> str:
+    """The slug Pelican gives an article without a 'slug' field (SLUGIFY_SOURCE = "basename")."""
+    return slugify(os.path.splitext(os.path.basename(path))[0])
+
+
+def _slug_problems(path: str, values: dict, lines: dict) -> list[Problem]:
+    """Every value that names an output folder must give a usable slug."""
+    problems = []
+    if values.get("slug"):
+        found = [("slug", lines["slug"], values["slug"], "'slug'")]
+    else:
+        found = [("slug", 1, file_slug(path), f"the file name '{os.path.basename(path)}'")]
+    found += [(key, lines[key], text, f"'{key}' value {text[:40]!r}")
+              for key in ("tags", "authors") for text in values.get(key) or ()]
+    if values.get("category"):
+        found.append(("category", lines["category"], values["category"], "'category'"))
+    for key, line, text, what in found:
+        reason = slug_problem(text if key == "slug" else slugify(text), what)
+        if reason:
+            hint = "shorten it" if "characters" in reason else "use letters or digits"
+            if key == "slug" and not values.get("slug"):
+                hint = "rename the file or set 'slug'"
+            problems.append(Problem(path, line, reason, hint))
+    return problems
+
+
 def _read_mapping(node: yaml.MappingNode, schema: dict, path: str, prefix: str):
     values, lines, problems = {}, {}, []
     for key_node, value_node in node.value:
@@ -156,9 +187,6 @@ def _read_mapping(node: yaml.MappingNode, schema: dict, path: str, prefix: str):
         name, line = prefix + key, line_of(key_node, 2)
         if key not in schema:
             problems.append(Problem(path, line, f"unknown field '{name}'", did_you_mean(key, schema)))
-            continue
-        if name in lines:
-            problems.append(Problem(path, line, f"field '{name}' is given twice"))
             continue
         lines[name] = line
         kind = schema[key]

@@ -10,6 +10,8 @@ import yaml
 from warta.problems import Problem, did_you_mean
 from warta.source.frontmatter import LANGS, SLUG
 from warta.source.layout import shown
+from warta.source.slugs import slug_problem
+from warta.source.xmlchars import read_text
 from warta.source.yamlnodes import compose, line_of, text_of
 
 KEYS = ("title", "summary", "entities", "lang")
@@ -34,20 +36,27 @@ def load_stories(paths: list[Path]) -> tuple[dict[str, Story], list[Problem]]:
     for path in paths:
         story, found = read_story(path)
         problems += found
-        if story is not None:
+        if story is None:
+            continue
+        if story.slug in stories:
+            problems.append(Problem(story.path, 1, f"story '{story.slug}' is defined twice",
+                                    f"also in {stories[story.slug].path}; keep one file"))
+        else:
             stories[story.slug] = story
     return stories, problems
 
 
 def read_story(path: Path) -> tuple[Story | None, list[Problem]]:
     name = shown(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, [Problem(name, 1, "not UTF-8 text", "save the file as UTF-8")]
     if not SLUG.match(path.stem):
         return None, [Problem(name, 1, f"story file name '{path.stem}' is not a slug",
                               "use lowercase letters, digits and hyphens: korut-rusia.yml")]
+    reason = slug_problem(path.stem, "the story file name")
+    if reason:
+        return None, [Problem(name, 1, reason, "shorten the file name")]
+    text, problems = read_text(path, name)
+    if text is None:
+        return None, problems
     root, problems = compose(text, name)
     if problems:
         return None, problems
