@@ -70,7 +70,7 @@ TAG_FEED_ATOM = None
 TAG_FEED_RSS = None
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["warta_content", "warta_enrich", "warta_pages", "warta_feeds", "warta_site"]  # in this order
+PLUGINS = ["warta_content", "warta_enrich", "warta_pages", "warta_feeds", "warta_site", "warta_incremental"]  # in this order
 
 MARKDOWN = {
     "extension_configs": {
@@ -80,8 +80,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = True  # unchanged articles are not read again (the cache folder changes with settings and code)
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "md5"  # by content, not by modification time
 DELETE_OUTPUT_DIRECTORY = False
 RELATIVE_URLS = True
 
@@ -89,7 +90,7 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 SLUGIFY_SOURCE = "basename"
 READERS = {"rst": None, "html": None, "htm": None}  # Markdown only, read by warta_content
 
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "entity": None}
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}  # an entity has one page
 
 # Warta's own settings: every key and its default is declared in plugins/warta/settings.py and listed in
 # docs/settings.md; they are checked when Pelican starts. Feeds, JSON and TimelineJS files follow these URLs.
@@ -104,5 +105,7 @@ WARTA_URLS = {
     "search": "cari/",
 }
 WARTA_ENTITIES = {"discovery_threshold": 0.7, "link_first_mention": True}
-WARTA_ENTITY_TIMELINE_LIMIT = 100  # events shown on an entity page (all of them are in its timeline.json)
+WARTA_ENTITY_TIMELINE_LIMIT = 100  # events shown on an entity page
+WARTA_ENTITY_TIMELINE_DATA = 500  # events in an entity's timeline.json (TimelineJS), newest first
+WARTA_ENTITY_ARTICLES = 20  # newest articles shown in full on an entity page; older ones in its archive by month
 WARTA_TIMELINE_LIMIT = 200  # events on the site-wide timeline page

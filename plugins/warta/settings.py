@@ -102,6 +102,8 @@ class Feeds:
     story_atom: str = setting("atom.xml", "file name of a story's Atom feed, in the story page's folder")
     entity_rss: str = setting("rss.xml", "file name of an entity's RSS feed, in the entity page's folder")
     entity_atom: str = setting("atom.xml", "file name of an entity's Atom feed, in the entity page's folder")
+    full_text: str = setting("site lang story", "feed kinds (separated by spaces) whose items carry the full text; "
+                                                "the others carry the lede and the link")
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,10 @@ class Settings:
     urls: Urls = group(Urls, "Warta's own pages; every feed, JSON and TimelineJS path follows them")
     entities: Entities = group(Entities, "entity tagging, discovery and first-mention links")
     feeds: Feeds = group(Feeds, "RSS 2.0 and Atom feeds, see [feeds.md](feeds.md)")
-    entity_timeline_limit: int = setting(100, "events shown on an entity page (its `timeline.json` has all)",
-                                         minimum=0)
+    entity_timeline_limit: int = setting(100, "events shown on an entity page", minimum=0)
+    entity_timeline_data: int = setting(500, "newest events in an entity's `timeline.json` (TimelineJS)", minimum=0)
+    entity_articles: int = setting(20, "newest articles shown in full on an entity page; the older ones are listed "
+                                       "by month below them (titles only), so an entity has one page", minimum=0)
     timeline_limit: int = setting(200, "events on the site-wide timeline page", minimum=0)
     search: bool = setting(True, "write the search page and its static index (pagefind) after each build")
     default_lang: str = setting("id", "Pelican's; the interface language (`id` or `en`) and the language of "
@@ -246,6 +250,10 @@ def _check(settings: Settings, problem) -> list[Problem]:
     feeds = settings.feeds
     if not re.match(r"^https?://[^/\s]+", feeds.site_url):
         problems.append(problem("WARTA_FEEDS.site_url", f"must be an absolute http(s) URL, got {feeds.site_url!r}"))
+    for kind in feeds.full_text.split():
+        if kind not in FEED_KINDS:
+            problems.append(problem("WARTA_FEEDS.full_text", f"unknown feed kind {kind!r}",
+                                    did_you_mean(kind, FEED_KINDS)))
     seen: dict[str, str] = {}
     for kind in FEED_KINDS:
         for fmt in FEED_FORMATS:

@@ -51,7 +51,8 @@ def load_settings(content: Path, output: Path, conf: Path, overrides: dict | Non
     from pelican.settings import read_settings
 
     conf_bytes = conf.read_bytes()
-    key = hashlib.sha256(conf_bytes + str(content).encode() + _code_version().encode()).hexdigest()[:16]
+    key = hashlib.sha256(conf_bytes + str(content).encode() + _code_version().encode()
+                         + repr(sorted((overrides or {}).items())).encode()).hexdigest()[:16]
     override = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
@@ -152,7 +153,8 @@ def _run_pelican(settings: dict, staging: Path, output: Path, stream) -> int:
     root = logging.getLogger()
     root.addHandler(counter)
     try:
-        Pelican({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}).run()  # it is new
+        Pelican({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False,  # it is new
+                 "PREVIOUS_OUTPUT_PATH": str(output)}).run()  # warta_incremental reuses its unchanged pages
     except ProblemsFound as found:
         for problem in found.problems:
             print(problem, file=stream)

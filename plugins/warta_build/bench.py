@@ -100,24 +100,34 @@ def main(count: int, runs: int = 1, part: str = "all") -> dict:
     return report
 
 
+PHASES = ("cold", "unchanged", "edit", "add", "alias")  # Warta: one output folder, rebuilt after each change
+
+
 def site(count: int, runs: int = 1) -> dict:
+    """Plain Pelican cold and warm, then Warta cold and rebuilt (no change, one sentence edited, one article
+    added, one registry alias changed) into the same output, as an editor's day would."""
     work = Path(tempfile.mkdtemp(prefix="warta-bench-"))
     try:
         content = work / "content"
         write_corpus(content, count)
         samples: dict[str, list[dict]] = {}
-        for _ in range(runs):
-            for name, script in (("warta", WARTA), ("plain", PLAIN)):
-                cache = work / f"cache-{name}"
+        for run in range(runs):
+            for name in ("plain", "warta"):
+                cache, output = work / f"cache-{name}", work / f"out-{name}"
                 shutil.rmtree(cache, ignore_errors=True)
-                for phase in ("cold", "warm"):
-                    output = work / f"out-{name}-{phase}"
-                    sample = measure(script, content=str(content), output=str(output), cache=str(cache))
+                shutil.rmtree(output, ignore_errors=True)
+                for phase in (("cold", "warm") if name == "plain" else PHASES):
+                    change(content, phase, count + run)
+                    if name == "plain":
+                        shutil.rmtree(output, ignore_errors=True)
+                    sample = measure(WARTA if name == "warta" else PLAIN, content=str(content), output=str(output),
+                                     cache=str(cache))
                     if sample["code"]:
                         raise SystemExit(f"warta build of the generated corpus failed (exit {sample['code']})")
-                    sample["html_pages"] = sum(1 for _ in output.rglob("*.html"))
+                    pages = [p for p in output.rglob("*.html")]
+                    sample["html_pages"] = len(pages)
+                    sample["output_mb"] = sum(p.stat().st_size for p in output.rglob("*") if p.is_file()) / 2**20
                     samples.setdefault(f"{name}-{phase}", []).append(sample)
-                    shutil.rmtree(output, ignore_errors=True)
         report = _report(samples, count)
         print(json.dumps(report, indent=2))
         return report
@@ -125,21 +135,38 @@ def site(count: int, runs: int = 1) -> dict:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def change(content: Path, phase: str, index: int) -> None:
+    """The edit before a Warta rebuild: one sentence, one new article, or one alias more in the registry."""
+    if phase == "edit":
+        path = content / article(0)[0]
+        text = path.read_text(encoding="utf-8")
+        head, _, rest = text.rpartition("\n\n")
+        path.write_text(f"{head}\n\nSatu kalimat diubah. {rest}", encoding="utf-8")
+    elif phase == "add":
+        relative, text = article(index)
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text(text, encoding="utf-8")
+    elif phase == "alias":
+        path = content / "entities" / "bench.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("aliases: []", "aliases: [Tokoh Contoh]", 1),
+                        encoding="utf-8")
+
+
 def _report(samples: dict, count: int) -> dict:
     report = {"articles": count}
     for key, values in sorted(samples.items()):
         seconds = statistics.median(v["seconds"] for v in values)
-        report[key] = {"ms_per_article": round(seconds * 1000 / count, 3),
+        report[key] = {"seconds": round(seconds, 2), "ms_per_article": round(seconds * 1000 / count, 3),
                        "peak_rss_mb": round(max(v["rss"] for v in values) / 1024, 1),
-                       "html_pages": values[0]["html_pages"],
-                       "ms_per_page": round(seconds * 1000 / values[0]["html_pages"], 3)}
+                       "html_pages": values[0]["html_pages"], "output_mb": round(values[0]["output_mb"], 1)}
         if "parts" in values[0]:
-            total = statistics.median(v["seconds"] for v in values)
             for part in sorted(values[0]["parts"]):
-                share = statistics.median(v["parts"][part] for v in values) / total
+                share = statistics.median(v["parts"][part] for v in values) / seconds
                 report[key][f"{part}_share"] = round(share, 3)
-    for phase in ("cold", "warm"):
-        warta, plain = report[f"warta-{phase}"], report[f"plain-{phase}"]
-        report[f"ratio-{phase}"] = {"time": round(warta["ms_per_article"] / plain["ms_per_article"], 2),
-                                    "memory": round(warta["peak_rss_mb"] / plain["peak_rss_mb"], 2)}
+    plain = report["plain-cold"]
+    report["ratios to plain cold (targets: cold 1.0, edit/add/alias 0.2, unchanged 0.1, memory 1.5, bytes 2.0)"] = {
+        **{phase: round(report[f"warta-{phase}"]["seconds"] / plain["seconds"], 2) for phase in PHASES},
+        "cold_vs_plain_warm": round(report["warta-cold"]["seconds"] / report["plain-warm"]["seconds"], 2),
+        "memory": round(report["warta-cold"]["peak_rss_mb"] / plain["peak_rss_mb"], 2),
+        "output_bytes": round(report["warta-cold"]["output_mb"] / plain["output_mb"], 2)}
     return report

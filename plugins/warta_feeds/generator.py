@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel import Locale
@@ -75,7 +75,8 @@ class FeedsGenerator:
     def generate_output(self, writer) -> None:
         current = plan_of(self.context, self.settings, self.options)
         items: dict[int, Item] = {}
-        entries: dict[tuple[int, str], object] = {}
+        entries: dict[tuple[int, str, bool], object] = {}
+        full_text = self.options.feeds.full_text.split()
         pages = PageUrls(current.base)
         count = size = 0
         for (kind, key), indexes in current.feeds.items():
@@ -86,14 +87,15 @@ class FeedsGenerator:
                         items[i] = item_of(current.articles[i], current.urls[i], pages, self.settings["PATH"],
                                            self.options.urls.entity, current.discovered)
             newest = max(items[i].updated for i in indexes)
+            full = kind in full_text
             for fmt in FORMATS:
                 path = self.options.feed_path(kind, fmt, key)
                 if not path:
                     continue
                 for i in indexes:
-                    if (i, fmt) not in entries:
-                        entries[i, fmt] = entry(items[i], fmt)
-                data = feed_xml(fmt, channel, absolute(current.base, path), [entries[i, fmt] for i in indexes],
+                    if (i, fmt, full) not in entries:
+                        entries[i, fmt, full] = entry(items[i] if full else brief(items[i]), fmt)
+                data = feed_xml(fmt, channel, absolute(current.base, path), [entries[i, fmt, full] for i in indexes],
                                 newest, self.settings.get("AUTHOR", ""), self._logo(current.base))
                 target = self.output_path / path
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -128,3 +130,8 @@ class FeedsGenerator:
 
     def _logo(self, base: str) -> str:
         return absolute(base, self.options.feeds.logo) if self.options.feeds.logo else ""
+
+
+def brief(item: Item) -> Item:
+    """The item without its full text (category and entity feeds, by default): the summary and the link."""
+    return replace(item, content="")

@@ -12,6 +12,9 @@ from warta.publish import export, timelinejs
 from warta.settings import of as warta_settings
 from warta.source.reserved import TYPE_PATHS
 
+# Page model (docs/performance.md): an entity page shows its newest articles in full and the older ones as an
+# archive by month (title links only), never a pagination of its own (WARTA_ENTITY_ARTICLES).
+
 
 class WartaPagesGenerator(Generator):
     """Pelican runs ``generate_output`` after every generator's context is final."""
@@ -62,11 +65,15 @@ class WartaPagesGenerator(Generator):
             timeline_url = self.urls.timeline_json(url)
             title = entity.name if entity else summary.name
             self.write_text(timeline_url, export.dumps(timelinejs.document(
-                title, entity.description if entity else "", items, self.records_by_url, self.site_url)))
-        articles = [self.by_url[r.url] for r in summary.articles if r.url in self.by_url]
+                title, entity.description if entity else "", recent(items, self.warta.entity_timeline_data),
+                self.records_by_url, self.site_url)))
+        limit = self.warta.entity_articles
+        records = [r for r in summary.articles if r.url in self.by_url]  # newest first
+        articles = [self.by_url[r.url] for r in records[:limit]]
         shown = recent(items, self.warta.entity_timeline_limit)
-        self.write(url + "index.html", self.get_template("entity"), self.context, paginated={"articles": articles},
+        self.write(url + "index.html", self.get_template("entity"), self.context, paginated={},
                    template_name="entity", url=url, page_name=url + "index", articles=articles,
+                   archive=by_month(records[limit:]),
                    entity=entity, summary=summary, timeline=self._grouped(shown), timeline_url=timeline_url,
                    timeline_total=len(items), timeline_shown=len(shown),
                    related=[(self.context["warta_index"].entities[i], n) for i, n in summary.related])
@@ -102,3 +109,14 @@ class WartaPagesGenerator(Generator):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
+
+
+def by_month(records) -> list[tuple[int, int, list]]:
+    """Article records (newest first) grouped by (year, month) of publication, newest month first."""
+    groups: list[tuple[int, int, list]] = []
+    for record in records:
+        key = (record.date.year, record.date.month)
+        if not groups or groups[-1][:2] != key:
+            groups.append((*key, []))
+        groups[-1][2].append(record)
+    return groups

@@ -1,0 +1,126 @@
+"""Digests of the values a template is given: equal digests mean the template sees equal inputs.
+
+Anything this module does not know how to digest raises :class:`Unknown`; the caller then renders the page
+(an unknown input can never make a stale page, only a slower build).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import datetime
+import hashlib
+import re
+from enum import Enum
+
+from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
+
+CONTENT_SKIP = {"_context", "settings"}  # the settings are digested once for the whole build
+INTRASITE = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author)[|}]")
+MAX_DEPTH = 60
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+class Unknown(Exception):
+    """A value of a kind this module cannot digest reliably."""
+
+
+class Fingerprints:
+    """Digests values; long-lived objects (articles, records, registry entries) are digested once per build."""
+
+    def __init__(self, links: bytes = b""):
+        self.memo: dict[int, tuple[object, bytes]] = {}  # id -> (the object, kept alive; its digest)
+        self.links = links  # digest of every content URL: the input of {filename} links in a text
+
+    def digest(self, value) -> bytes:
+        h = hashlib.blake2b(digest_size=16)
+        self._feed(h, value, 0)
+        return h.digest()
+
+    def _memo(self, value, depth: int, fields) -> bytes:
+        """``fields``: (name, value) pairs, or a function giving them (called only when not known yet)."""
+        found = self.memo.get(id(value))
+        if found is not None and found[0] is value:
+            return found[1]
+        if callable(fields):
+            fields = fields()
+        h = hashlib.blake2b(digest_size=16)
+        h.update(type(value).__qualname__.encode())
+        for name, item in fields:
+            h.update(name.encode() + b"=")
+            self._feed(h, item, depth + 1)
+        result = h.digest()
+        self.memo[id(value)] = (value, result)
+        return result
+
+    def _feed(self, h, value, depth: int) -> None:  # noqa: C901 (one branch per kind of value)
+        if depth > MAX_DEPTH:
+            raise Unknown("nested too deep")
+        kind = type(value)
+        if kind is str:  # the most common kinds first
+            data = value.encode("utf-8", "surrogatepass")
+            h.update(b"s%d:" % len(data) + data)
+        elif kind is tuple or kind is list:
+            h.update(b"[%d" % len(value))
+            for item in value:
+                self._feed(h, item, depth + 1)
+            h.update(b"]")
+        elif value is None or kind is bool or kind is int or kind is float:
+            h.update(b"v%r;" % (value,))
+        elif isinstance(value, str):  # str and Markup
+            data = value.encode("utf-8", "surrogatepass")
+            h.update(b"s%d:" % len(data) + data)
+        elif isinstance(value, bytes):
+            h.update(b"b%d:" % len(value) + value)
+        elif isinstance(value, (list, tuple)):
+            h.update(b"[%d" % len(value))
+            for item in value:
+                self._feed(h, item, depth + 1)
+            h.update(b"]")
+        elif isinstance(value, dict):
+            h.update(b"{%d" % len(value))
+            for key in sorted(value, key=repr):
+                self._feed(h, key, depth + 1)
+                self._feed(h, value[key], depth + 1)
+            h.update(b"}")
+        elif isinstance(value, (set, frozenset)):
+            h.update(b"<" + b"".join(sorted(self.digest(item) for item in value)) + b">")
+        elif isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+            h.update(f"t{type(value).__name__}{value.isoformat()}{getattr(value, 'tzinfo', None)};".encode())
+        elif isinstance(value, datetime.tzinfo):
+            h.update(f"z{kind.__qualname__}:{value};".encode())
+        elif isinstance(value, Enum):
+            h.update(f"e{kind.__qualname__}.{value.name};".encode())
+        elif isinstance(value, Content):
+            h.update(self._content(value, depth))
+        elif isinstance(value, URLWrapper):
+            h.update(f"w{kind.__name__}:{value.name}|{value.slug};".encode())
+        elif isinstance(value, Page):
+            self._feed(h, ("page", value.number, value.paginator.num_pages, value.paginator.count,
+                           value.paginator.per_page, value.object_list, value.url, value.save_as), depth + 1)
+        elif isinstance(value, Paginator):
+            self._feed(h, ("paginator", value.name, value.url, value.per_page, value.object_list), depth + 1)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            h.update(self._memo(value, depth, lambda: [(n, getattr(value, n)) for n in _field_names(kind)]))
+        elif hasattr(value, "__dict__") and kind.__module__.startswith("warta."):
+            h.update(self._memo(value, depth, lambda: sorted(vars(value).items())))
+        else:
+            raise Unknown(f"{kind.__module__}.{kind.__qualname__}")
+
+    def _content(self, content: Content, depth: int) -> bytes:
+        """An article or page: every attribute but the shared context and settings, and the URLs its links use."""
+        return self._memo(content, depth, lambda: self._content_fields(content))
+
+    def _content_fields(self, content: Content) -> list:
+        fields = sorted((k, v) for k, v in vars(content).items() if k not in CONTENT_SKIP)
+        fields.append(("url", content.url))
+        fields.append(("save_as", content.save_as))
+        if INTRASITE.search(getattr(content, "_content", "") or ""):
+            fields.append(("links", self.links))
+        return [(k, [t.url for t in v] if k == "translations" else v) for k, v in fields]

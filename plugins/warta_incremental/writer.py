@@ -1,0 +1,255 @@
+"""A Pelican writer that reuses a page of the previous output when everything its template can see is unchanged.
+
+A page's key digests: the build (code, library versions, settings), the sources of its template and of every
+template it extends, includes or imports, and the value of every variable those templates name. When the key
+matches the manifest of the previous build and the previous file is still the one that build wrote (same
+inode, size and modification time), the file is hard-linked into the staging folder instead of rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from jinja2 import meta, nodes
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from .fingerprint import Fingerprints, Unknown
+
+logger = logging.getLogger(__name__)
+MANIFEST_VERSION = 1
+STATE = "_warta_incremental"  # the run's state, kept in the run's settings dict (never in module state)
+SKIPPED_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH", STATE}
+# Helpers whose result follows from their arguments, the page's path and the settings (all in the key).
+PURE_GLOBALS = {"_", "gettext", "ngettext", "pgettext", "npgettext", "cycler", "dict", "joiner", "lipsum",
+                "namespace", "range", "canonical", "absolute_url", "og_locales", "entity_jsonld", "story_jsonld"}
+
+
+def code_version() -> str:
+    """Our plugins and theme, and the libraries that render: a page never outlives a change to them."""
+    from importlib.metadata import version
+
+    digest = hashlib.blake2b(digest_size=16)
+    for name in ("pelican", "jinja2", "markdown", "babel", "markupsafe"):
+        digest.update(f"{name}={version(name)};".encode())
+    root = Path(__file__).resolve().parents[2]
+    for folder in (root / "plugins", root / "theme"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".html", ".po"):
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def manifest_path(settings) -> Path:
+    """Beside the content caches, not inside them: their folder changes with the settings and the code, while
+    the manifest stays valid across any change (a change only changes keys)."""
+    key = hashlib.sha256(str(settings["PREVIOUS_OUTPUT_PATH"]).encode()).hexdigest()[:16]
+    return Path(settings["CACHE_PATH"]).parent / f"warta-pages-{key}.json"
+
+
+class Run:
+    """What one build knows: the previous manifest, this build's keys, and how to compute a page's key."""
+
+    def __init__(self, settings, previous: Path):
+        self.settings, self.previous = settings, previous
+        self.old: dict[str, list] = {}
+        try:
+            data = json.loads(manifest_path(settings).read_text(encoding="utf-8"))
+            if data.get("version") == MANIFEST_VERSION:
+                self.old = data["pages"]
+        except (OSError, ValueError, KeyError):
+            pass
+        self.new: dict[str, str] = {}  # relative path -> key (hex)
+        self.reused = self.rendered = 0
+        self.base: bytes | None = None
+        self.disabled = False
+        self.names: dict[str, frozenset | None] = {}
+        self.sources: dict[str, bytes] = {}
+        self.context_digests: dict[str, tuple[object, bytes]] = {}
+        self.fingerprints: Fingerprints | None = None
+
+    def start(self, context) -> None:
+        """Digest what every page shares, once, at the first page."""
+        links = hashlib.blake2b(digest_size=16)
+        for table in ("generated_content", "static_content"):
+            for path, item in sorted(context.get(table, {}).items()):
+                links.update(f"{path}\0{getattr(item, 'url', '')}\0".encode())
+        self.fingerprints = Fingerprints(links.digest())
+        try:
+            settings = {k: v for k, v in self.settings.items() if k not in SKIPPED_SETTINGS}
+            self.base = self.fingerprints.digest((code_version(), settings))
+        except Unknown as error:
+            logger.info("warta: every page is rendered (a setting of unknown kind: %s)", error)
+            self.disabled = True
+
+    def template_names(self, template) -> frozenset | None:
+        """Every variable named by the template and the templates it uses; None if one is chosen at run time."""
+        if template.name not in self.names:
+            env, names, sources = template.environment, set(), hashlib.blake2b(digest_size=16)
+            pending, seen = [template.name], set()
+            while pending:
+                name = pending.pop()
+                if name in seen:
+                    continue
+                seen.add(name)
+                source = env.loader.get_source(env, name)[0]
+                sources.update(name.encode() + b"\0" + source.encode() + b"\0")
+                ast = env.parse(source)
+                names |= meta.find_undeclared_variables(ast)  # leaves out the environment's globals
+                names |= {node.name for node in ast.find_all(nodes.Name) if node.name in env.globals}
+                for used in meta.find_referenced_templates(ast):
+                    if used is None:
+                        names = None
+                        break
+                    pending.append(used)
+                if names is None:
+                    break
+            self.names[template.name] = frozenset(names) if names is not None else None
+            self.sources[template.name] = sources.digest()
+        return self.names[template.name]
+
+    def key(self, template, localcontext, context) -> str | None:
+        if self.fingerprints is None:
+            self.start(context)
+        names = self.template_names(template)
+        if self.disabled or names is None:
+            return None
+        digest = hashlib.blake2b(self.base + self.sources[template.name], digest_size=16)
+        digest.update(localcontext["output_file"].encode() + b"\0")
+        env_globals = template.environment.globals
+        try:
+            for name in sorted(names):
+                if name in TRACKED:
+                    value = TRACKED[name](localcontext)
+                elif name in PURE_GLOBALS:
+                    continue
+                elif name in env_globals and name not in localcontext:
+                    logger.debug("warta: %s rendered (it uses %s)", localcontext["output_file"], name)
+                    return None  # a helper that may read anything
+                elif name not in localcontext:
+                    digest.update(name.encode() + b"?")
+                    continue
+                else:
+                    value = localcontext[name]
+                digest.update(name.encode() + b"=" + self._digest(name, value, context))
+        except Unknown as error:
+            logger.debug("warta: %s rendered (%s)", localcontext["output_file"], error)
+            return None
+        return digest.hexdigest()
+
+    def _digest(self, name: str, value, context) -> bytes:
+        if context.get(name) is value:  # shared by every page: digested once
+            known = self.context_digests.get(name)
+            if known is None or known[0] is not value:
+                known = self.context_digests[name] = (value, self.fingerprints.digest(value))
+            return known[1]
+        return self.fingerprints.digest(value)
+
+    def reusable(self, relative: str, key: str) -> Path | None:
+        """The previous build's file for this page if its key is unchanged and the file is the one it wrote."""
+        entry = self.old.get(relative)
+        if not entry or entry[0] != key:
+            return None
+        path = self.previous / relative
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return path if [stat.st_ino, stat.st_size, stat.st_mtime_ns] == entry[1:] else None
+
+    def save(self, output: Path) -> None:
+        pages = {}
+        for relative, key in sorted(self.new.items()):
+            try:
+                stat = (output / relative).stat()
+            except OSError:
+                continue
+            pages[relative] = [key, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+        path = manifest_path(self.settings)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "pages": pages}), encoding="utf-8")
+        os.replace(temporary, path)
+        logger.info("warta: %d pages rendered, %d reused from the previous build", self.rendered, self.reused)
+
+
+def _article_jsonld(localcontext):
+    """article_jsonld(article) reads the article's record and the registry entries of its entities."""
+    article = localcontext.get("article")
+    record = localcontext.get("warta_records_by_url", {}).get(getattr(article, "url", None))
+    registry = localcontext.get("warta_registry")
+    entities = tuple(registry.get(e.id) for e in record.entities) if record is not None and registry else ()
+    return ("jsonld", record, entities)
+
+
+def _feed_urls(localcontext):
+    """feed_urls(kind, key) answers from the feed plan: which feeds exist."""
+    from warta_feeds.generator import options_of, plan_of
+
+    plan = plan_of(localcontext["__shared__"], localcontext["__settings__"],
+                   options_of(localcontext["__settings__"]))
+    return ("feeds", tuple(sorted(plan.feeds)))
+
+
+def _story_neighbours(localcontext):
+    from .context import story_neighbours
+
+    return ("neighbours", story_neighbours(localcontext, localcontext.get("article")))
+
+
+TRACKED = {"article_jsonld": _article_jsonld, "feed_urls": _feed_urls, "story_neighbours": _story_neighbours}
+
+
+class _Template:
+    """Stands in for a template: renders only when the page's key is new."""
+
+    def __init__(self, writer: "IncrementalWriter", template, context):
+        self.writer, self.template, self.context = writer, template, context
+        self.name, self.environment = template.name, template.environment
+
+    def render(self, localcontext):
+        run, relative = self.writer.run, localcontext["output_file"]
+        localcontext_for_key = dict(localcontext, __shared__=self.context, __settings__=self.writer.settings)
+        key = run.key(self.template, localcontext_for_key, self.context)
+        if key is not None:
+            run.new[relative] = key
+            old = run.reusable(relative, key)
+            if old is not None:
+                self.writer.pending[sanitised_join(self.writer.output_path, relative)] = old
+                run.reused += 1
+                return ""
+        run.rendered += 1
+        return self.template.render(localcontext)
+
+
+class IncrementalWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.pending: dict[str, Path] = {}
+        self.run = None
+        previous = (settings or {}).get("PREVIOUS_OUTPUT_PATH")
+        if previous:
+            self.run = settings[STATE] = Run(settings, Path(previous))
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if self.run is not None and name:
+            template = _Template(self, template, context)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        handle = super()._open_w(filename, encoding, override)
+        old = self.pending.pop(filename, None)
+        if old is None or handle.name != filename:  # Pelican sends a page another one overrode to os.devnull
+            return handle
+        handle.close()
+        os.unlink(filename)  # never write through a link: the previous output must stay intact
+        try:
+            os.link(old, filename)
+        except OSError:
+            shutil.copy2(old, filename)
+        return open(os.devnull, "w", encoding=encoding)

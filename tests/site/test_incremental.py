@@ -1,0 +1,143 @@
+"""Incremental builds: after each kind of change, the rebuilt output is byte-identical to a clean build.
+
+Each test builds the repository's content, changes one thing, rebuilds into the same output (reusing unchanged
+pages from it), then builds the changed content from scratch elsewhere and compares every file.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, run_build
+
+ARTICLE = "articles/2023/09/kim-tinjau-pengebom-rusia-di-vladivostok.md"
+PAGE = "2023/09/kim-tinjau-pengebom-rusia-di-vladivostok/index.html"
+PLUGIN = """from pelican import signals
+
+def register():
+    signals.article_generator_finalized.connect(mark)
+
+def mark(generator):
+    for article in generator.articles:
+        article._content += "<p>{text}</p>"
+"""
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(old, new, text, count=count, flags=re.M)
+    assert changed != text, f"{path}: {old!r} not found"
+    path.write_text(changed, encoding="utf-8")
+
+
+def write_conf(folder: Path, extra: str) -> Path:
+    conf = folder / "conf.py"
+    conf.write_text(f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n{extra}\n",
+                    encoding="utf-8")
+    return conf
+
+
+def body(content, folder):
+    edit(content / ARTICLE, r"di kampus yang sama di Pulau Russky\.", "di kampus yang sama.")
+
+
+def title(content, folder):
+    edit(content / ARTICLE, r"^title: .*$", 'title: "Kim Tinjau Armada Pasifik Rusia"')
+
+
+def date(content, folder):
+    edit(content / ARTICLE, r"^date: 2023-09-17T10:15", "date: 2023-09-18T08:00")
+
+
+def story(content, folder):
+    edit(content / "stories/korut-rusia.yml", r"^title: .*$", "title: Pyongyang dan Moskow")
+
+
+def registry(content, folder):
+    edit(content / "entities/organizations.yml", r"^  name: Kremlin$", "  name: Kremlin\n  aliases: [Istana Kremlin]")
+
+
+def added(content, folder):
+    source = (content / ARTICLE).read_text(encoding="utf-8")
+    (content / "articles/2023/09/kim-kembali-ke-pyongyang.md").write_text(
+        re.sub(r"^title: .*$", 'title: "Kim Kembali ke Pyongyang"', source, count=1, flags=re.M)
+        .replace("2023-09-17T10:15", "2023-09-19T07:00"), encoding="utf-8")
+
+
+def deleted(content, folder):
+    (content / ARTICLE).unlink()
+
+
+def template(content, folder):
+    edit(folder / "theme/templates/entity.html", r"<h1>\{\{ name \}\}</h1>", "<h1 class=\"name\">{{ name }}</h1>")
+
+
+def settings(content, folder):
+    edit(folder / "conf.py", r"^SITENAME = .*$", "SITENAME = 'Warta Pagi'")
+
+
+def code(content, folder):
+    edit(folder / "plugins/marker.py", r"first version", "second version")
+
+
+CHANGES = [body, title, date, story, registry, added, deleted, template, settings, code]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
+def test_incremental_build_equals_a_clean_build(change, tmp_path):
+    shutil.copytree(REPO / "theme", tmp_path / "theme")
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins/marker.py").write_text(PLUGIN.format(text="first version"), encoding="utf-8")
+    conf = write_conf(tmp_path, f"SITENAME = 'Warta'\nTHEME = {str(tmp_path / 'theme')!r}\n"
+                                f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(tmp_path / 'plugins')!r}]\n"
+                                "PLUGINS = PLUGINS + ['marker']")
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(REPO / "content", content)
+    first = run_build(content, output, "--conf", str(conf))
+    assert first.returncode == 0, first.stderr
+    before = inodes(output)
+
+    change(content, tmp_path)
+    again = run_build(content, output, "--conf", str(conf))
+    assert again.returncode == 0, again.stderr
+    clean_content = tmp_path / "clean-content"
+    shutil.copytree(content, clean_content)
+    clean = run_build(clean_content, tmp_path / "clean-output", "--conf", str(conf))
+    assert clean.returncode == 0, clean.stderr
+
+    rebuilt, expected = files(output), files(tmp_path / "clean-output")
+    assert sorted(rebuilt) == sorted(expected)
+    assert [path for path in expected if rebuilt[path] != expected[path]] == []
+    reused = {path for path, inode in inodes(output).items() if before.get(path) == inode}
+    pages = [path for path in before if path.endswith(".html")]
+    if change in (body, title):  # most pages do not show the article: they come from the previous output
+        assert len(reused) > len(pages) // 2
+        assert PAGE not in reused
+    if change is template:  # only entity pages use entity.html
+        assert "entitas/kim-jong-un/index.html" not in reused and b'<h1 class="name">' in rebuilt[
+            "entitas/kim-jong-un/index.html"]
+        assert PAGE in reused and "tentang/index.html" in reused
+
+
+def test_a_rebuild_without_changes_renders_nothing(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(REPO / "content", content)
+    assert run_build(content, output).returncode == 0
+    before = inodes(output)
+    assert run_build(content, output).returncode == 0
+    after = inodes(output)
+    html = [path for path in after if path.endswith(".html")]
+    assert html and all(after[path] == before[path] for path in html)
+    assert sorted(after) == sorted(before)
