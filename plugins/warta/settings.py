@@ -43,3 +43,15 @@ def read_settings(cls, name: str, values) -> tuple[object, list[Problem]]:
 
 def entity_settings(values) -> tuple[EntitySettings, list[Problem]]:
     return read_settings(EntitySettings, "WARTA_ENTITIES", values)
+
+
+@dataclass(frozen=True)
+class PublishSettings:
+    s3_bucket: str = ""  # publish to this S3-compatible bucket (invoke publish); empty: rsync or ghp-import
+    s3_prefix: str = ""  # a folder inside the bucket, e.g. "site/"
+    s3_endpoint: str = ""  # for S3-compatible services (MinIO, R2, ...); empty: AWS
+    s3_region: str = ""
+
+
+def publish_settings(values) -> tuple[PublishSettings, list[Problem]]:
+    return read_settings(PublishSettings, "WARTA_PUBLISH", values)

@@ -136,18 +136,6 @@ def _lint(content: Path, settings: dict) -> list:
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
 
 
-def deploy_target(conf: Path) -> tuple[str | None, str]:
-    """('rsync', target) or ('ghp-import', branch) from the production settings, or (None, '')."""
-    from pelican.settings import read_settings
-
-    settings = read_settings(str(conf))
-    if settings.get("DEPLOY_RSYNC_TARGET"):
-        return "rsync", settings["DEPLOY_RSYNC_TARGET"]
-    if settings.get("DEPLOY_GHPAGES_BRANCH"):
-        return "ghp-import", settings["DEPLOY_GHPAGES_BRANCH"]
-    return None, ""
-
-
 def _swap(staging: Path, output: Path) -> None:
     """Replace ``output`` by ``staging`` with two renames on the same filesystem."""
     os.chmod(staging, 0o755)
