@@ -61,5 +61,5 @@ def test_publish_settings_are_validated():
     options, problems = publish_settings({"s3_bucket": "warta", "s3_bukcet": "x", "s3_prefix": 3})
     assert options.s3_bucket == "warta"
     assert sorted(str(p) for p in problems) == [
-        "pelicanconf.py: WARTA_PUBLISH['s3_prefix'] must be a str",
-        "pelicanconf.py: WARTA_PUBLISH: unknown setting 's3_bukcet' (did you mean 's3_bucket'?)"]
+        "pelicanconf.py: WARTA_PUBLISH: unknown setting 's3_bukcet' (did you mean 's3_bucket'?)",
+        "pelicanconf.py: WARTA_PUBLISH['s3_prefix'] must be a str"]
