@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 import yaml
 
 from warta.problems import Problem, did_you_mean
+from warta.source.corrections import Correction, correction_problems, read_corrections
 from warta.source.xmlchars import clean
 from warta.source.yamlnodes import compose, line_of, text_of
 
@@ -29,6 +30,7 @@ SCHEMA = {
     "image": {"url": "url", "caption": "text", "credit": "text", "alt": "text"},
     "authors": "texts", "status": "status",
     "entities": {"add": "slugs", "remove": "slugs"},
+    "corrections": "corrections",
 }
 REQUIRED = ("title", "date")
 
@@ -66,6 +68,7 @@ class FrontMatter:
     status: str = "published"
     entities_add: tuple[str, ...] = ()
     entities_remove: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()  # oldest first; 'modified' is at least the latest one's date
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -146,7 +149,19 @@ def parse_article(path: str, text: str, default_lang: str = "id") -> tuple[Front
     if matter.modified and matter.modified < matter.date:
         problems.append(Problem(path, lines["modified"], "'modified' is earlier than 'date'"))
         return None, body, problems
-    return matter, body, []
+    return _with_corrections(matter, values.get("corrections") or (), path, body)
+
+
+def _with_corrections(matter: FrontMatter, corrections, path: str, body: str):
+    """Corrections dated from the article on; the latest one moves 'modified' forward."""
+    problems = correction_problems(corrections, matter.date, path)
+    if problems:
+        return None, body, problems
+    if not corrections:
+        return matter, body, []
+    latest = corrections[-1][0].date
+    modified = max(matter.modified or latest, latest)
+    return replace(matter, corrections=tuple(c for c, _ in corrections), modified=modified), body, []
 
 
 def _read_mapping(node: yaml.MappingNode, schema: dict, path: str, prefix: str):
@@ -173,7 +188,10 @@ def _read_mapping(node: yaml.MappingNode, schema: dict, path: str, prefix: str):
             lines.update(sub_lines)
             problems += sub_problems
             continue
-        value, value_problems = _read_value(kind, value_node, path, line, name)
+        if kind == "corrections":
+            value, value_problems = read_corrections(value_node, path, line, parse_date)
+        else:
+            value, value_problems = _read_value(kind, value_node, path, line, name)
         problems += value_problems
         if not value_problems:
             values[key] = value
