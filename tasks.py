@@ -43,8 +43,8 @@ def check(c, content=CONTENT):
 
 @task(help={"output": "output folder"})
 def clean(c, output=OUTPUT):
-    """Remove the built site and the build caches."""
-    for folder in (Path(output), HERE / ".cache"):
+    """Remove the built site, the preview and the build caches."""
+    for folder in (Path(output), Path("preview"), HERE / ".cache"):
         if folder.exists():
             shutil.rmtree(folder)
             print(f"removed {folder}")
@@ -113,6 +113,17 @@ def publish(c, deploy=True, dry_run=False, content=CONTENT, output=OUTPUT):
         code = run_deploy(Path(output).resolve(), settings, dry_run=dry_run)
         if code:
             raise Exit(code=code)
+
+
+@task(help={"content": "content folder", "output": "where the preview goes (default: preview)"})
+def preview(c, content=CONTENT, output="preview"):
+    """Build the site with drafts and embargoed articles into preview/: a banner on every page, noindex."""
+    from warta_build.preview import preview as run_preview
+
+    code = run_preview(content, output)
+    if code:
+        raise Exit(code=code)
+    print(f"preview in {output}/ (PRATINJAU / PREVIEW): open {output}/index.html; never published")
 
 
 @task

@@ -130,8 +130,10 @@ def lint(content: str | Path = "content", conf: str | Path | None = None) -> lis
 def _lint(content: Path, settings: dict) -> list:
     from warta.publish.feeds import feed_settings
     from warta.settings import entity_settings
+    from warta.source.embargo import NOW_VARIABLE, read_now
 
     problems = entity_settings(settings.get("WARTA_ENTITIES"))[1] + feed_settings(settings.get("WARTA_FEEDS"))[1]
+    problems += read_now(os.environ.get(NOW_VARIABLE) or settings.get(NOW_VARIABLE))[1]
     problems += check_content(content, settings["DEFAULT_LANG"]).problems
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
 

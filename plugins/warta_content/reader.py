@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from html import escape
 
 from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 from warta.problems import ProblemsFound
+from warta.source.embargo import NOW_VARIABLE, is_embargoed, read_now
 from warta.source.frontmatter import decode, parse_article
 
 
@@ -47,4 +49,15 @@ class WartaMarkdownReader(BaseReader):
             meta["slug"] = matter.slug
         if matter.story:
             meta["story"] = matter.story
-        return meta
+        return meta | self._visibility(matter)
+
+    def _visibility(self, matter) -> dict:
+        """Embargoed articles wait as drafts (never written); a preview build shows drafts and embargoes."""
+        if not hasattr(self, "_now"):  # one "now" for the whole build
+            self._now, problems = read_now(os.environ.get(NOW_VARIABLE) or self.settings.get(NOW_VARIABLE))
+            if problems:
+                raise ProblemsFound(problems)
+        embargoed = is_embargoed(matter.date, matter.status, self._now)
+        if self.settings.get("WARTA_PREVIEW"):
+            return {"status": "published", "embargoed": embargoed, "unpublished": embargoed or matter.status == "draft"}
+        return {"status": "draft", "embargoed": True} if embargoed else {"embargoed": False}
