@@ -40,7 +40,10 @@ def enrich_articles(generator) -> None:
         raise ProblemsFound(problems)
 
     cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis.pickle")
-    articles = list(generator.articles) + list(generator.translations) + list(generator.drafts)
+    # Drafts (embargoed articles among them) are enriched only where they are written: their text must not
+    # shape discovery in a build that publishes without them.
+    drafts = list(generator.drafts) if settings.get("DRAFT_SAVE_AS") else []
+    articles = list(generator.articles) + list(generator.translations) + drafts
     results = enrich_corpus([document_of(a) for a in articles], registry, options.discovery_threshold, cache)
     cache.save()
     for article, result in zip(articles, results):
