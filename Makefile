@@ -26,7 +26,7 @@ serve: $(STAMP)
 	$(BIN)/invoke serve
 
 clean:
-	rm -rf output .cache
+	rm -rf output preview .cache
 
 # The publishing tests send a site to a local folder with Debian's rsync.
 .PHONY: rsync

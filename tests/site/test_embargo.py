@@ -62,6 +62,9 @@ def test_before_its_time_nothing_leaks_anywhere(content, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "1 embargoed until 2025-01-02T08:00:00+07:00" in result.stdout
     assert leaks(output) == []  # pages, feeds, JSON export, entity, story and timeline pages alike
+    for place in ("feeds/atom.xml", "feeds/rss.xml", "api/articles.json", "cerita/korut-rusia/index.html",
+                  "cerita/pemilu-2024/index.html", "entitas/kim-jong-un/index.html", "linimasa/index.html"):
+        assert (output / place).is_file(), place  # read by leaks() above
     assert (output / "2024/03/kpu-tetapkan-prabowo-gibran-pemenang-pilpres/index.html").exists()
     assert not (output / "draf").exists()
 
