@@ -81,3 +81,12 @@ def test_the_build_caches_are_kept_between_runs():
     assert set(cache["with"]["path"].split()) == {".cache", "output"}
     assert cache["with"]["key"].startswith(cache["with"]["restore-keys"].strip())
     assert names.index("actions/cache") < next(i for i, n in enumerate(names) if "invoke publish" in n)
+
+
+def test_pull_requests_get_a_preview_artifact_that_is_never_deployed():
+    workflow = load(SITE)
+    check = workflow["jobs"]["check"]["steps"]
+    upload = next(s for s in check if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "preview/" and "pull_request" in upload["if"]
+    assert any("invoke preview" in s.get("run", "") for s in check)
+    assert not any("preview" in str(s) for s in workflow["jobs"]["deploy"]["steps"])
