@@ -34,9 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     if not content.is_dir():
         print(f"{args.content}: content folder not found", file=sys.stderr)
         return 2
-    top = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=content, capture_output=True,
-                              text=True, check=True).stdout.strip())
-    changed = [Path(p).resolve() for p in args.paths] if args.paths else staged_paths(top)
+    try:
+        changed = [Path(p).resolve() for p in args.paths] if args.paths else staged_paths(Path(subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=content, capture_output=True, text=True, check=True,
+        ).stdout.strip()))
+    except (OSError, subprocess.CalledProcessError) as error:
+        print(f"{args.content}: cannot ask git what is staged: {error}", file=sys.stderr)
+        return 2
     if any(p.name in SETTINGS_FILES for p in changed):
         problems = lint(content)
     else:
