@@ -91,7 +91,10 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 SLUGIFY_SOURCE = "basename"
 READERS = {"rst": None, "html": None, "htm": None}  # Markdown only, read by warta_content
 
-# Warta's own pages (warta_pages): directory-style; pagination adds halaman/N/ below each.
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "entity": None}
+
+# Warta's own settings: every key and its default is declared in plugins/warta/settings.py and listed in
+# docs/settings.md; they are checked when Pelican starts. Feeds, JSON and TimelineJS files follow these URLs.
 WARTA_URLS = {
     "entity": "entitas/{id}/",
     "entities": "entitas/",  # A-Z; per type: entitas/tokoh/, entitas/organisasi/, entitas/tempat/
@@ -100,7 +103,6 @@ WARTA_URLS = {
     "timeline": "linimasa/",
 }
 WARTA_ENTITIES = {"discovery_threshold": 0.7, "link_first_mention": True}
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "entity": None}
 WARTA_ENTITY_TIMELINE_LIMIT = 100  # events shown on an entity page (all of them are in its timeline.json)
 WARTA_TIMELINE_LIMIT = 200  # events on the site-wide timeline page
 WARTA_PREVIEW = False  # invoke preview sets it: drafts and embargoed articles shown, a banner, noindex

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,7 +32,7 @@ def build(c, content=CONTENT, output=OUTPUT, debug=False):
 
 @task(help={"content": "content folder (default: content)"})
 def check(c, content=CONTENT):
-    """Lint all content (front-matter, registry, stories) and print every problem as path:line: message."""
+    """Check the settings and all content (front-matter, registry, stories); print every problem as path:line: message."""
     from warta_build import lint
 
     problems = lint(content)
@@ -53,7 +55,6 @@ def clean(c, output=OUTPUT):
 @task(help={"port": f"port on localhost (default {PORT})", "output": "output folder"})
 def serve(c, port=PORT, output=OUTPUT):
     """Serve the built site on http://localhost:PORT/ (build first)."""
-    import functools
     import http.server
 
     if not Path(output).is_dir():
@@ -69,18 +70,24 @@ def serve(c, port=PORT, output=OUTPUT):
 
 @task(help={"port": f"port on localhost (default {PORT})", "content": "content folder", "output": "output folder"})
 def livereload(c, port=PORT, content=CONTENT, output=OUTPUT):
-    """Serve the site and rebuild it whenever content, theme or plugins change."""
+    """Serve the site and rebuild it whenever content, theme, plugins or settings change."""
     from livereload import Server
-    from warta_build import build as run_build
 
-    def rebuild():
-        run_build(content, output)
-
-    rebuild()
+    rebuild(content, output)
     server = Server()
     for pattern in (f"{content}/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(pattern, rebuild)
+        server.watch(pattern, functools.partial(rebuild, content, output))
     server.serve(host="127.0.0.1", port=int(port), root=output)
+
+
+def rebuild(content=CONTENT, output=OUTPUT, conf=None) -> int:
+    """One build in a fresh Python process, so edited plugin code is imported anew (what livereload runs)."""
+    command = [sys.executable, "-m", "warta_build", "--content", str(content), "--output", str(output)]
+    if conf:
+        command += ["--conf", str(conf)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE / "plugins"),
+                                                                    os.environ.get("PYTHONPATH")]))}
+    return subprocess.run(command, cwd=HERE, env=env).returncode
 
 
 @task(help={"title": "the article's title", "lang": "id or en", "content": "content folder",
@@ -124,6 +131,27 @@ def preview(c, content=CONTENT, output="preview"):
     if code:
         raise Exit(code=code)
     print(f"preview in {output}/ (PRATINJAU / PREVIEW): open {output}/index.html; never published")
+
+
+SETTINGS_DOC = HERE / "docs" / "settings.md"
+BEGIN, END = "<!-- settings:begin -->", "<!-- settings:end -->"
+
+
+def write_settings_doc(path: Path = SETTINGS_DOC) -> None:
+    """Replace the part of ``path`` between the two markers by the reference generated from the schema."""
+    from warta.settings import markdown
+
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{BEGIN}\n{markdown()}{END}{tail}", encoding="utf-8")
+
+
+@task(name="settings-doc")
+def settings_doc(c):
+    """Regenerate the settings reference in docs/settings.md from plugins/warta/settings.py."""
+    write_settings_doc()
+    print(f"wrote {SETTINGS_DOC.relative_to(HERE)}")
 
 
 @task

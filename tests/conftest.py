@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+NEWSROOM = REPO / "tests" / "data" / "newsroom"  # a frozen copy of the sample content: editors cannot break the tests
 
 
 def run_build(content: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -17,8 +18,8 @@ def run_build(content: Path, output: Path, *extra: str) -> subprocess.CompletedP
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The repository's own content/, built once per test session."""
+    """The newsroom fixture (tests/data/newsroom), built once per test session."""
     output = tmp_path_factory.mktemp("site") / "output"
-    result = run_build(REPO / "content", output)
+    result = run_build(NEWSROOM, output)
     assert result.returncode == 0, result.stderr
     return output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -24,6 +25,17 @@ class ProblemsFound(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@contextmanager
+def noting(where: str, doing: str):
+    """Let a programming error (bad content is a Problem, never an exception) propagate, with a note naming
+    what was being processed: ``content/articles/x.md: while enriching this article``. Tracebacks show notes."""
+    try:
+        yield
+    except Exception as error:
+        error.add_note(f"{where}: {doing}")
+        raise
 
 
 def did_you_mean(word: str, choices) -> str:

@@ -75,7 +75,7 @@ def build(content: str | Path = "content", output: str | Path = "output", conf: 
     except Exception as error:  # a settings file that does not run
         print(f"{shown(conf)}: cannot read the settings: {type(error).__name__}: {error}", file=stream)
         return 1
-    problems = _lint(content, settings)
+    problems = _lint(content, settings, conf)
     if problems:
         for problem in problems:
             print(problem, file=stream)
@@ -124,17 +124,27 @@ def lint(content: str | Path = "content", conf: str | Path | None = None) -> lis
 
         return [Problem(shown(content), None, "content folder not found")]
     conf = Path(conf).resolve() if conf else REPO / "pelicanconf.py"
-    return _lint(content, load_settings(content, content / "output", conf))
+    return _lint(content, load_settings(content, content / "output", conf), conf)
 
 
-def _lint(content: Path, settings: dict) -> list:
-    from warta.publish.feeds import feed_settings
-    from warta.settings import entity_settings
+def settings_problems(settings: dict, conf: Path) -> list:
+    """Every problem in Warta's settings, at its line in ``conf`` (or the file it star-imports)."""
+    from warta.settings import read, setting_lines
+
+    return read(settings, setting_lines(conf))[1]
+
+
+def _lint(content: Path, settings: dict, conf: Path) -> list:
     from warta.source.embargo import NOW_VARIABLE, read_now
 
-    problems = entity_settings(settings.get("WARTA_ENTITIES"))[1] + feed_settings(settings.get("WARTA_FEEDS"))[1]
-    problems += read_now(os.environ.get(NOW_VARIABLE) or settings.get(NOW_VARIABLE))[1]
-    problems += check_content(content, settings["DEFAULT_LANG"]).problems
+    problems = settings_problems(settings, conf)
+    if os.environ.get(NOW_VARIABLE):  # the environment's "now" wins over the setting: check it too
+        problems += read_now(os.environ[NOW_VARIABLE])[1]
+    if problems:  # the content is read with these settings: check them first
+        return problems
+    from warta.settings import of
+
+    problems += check_content(content, settings["DEFAULT_LANG"], of(settings).zone).problems
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
 
 

@@ -8,27 +8,29 @@ from pathlib import Path
 from markdown import Markdown
 from warta.aggregate.enrich import Document, enrich_corpus
 from warta.entities.discovery import stub
-from warta.settings import entity_settings
+from warta.settings import of as warta_settings
 from warta.source.check import check_content
 from warta.source.frontmatter import parse_article
 from warta.source.layout import article_files, shown
 
-from . import REPO, load_settings
+from . import REPO, load_settings, settings_problems
 
 
 def report(content: Path, limit: int = 0) -> tuple[list, str]:
     """(problems, text): candidates most frequent first with count, type, example and YAML stub."""
     content = content.resolve()
     settings = load_settings(content, content / "output", REPO / "pelicanconf.py")
-    checked = check_content(content, settings["DEFAULT_LANG"])
-    if checked.problems:
-        return sorted(set(checked.problems)), ""
-    options, problems = entity_settings(settings.get("WARTA_ENTITIES", {}))
+    problems = settings_problems(settings, REPO / "pelicanconf.py")
     if problems:
         return problems, ""
+    zone = warta_settings(settings).zone
+    checked = check_content(content, settings["DEFAULT_LANG"], zone)
+    if checked.problems:
+        return sorted(set(checked.problems)), ""
     documents = []
     for path in article_files(content):
-        matter, body, _ = parse_article(shown(path), path.read_text(encoding="utf-8-sig"), settings["DEFAULT_LANG"])
+        matter, body, _ = parse_article(shown(path), path.read_text(encoding="utf-8-sig"), settings["DEFAULT_LANG"],
+                                      zone)
         html = Markdown(**settings["MARKDOWN"]).convert(body)
         documents.append(Document(shown(path), matter.title, matter.summary or "", html, matter.lang, matter.date,
                                   matter.entities_add, matter.entities_remove))

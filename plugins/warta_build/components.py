@@ -11,7 +11,7 @@ import time
 from datetime import datetime, timedelta
 
 from slugify import slugify
-from warta.aggregate.enrich import collector_paused
+from warta.aggregate.enrich import settled_results
 from warta.aggregate.timeline import article_events, by_entity, merge
 from warta.entities.discovery import CorpusStats, discover
 from warta.entities.matcher import Matcher
@@ -53,21 +53,26 @@ def _clock(totals: dict, key: str, function):
 
 def entities_and_time(count: int = 5000, aliases: int = 20_000) -> dict:
     """Per-article cost of each enrichment step on ``count`` articles against a registry of ``aliases``,
-    with the garbage collector paused as the build pauses it (warta.aggregate.enrich.collector_paused)."""
-    with collector_paused():
-        return _entities_and_time(count, aliases)
+    with kept results frozen between steps, as the build freezes them (warta.aggregate.enrich.settled_results)."""
+    with settled_results() as settle:
+        return _entities_and_time(count, aliases, settle)
 
 
-def _entities_and_time(count: int, aliases: int) -> dict:
+def _entities_and_time(count: int, aliases: int, settle) -> dict:
     totals: dict[str, float] = {}
     registry = _clock(totals, "registry_build", lambda: big_registry(aliases))
     matcher = _clock(totals, "automaton_build", lambda: Matcher(registry))
     docs = texts(count)
+    settle()
     prepared = [_clock(totals, "plain_text", lambda d=d: article_text(d[0], "", d[1])) for d in docs]
+    settle()
     mentions = [_clock(totals, "match", lambda t=t, d=d: matcher.match(t.text, d[2])) for t, d in zip(prepared, docs)]
     stats = _clock(totals, "corpus_stats", lambda: CorpusStats.from_texts((t.text, d[2]) for t, d in zip(prepared, docs)))
-    found = [_clock(totals, "discovery", lambda t=t, d=d, m=m: discover(t.text, d[2], m, stats, 0.7))
+    memo: dict = {}
+    settle()
+    found = [_clock(totals, "discovery", lambda t=t, d=d, m=m: discover(t.text, d[2], m, stats, 0.7, memo=memo))
              for t, d, m in zip(prepared, docs, mentions)]
+    settle()
     for t, d, m, c in zip(prepared, docs, mentions, found):
         _clock(totals, "tag_and_salience", lambda: tag(t, d[2], None, registry, (), (), c, mentions=m))
     times = [_clock(totals, "temporal", lambda t=t, d=d: extract(t.text, d[2], d[3])) for t, d in zip(prepared, docs)]

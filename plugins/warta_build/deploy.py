@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 from warta.publish.upload_plan import LocalFile, Plan, RemoteObject, describe, headers, plan
-from warta.settings import PublishSettings, publish_settings
+from warta.settings import Publish
+from warta.settings import of as warta_settings
 
 logger = logging.getLogger(__name__)
 PREVIEW_MARKER = ".warta-preview"  # written by `invoke preview`: such a folder is never published
@@ -36,11 +37,7 @@ def deploy(output: Path, settings: dict, dry_run: bool = False, stream=None) -> 
     if (output / PREVIEW_MARKER).exists():
         print(f"{output}: this is a preview build (drafts and embargoed articles); not published", file=sys.stderr)
         return 1
-    options, problems = publish_settings(settings.get("WARTA_PUBLISH"))
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        return 1
+    options = warta_settings(settings).publish  # validated by the build that made ``output``
     private = private_prefixes(settings)
     if options.s3_bucket:
         return s3_publish(output, options, private, dry_run, stream)
@@ -57,7 +54,7 @@ def local_files(output: Path) -> list[LocalFile]:
     return [describe(output, path) for path in sorted(output.rglob("*")) if path.is_file()]
 
 
-def s3_publish(output: Path, options: PublishSettings, private: tuple[str, ...], dry_run: bool, stream) -> int:
+def s3_publish(output: Path, options: Publish, private: tuple[str, ...], dry_run: bool, stream) -> int:
     import boto3
     from botocore.exceptions import BotoCoreError, ClientError
 
@@ -85,7 +82,7 @@ def list_bucket(client, bucket: str, prefix: str) -> list[RemoteObject]:
     return found
 
 
-def apply(client, output: Path, options: PublishSettings, changes: Plan) -> None:
+def apply(client, output: Path, options: Publish, changes: Plan) -> None:
     """Upload first, delete last: a reader never meets a link to a page that is not there yet."""
     bucket, prefix = options.s3_bucket, options.s3_prefix
     for key in changes.uploads:

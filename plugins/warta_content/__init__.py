@@ -1,13 +1,19 @@
-"""Pelican glue for articles: our front-matter reader, Babel gettext for the theme, date filters."""
+"""Pelican glue for articles: settings validated at start, our front-matter reader, Babel gettext, date filters."""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from pelican import signals
+from warta.problems import ProblemsFound
+from warta.source.check import duplicate_slugs
+from warta.settings import of as warta_settings
 from warta.source.embargo import summary
+from warta.source.layout import shown
 
 from .reader import WartaMarkdownReader
+from .settings import validate_settings
 from .theme import install_theme_helpers
 
 logger = logging.getLogger(__name__)
@@ -21,12 +27,23 @@ def _add_reader(readers) -> None:
 def _report_embargoes(generator) -> None:
     """One line for the editor: how many articles wait, and until when."""
     dates = [a.date for a in generator.drafts if getattr(a, "embargoed", False)]
-    if dates and not generator.settings.get("WARTA_PREVIEW"):
+    if dates and not warta_settings(generator.settings).preview:
         print(summary(dates))
+
+
+def check_pages(generator) -> None:
+    """Two pages with one slug stop the run, as `invoke check` says (articles: warta_enrich)."""
+    pages = [*generator.pages, *generator.hidden_pages, *generator.draft_pages]
+    documents = dict(sorted((shown(page.source_path), page.warta) for page in pages if hasattr(page, "warta")))
+    problems = duplicate_slugs(documents, {name: Path(name).stem for name in documents})
+    if problems:
+        raise ProblemsFound(problems)
 
 
 def register() -> None:
     # Pelican keeps receivers across runs in one process; connecting a function twice is a no-op.
+    signals.initialized.connect(validate_settings)
     signals.readers_init.connect(_add_reader)
     signals.generator_init.connect(install_theme_helpers)
+    signals.page_generator_finalized.connect(check_pages)
     signals.article_generator_finalized.connect(_report_embargoes)

@@ -9,6 +9,7 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 from warta.problems import ProblemsFound
+from warta.settings import of as warta_settings
 from warta.source.embargo import NOW_VARIABLE, is_embargoed, read_now
 from warta.source.frontmatter import decode, parse_article
 
@@ -22,7 +23,8 @@ class WartaMarkdownReader(BaseReader):
             text, problems = decode(handle.read(), source_path)
         matter, body = None, ""
         if text is not None:
-            matter, body, problems = parse_article(source_path, text, self.settings["DEFAULT_LANG"])
+            matter, body, problems = parse_article(source_path, text, self.settings["DEFAULT_LANG"],
+                                                   warta_settings(self.settings).zone)
         if problems:
             raise ProblemsFound(problems)
         config = self.settings["MARKDOWN"]
@@ -54,10 +56,11 @@ class WartaMarkdownReader(BaseReader):
     def _visibility(self, matter) -> dict:
         """Embargoed articles wait as drafts (never written); a preview build shows drafts and embargoes."""
         if not hasattr(self, "_now"):  # one "now" for the whole build
-            self._now, problems = read_now(os.environ.get(NOW_VARIABLE) or self.settings.get(NOW_VARIABLE))
+            warta = warta_settings(self.settings)
+            self._now, problems = read_now(os.environ.get(NOW_VARIABLE) or warta.now, zone=warta.zone)
             if problems:
                 raise ProblemsFound(problems)
         embargoed = is_embargoed(matter.date, matter.status, self._now)
-        if self.settings.get("WARTA_PREVIEW"):
+        if warta_settings(self.settings).preview:
             return {"status": "published", "embargoed": embargoed, "unpublished": embargoed or matter.status == "draft"}
         return {"status": "draft", "embargoed": True} if embargoed else {"embargoed": False}

@@ -13,6 +13,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from warta.publish.dates import event_date, long_datetime, month_year, short_date
 from warta.publish.jsonld import news_article, script_json
+from warta.settings import of as warta_settings
 
 
 def translations(theme: str, lang: str):
@@ -33,6 +34,19 @@ def _compiled(po_path: str, lang: str, mtime: int):
     return Translations(fp=buffer)
 
 
+def N_(message: str) -> str:
+    """Marks a message for `invoke i18n` (babel.cfg reads this file); translated where it is used."""
+    return message
+
+
+WEEK = N_("Week {week}, {year}")
+
+
+def event_label(theme: str, item, lang: str) -> str:
+    """A timeline item's date in ``lang``, the week pattern from that language's catalogue."""
+    return event_date(item.value, item.precision, lang, translations(theme, lang).ugettext(WEEK))
+
+
 def install_theme_helpers(generator) -> None:
     env = getattr(generator, "env", None)
     if env is None:
@@ -41,7 +55,7 @@ def install_theme_helpers(generator) -> None:
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(settings["THEME"], settings["DEFAULT_LANG"]), newstyle=True)
     env.filters.update(longdate=long_datetime, shortdate=short_date, monthyear=month_year,
-                       eventdate=lambda item, lang: event_date(item.value, item.precision, lang))
+                       eventdate=functools.partial(event_label, settings["THEME"]))
 
     @pass_context
     def jsonld(context, article) -> Markup:
@@ -59,5 +73,5 @@ def article_jsonld(settings, context, article) -> Markup:
     if record is None:
         return Markup("")
     data = news_article(record, article.warta, settings["SITENAME"], settings.get("SITEURL", ""),
-                        settings["WARTA_URLS"]["entity"], context["warta_registry"])
+                        warta_settings(settings).urls.entity, context["warta_registry"])
     return Markup('<script type="application/ld+json">') + Markup(script_json(data)) + Markup("</script>")

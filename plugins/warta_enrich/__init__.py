@@ -17,8 +17,10 @@ from warta.aggregate.site_index import ArticleRecord, build_index
 from warta.entities.mention_links import MentionLink, link_first_mentions
 from warta.entities.registry import load_registry
 from warta.problems import ProblemsFound
-from warta.settings import entity_settings
-from warta.source.layout import ENTITY_DIR, STORY_DIR, yaml_files
+from warta import settings as warta_settings
+from warta.source.check import ContentReport, cross_references, duplicate_slugs
+from warta.source.layout import ENTITY_DIR, STORY_DIR, shown, yaml_files
+from warta.source.reserved import reserved_id_problems
 from warta.source.stories import load_stories
 
 logger = logging.getLogger(__name__)
@@ -30,27 +32,26 @@ def register() -> None:
 
 def enrich_articles(generator) -> None:
     settings = generator.settings
-    options, problems = entity_settings(settings.get("WARTA_ENTITIES", {}))
+    warta = warta_settings.of(settings)
+    options = warta.entities
     content = Path(settings["PATH"])
-    registry, found = load_registry(content / ENTITY_DIR)
-    problems += found
-    stories, found = load_stories(yaml_files(content, STORY_DIR))
-    problems += found
+    articles = list(generator.articles) + list(generator.translations) + list(generator.drafts)
+    registry, stories, problems = load_references(content, articles + list(getattr(generator, "hidden_articles", ())))
     if problems:
         raise ProblemsFound(problems)
 
     cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis.pickle")
     # Drafts (embargoed articles among them) are enriched only where they are written: their text must not
     # shape discovery in a build that publishes without them.
-    drafts = list(generator.drafts) if settings.get("DRAFT_SAVE_AS") else []
-    articles = list(generator.articles) + list(generator.translations) + drafts
+    if not settings.get("DRAFT_SAVE_AS"):
+        articles = list(generator.articles) + list(generator.translations)
     results = enrich_corpus([document_of(a) for a in articles], registry, options.discovery_threshold, cache)
     cache.save()
     for article, result in zip(articles, results):
         article.warta_entities = result.entities
         article.warta_events = result.events
         if options.link_first_mention:
-            link_mentions(article, result, registry, settings["WARTA_URLS"]["entity"])
+            link_mentions(article, result, registry, warta.urls)
     logger.info("warta: enriched %d articles (%d from cache)", len(articles), cache.hits)
 
     records = [record_of(article) for article in generator.articles]
@@ -62,10 +63,23 @@ def enrich_articles(generator) -> None:
                                                    include_discovered=options.discovered_pages)
 
 
-def link_mentions(article, result, registry, entity_url: str) -> None:
+def load_references(content: Path, articles: list):
+    """The registry and stories, and every problem in them or in what articles name (what `invoke check` finds):
+    unknown stories and entity ids, reserved ids, duplicate slugs."""
+    registry, problems = load_registry(content / ENTITY_DIR)
+    stories, found = load_stories(yaml_files(content, STORY_DIR))
+    problems += found + reserved_id_problems(registry)
+    named = sorted((shown(article.source_path), article) for article in articles if hasattr(article, "warta"))
+    documents = {name: article.warta for name, article in named}
+    problems += duplicate_slugs(documents, {name: Path(name).stem for name in documents})
+    problems += cross_references(ContentReport(articles=documents, registry=registry, stories=stories))
+    return registry, stories, problems
+
+
+def link_mentions(article, result, registry, urls) -> None:
     """Link each entity's first body mention to its page (relative to the article's own URL)."""
     up = "../" * article.url.count("/")
-    links = [MentionLink(m.surface, m.occurrence, up + entity_url.format(id=m.entity_id),
+    links = [MentionLink(m.surface, m.occurrence, up + urls.entity_page(m.entity_id),
                          registry.entities[m.entity_id].name) for m in result.first_mentions]
     article._content = link_first_mentions(article._content, links)
 
@@ -73,7 +87,7 @@ def link_mentions(article, result, registry, entity_url: str) -> None:
 def document_of(article) -> Document:
     matter = article.warta
     return Document(article.url, matter.title, matter.summary or "", article.content, matter.lang, matter.date,
-                    matter.entities_add, matter.entities_remove)
+                    matter.entities_add, matter.entities_remove, shown(article.source_path))
 
 
 def record_of(article) -> ArticleRecord:

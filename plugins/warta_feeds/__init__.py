@@ -24,7 +24,7 @@ def _generators(pelican):
 
 
 def _install_feed_urls(generator) -> None:
-    """Validate WARTA_FEEDS at start (the first generator) and expose ``feed_urls`` to templates."""
+    """Expose ``feed_urls`` to templates."""
     options = options_of(generator.settings)
     env = getattr(generator, "env", None)
     if env is not None:

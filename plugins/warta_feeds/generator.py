@@ -7,30 +7,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale
-from warta.problems import ProblemsFound
-from warta.publish.feeds import (
-    FORMATS,
-    FeedSettings,
-    Member,
-    absolute,
-    feed_settings,
-    plan,
-    site_url,
-)
-from warta.settings import entity_settings
+from warta.problems import noting
+from warta.publish.feeds import FORMATS, Member, absolute, plan, site_url
+from warta.settings import Settings
+from warta.source.layout import shown
+from warta.settings import of as warta_settings
 
 from .entries import Item, PageUrls, entry, feed_xml, item_of
 
 logger = logging.getLogger(__name__)
 PLAN_KEY = "warta_feeds"  # the per-run plan lives in Pelican's shared context, never in module state
-PAGES = {"entity": "entitas/{id}/", "story": "cerita/{slug}/"}  # defaults of WARTA_URLS (warta_pages)
 
 
-def options_of(settings) -> FeedSettings:
-    options, problems = feed_settings(settings.get("WARTA_FEEDS", {}))
-    if problems:
-        raise ProblemsFound(problems)
-    return options
+def options_of(settings) -> Settings:
+    """Warta's settings (validated by warta_content at Pelican's ``initialized`` signal)."""
+    return warta_settings(settings)
 
 
 @dataclass
@@ -42,27 +33,27 @@ class Plan:
     discovered: bool  # discovered (unregistered) entities get feeds and entry categories
 
 
-def plan_of(context: dict, settings, options: FeedSettings) -> Plan:
+def plan_of(context: dict, settings, options: Settings) -> Plan:
     """The run's plan, made on first use (after every generator has read and enriched its articles)."""
     if PLAN_KEY not in context:
-        discovered = entity_settings(settings.get("WARTA_ENTITIES", {}))[0].discovered_pages
+        discovered = options.entities.discovered_pages
         pairs = sorted((a.url, a) for a in context.get("articles", ()))
         urls, articles = [url for url, _ in pairs], [a for _, a in pairs]
         members = [Member(a.date, url, a.lang, a.category.slug, getattr(a, "story", None) or None,
                           tuple(e.id for e in getattr(a, "warta_entities", ()) if e.registered or discovered))
                    for url, a in pairs]
         context[PLAN_KEY] = Plan(articles, urls, plan(members, options),
-                                 site_url(settings.get("SITEURL", ""), options.site_url), discovered)
+                                 site_url(settings.get("SITEURL", ""), options.feeds.site_url), discovered)
     return context[PLAN_KEY]
 
 
-def feed_urls(context: dict, settings, options: FeedSettings, kind: str, key: str = "") -> tuple[str, str]:
+def feed_urls(context: dict, settings, options: Settings, kind: str, key: str = "") -> tuple[str, str]:
     """Site-relative (rss, atom) paths of a feed; "" for a format that is off or a feed that has no items."""
     if kind not in ("site", "lang", "category", "story", "entity"):
         raise ValueError(f"feed_urls: unknown kind '{kind}'")
     if (kind, key) not in plan_of(context, settings, options).feeds:
         return "", ""
-    rss, atom = (options.path(kind, fmt, key) for fmt in FORMATS)
+    rss, atom = (options.feed_path(kind, fmt, key) for fmt in FORMATS)
     return rss, atom
 
 
@@ -91,11 +82,12 @@ class FeedsGenerator:
             channel = self._channel(kind, key, [current.articles[i] for i in indexes], pages)
             for i in indexes:
                 if i not in items:
-                    items[i] = item_of(current.articles[i], current.urls[i], pages, self.settings["PATH"],
-                                       self._page("entity"), current.discovered)
+                    with noting(shown(current.articles[i].source_path), "while making its feed entry"):
+                        items[i] = item_of(current.articles[i], current.urls[i], pages, self.settings["PATH"],
+                                           self.options.urls.entity, current.discovered)
             newest = max(items[i].updated for i in indexes)
             for fmt in FORMATS:
-                path = self.options.path(kind, fmt, key)
+                path = self.options.feed_path(kind, fmt, key)
                 if not path:
                     continue
                 for i in indexes:
@@ -123,19 +115,16 @@ class FeedsGenerator:
         if kind == "story":
             story = self.context.get("warta_stories", {}).get(key)
             title = getattr(story, "title", None) or key
-            return Channel(f"{name}: {title}", absolute(base, self._page("story").format(slug=key)),
+            return Channel(f"{name}: {title}", absolute(base, self.options.urls.story_page(key)),
                            getattr(story, "summary", None) or description, getattr(story, "lang", None) or lang)
         if kind == "entity":
             registry = self.context.get("warta_registry")
             entity = getattr(registry, "entities", {}).get(key) or next(
                 (e for e in getattr(articles[0], "warta_entities", ()) if e.id == key), None)
             title = getattr(entity, "name", None) or key
-            return Channel(f"{name}: {title}", absolute(base, self._page("entity").format(id=key)), description,
+            return Channel(f"{name}: {title}", absolute(base, self.options.urls.entity_page(key)), description,
                            lang)
         return Channel(name, link, description, lang)
 
-    def _page(self, kind: str) -> str:
-        return (self.settings.get("WARTA_URLS") or {}).get(kind, PAGES[kind])
-
     def _logo(self, base: str) -> str:
-        return absolute(base, self.options.logo) if self.options.logo else ""
+        return absolute(base, self.options.feeds.logo) if self.options.feeds.logo else ""

@@ -7,8 +7,9 @@ from functools import partial
 
 from pelican.generators import Generator
 from warta.aggregate.timeline import by_entity, group_by_year_month, merge, recent
+from warta.problems import noting
 from warta.publish import export, timelinejs
-from warta.settings import entity_settings
+from warta.settings import of as warta_settings
 from warta.source.reserved import TYPE_PATHS
 
 
@@ -23,7 +24,8 @@ class WartaPagesGenerator(Generator):
         if index is None:
             return
         self.write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
-        self.pattern = self.settings["WARTA_URLS"]
+        self.warta = warta_settings(self.settings)
+        self.urls = self.warta.urls
         self.site_url = self.settings.get("SITEURL", "")
         registry, stories = self.context["warta_registry"], self.context["warta_stories"]
         records = self.context["warta_records"]
@@ -32,19 +34,21 @@ class WartaPagesGenerator(Generator):
         items = merge([event for r in records for event in r.events])
         self.items = items
         entity_items = by_entity(items)
-        options, _ = entity_settings(self.settings.get("WARTA_ENTITIES", {}))
+        options = self.warta.entities
         for entity_id, summary in index.entities.items():
             if summary.registered or options.discovered_pages:
-                self.entity_page(summary, registry.get(entity_id), entity_items.get(entity_id, []))
+                with noting(self.urls.entity_page(entity_id), "while writing this entity page"):
+                    self.entity_page(summary, registry.get(entity_id), entity_items.get(entity_id, []))
         self.entity_indexes(index)
         for slug, story in stories.items():
-            self.story_page(story, index.stories.get(slug, ()))
+            with noting(story.path, "while writing this story's page"):
+                self.story_page(story, index.stories.get(slug, ()))
         self.stories_index(stories, index)
-        self.write(self.pattern["timeline"] + "index.html", self.get_template("timeline"), self.context,
-                   timeline=self._grouped(recent(items, self.settings.get("WARTA_TIMELINE_LIMIT", 200))))
-        self.write_text("api/articles.json", export.articles_document(records, self.site_url))
-        self.write_text("api/entities.json", export.entities_document(
-            index, registry, self.site_url, self.pattern["entity"]))
+        self.write(self.urls.timeline + "index.html", self.get_template("timeline"), self.context,
+                   timeline=self._grouped(recent(items, self.warta.timeline_limit)))
+        self.write_text(self.urls.api_file("articles.json"), export.articles_document(records, self.site_url))
+        self.write_text(self.urls.api_file("entities.json"), export.entities_document(
+            index, registry, self.site_url, self.urls.entity))
 
     def _grouped(self, items):
         """Items grouped by year and month, each with the article records that reported it."""
@@ -52,49 +56,46 @@ class WartaPagesGenerator(Generator):
                                for item in group]) for year, month, group in group_by_year_month(items)]
 
     def entity_page(self, summary, entity, items):
-        url = self.pattern["entity"].format(id=summary.id)
+        url = self.urls.entity_page(summary.id)
         timeline_url = None
         if items:
-            timeline_url = url + "timeline.json"
+            timeline_url = self.urls.timeline_json(url)
             title = entity.name if entity else summary.name
             self.write_text(timeline_url, export.dumps(timelinejs.document(
                 title, entity.description if entity else "", items, self.records_by_url, self.site_url)))
         articles = [self.by_url[r.url] for r in summary.articles if r.url in self.by_url]
-        shown = recent(items, self.settings.get("WARTA_ENTITY_TIMELINE_LIMIT", 100))
+        shown = recent(items, self.warta.entity_timeline_limit)
         self.write(url + "index.html", self.get_template("entity"), self.context, paginated={"articles": articles},
                    template_name="entity", url=url, page_name=url + "index", articles=articles,
                    entity=entity, summary=summary, timeline=self._grouped(shown), timeline_url=timeline_url,
                    timeline_total=len(items), timeline_shown=len(shown),
-                   related=[(self.context["warta_index"].entities[i], n) for i, n in summary.related],
-                   entity_url=self.pattern["entity"])
+                   related=[(self.context["warta_index"].entities[i], n) for i, n in summary.related])
 
     def entity_indexes(self, index):
         template = self.get_template("entities")
-        self.write(self.pattern["entities"] + "index.html", template, self.context, groups=index.alphabetical(),
-                   kind=None, type_paths=TYPE_PATHS, entity_url=self.pattern["entity"])
+        self.write(self.urls.entities + "index.html", template, self.context, groups=index.alphabetical(),
+                   kind=None, type_paths=TYPE_PATHS)
         for kind, path in TYPE_PATHS.items():
-            self.write(self.pattern["entities"] + path + "/index.html", template, self.context,
-                       entities=index.by_type(kind), kind=kind, type_paths=TYPE_PATHS, entity_url=self.pattern["entity"])
+            self.write(self.urls.entities + path + "/index.html", template, self.context,
+                       entities=index.by_type(kind), kind=kind, type_paths=TYPE_PATHS)
 
     def story_page(self, story, records):
-        url = self.pattern["story"].format(slug=story.slug)
+        url = self.urls.story_page(story.slug)
         urls_in_story = {r.url for r in records}
         items = [item for item in self.items if urls_in_story.intersection(item.sources)]
         timeline_url = None
         if items:
-            timeline_url = url + "timeline.json"
+            timeline_url = self.urls.timeline_json(url)
             self.write_text(timeline_url, export.dumps(timelinejs.document(
                 story.title, story.summary, items, self.records_by_url, self.site_url)))
         articles = [self.by_url[r.url] for r in records if r.url in self.by_url]
         self.write(url + "index.html", self.get_template("story"), self.context, story=story,
-                   story_articles=articles, timeline=self._grouped(items), timeline_url=timeline_url,
-                   entity_url=self.pattern["entity"])
+                   story_articles=articles, timeline=self._grouped(items), timeline_url=timeline_url)
 
     def stories_index(self, stories, index):
         rows = sorted(((s, index.stories.get(slug, ())) for slug, s in stories.items()),
                       key=lambda row: (-(row[1][-1].date.timestamp() if row[1] else 0), row[0].slug))
-        self.write(self.pattern["stories"] + "index.html", self.get_template("stories"), self.context, rows=rows,
-                   story_url=self.pattern["story"])
+        self.write(self.urls.stories + "index.html", self.get_template("stories"), self.context, rows=rows)
 
     def write_text(self, relative: str, text: str) -> None:
         path = os.path.join(self.output_path, relative)

@@ -1,4 +1,5 @@
-"""Tag the labelled articles against the shipped registry and measure against gold labels."""
+"""Tag the labelled articles against the newsroom fixture's registry (a copy of the shipped one); measure
+against gold labels."""
 
 from html import escape
 from pathlib import Path
@@ -11,7 +12,7 @@ from warta.entities.tagging import tag
 from warta.entities.text import article_text
 
 ROOT = Path(__file__).resolve().parents[2]
-REGISTRY, PROBLEMS = load_registry(ROOT / "content" / "entities")
+REGISTRY, PROBLEMS = load_registry(ROOT / "tests" / "data" / "newsroom" / "entities")
 LABELLED = yaml.safe_load((ROOT / "tests" / "data" / "entities" / "labelled.yml").read_text(encoding="utf-8"))
 
 
@@ -28,7 +29,7 @@ def test_labelled_set_is_well_formed():
         words = len(article.text.split())
         assert 80 <= words <= 200, (item["slug"], words)
         missing = [i for i in item["registered"] if i not in REGISTRY.entities]
-        assert not missing, f"{item['slug']}: gold ids not in content/entities: {missing}"
+        assert not missing, f"{item['slug']}: gold ids not in the newsroom registry: {missing}"
         assert not [n for n in item["discovered"] if n not in article.text], item["slug"]
 
 

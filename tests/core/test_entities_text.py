@@ -23,6 +23,12 @@ def test_nested_blocks_keep_document_order():
     assert [a.text[s:e] for s, e in a.paragraph_spans] == ["kutipan", "ekor", "a", "b", "c"]
 
 
+def test_headings_are_text_and_marked():
+    a = article_text("T", "", "<h2>Universitas Indonesia</h2><p>Tim Indonesia</p><h3><em>Akhir</em></h3>")
+    assert [a.text[s:e] for s, e in a.paragraph_spans] == ["Universitas Indonesia", "Tim Indonesia", "Akhir"]
+    assert [a.text[s:e] for s, e in a.heading_spans] == ["Universitas Indonesia", "Akhir"]
+
+
 def test_empty_body():
     a = article_text("Only a title", "", "")
     assert a.text == "Only a title\n\n" and a.paragraph_spans == ()

@@ -1,19 +1,10 @@
-"""warta.publish.feeds: settings, the feed plan, text cleaning, absolute URLs and ids."""
+"""warta.publish.feeds: the feed plan, text cleaning, absolute URLs and ids."""
 
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from warta.publish.feeds import (
-    FeedSettings,
-    Member,
-    absolute,
-    absolutize,
-    feed_settings,
-    image_type,
-    plan,
-    site_url,
-    tag_uri,
-)
+from warta.publish.feeds import Member, absolute, absolutize, image_type, plan, site_url, tag_uri
+from warta.settings import Feeds, Settings
 from warta.source.xmlchars import clean
 
 WIB = timezone(timedelta(hours=7))
@@ -23,59 +14,8 @@ def at(day: int, hour: int = 9) -> datetime:
     return datetime(2024, 3, day, hour, tzinfo=WIB)
 
 
-def messages(values) -> list[str]:
-    return [str(p) for p in feed_settings(values)[1]]
-
-
-def test_defaults_are_valid_and_give_the_documented_paths():
-    settings, problems = feed_settings(None)
-    assert problems == []
-    assert (settings.site_limit, settings.limit, settings.site_url) == (50, 20, "http://localhost:8000")
-    assert settings.path("site", "rss") == "feeds/rss.xml"
-    assert settings.path("site", "atom") == "feeds/atom.xml"
-    assert settings.path("lang", "rss", "en") == "feeds/en/rss.xml"
-    assert settings.path("category", "atom", "ekonomi") == "kategori/ekonomi/atom.xml"
-    assert settings.path("entity", "rss", "kim-jong-un") == "entitas/kim-jong-un/rss.xml"
-    assert settings.path("story", "rss", "korut-rusia") == "cerita/korut-rusia/rss.xml"
-
-
-def test_an_empty_pattern_turns_one_format_off():
-    settings, problems = feed_settings({"story_atom": ""})
-    assert problems == []
-    assert settings.path("story", "atom", "x") == ""
-    assert settings.path("story", "rss", "x") == "cerita/x/rss.xml"
-
-
-@pytest.mark.parametrize("values, expected", [
-    ({"limt": 3}, "pelicanconf.py: WARTA_FEEDS: unknown setting 'limt' (did you mean 'limit'?)"),
-    ({"site_limit": -1}, "pelicanconf.py: WARTA_FEEDS['site_limit'] must not be negative"),
-    ({"limit": "20"}, "pelicanconf.py: WARTA_FEEDS['limit'] must be a int"),
-    ({"limit": True}, "pelicanconf.py: WARTA_FEEDS['limit'] must be a int"),
-    ({"site_url": "localhost:8000"},
-     "pelicanconf.py: WARTA_FEEDS['site_url'] must be an absolute http(s) URL (got 'localhost:8000')"),
-    ({"entity_rss": "entitas/{slug}/rss.xml"},
-     "pelicanconf.py: WARTA_FEEDS['entity_rss'] must contain {id} and nothing else in braces, "
-     "got 'entitas/{slug}/rss.xml'"),
-    ({"site_rss": "feeds/{lang}/rss.xml"},
-     "pelicanconf.py: WARTA_FEEDS['site_rss'] must contain no placeholder and nothing else in braces, "
-     "got 'feeds/{lang}/rss.xml'"),
-    ({"category_rss": "/kategori/{slug}/rss.xml"},
-     "pelicanconf.py: WARTA_FEEDS['category_rss'] must be a site-relative path ending in '.xml', "
-     "got '/kategori/{slug}/rss.xml'"),
-    ({"story_atom": "cerita/{slug/atom.xml"},
-     "pelicanconf.py: WARTA_FEEDS['story_atom'] is not a valid pattern: 'cerita/{slug/atom.xml'"),
-    ({"site_atom": "feeds/rss.xml"}, "pelicanconf.py: WARTA_FEEDS['site_atom'] is the same path as 'site_rss'"),
-])
-def test_bad_settings_are_problems(values, expected):
-    assert messages(values) == [expected]
-
-
-def test_every_bad_setting_is_reported_at_once():
-    assert len(messages({"limt": 1, "limit": -2, "lang_rss": "x.txt"})) == 3
-
-
-def test_a_non_dict_is_a_problem():
-    assert messages(["limit"]) == ["pelicanconf.py: WARTA_FEEDS must be a dict"]
+def feeds(**values) -> Settings:
+    return Settings(feeds=Feeds(**values))
 
 
 A = Member(at(1), "2024/03/a/", "id", "politik", "pemilu", ("prabowo", "kpu"))
@@ -85,7 +25,7 @@ D = Member(at(3), "2024/03/d/", "id", "ekonomi", None, ())  # same time as C: th
 
 
 def test_plan_groups_every_kind_newest_first():
-    assert plan([A, B, C, D], FeedSettings()) == {
+    assert plan([A, B, C, D], Settings()) == {
         ("category", "ekonomi"): [3, 2], ("category", "politik"): [1, 0],
         ("entity", "bi"): [2], ("entity", "kpu"): [0], ("entity", "prabowo"): [1, 0],
         ("lang", "en"): [1], ("lang", "id"): [3, 2, 0],
@@ -94,23 +34,23 @@ def test_plan_groups_every_kind_newest_first():
 
 
 def test_plan_keeps_the_newest_up_to_the_limit():
-    result = plan([A, B, C, D], FeedSettings(site_limit=2, limit=1))
+    result = plan([A, B, C, D], feeds(site_limit=2, limit=1))
     assert result[("site", "")] == [3, 2]
     assert result[("lang", "id")] == [3]
     assert result[("entity", "prabowo")] == [1]
 
 
 def test_a_zero_limit_or_two_empty_patterns_turn_a_kind_off():
-    kinds = {kind for kind, _ in plan([A, B, C, D], FeedSettings(limit=0))}
+    kinds = {kind for kind, _ in plan([A, B, C, D], feeds(limit=0))}
     assert kinds == {"site"}
-    kinds = {kind for kind, _ in plan([A, B, C, D], FeedSettings(entity_rss="", entity_atom=""))}
+    kinds = {kind for kind, _ in plan([A, B, C, D], feeds(entity_rss="", entity_atom=""))}
     assert kinds == {"site", "lang", "category", "story"}
 
 
 def test_plan_does_not_depend_on_input_order():
-    forward = plan([A, B, C, D], FeedSettings())
+    forward = plan([A, B, C, D], Settings())
     members = [D, C, B, A]
-    backward = plan(members, FeedSettings())
+    backward = plan(members, Settings())
     assert {key: [members[i].url for i in value] for key, value in backward.items()} == {
         key: [[A, B, C, D][i].url for i in value] for key, value in forward.items()}
 

@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from warta.source.frontmatter import decode, parse_article
@@ -53,6 +54,13 @@ def test_naive_date_is_asia_jakarta():
     matter, _, _ = parse_article("a.md", doc("title: x", "date: 2023-09-14 23:30"))
     assert matter.date.utcoffset() == timedelta(hours=7)
     assert (matter.date.year, matter.date.day, matter.date.hour) == (2023, 14, 23)
+
+
+def test_naive_dates_follow_the_given_zone():
+    matter, _, _ = parse_article("a.md", doc("title: x", "date: 2023-09-14 23:30", "modified: 2023-09-15"),
+                                 zone=ZoneInfo("Asia/Jayapura"))
+    assert matter.date.utcoffset() == matter.modified.utcoffset() == timedelta(hours=9)
+    assert (matter.date.day, matter.date.hour, matter.modified.hour) == (14, 23, 0)
 
 
 def test_offset_is_kept():

@@ -1,4 +1,9 @@
+from datetime import datetime, timezone
+
+import pytest
+from warta.aggregate.enrich import Document, enrich_corpus
 from warta.entities.mention_links import MentionLink, link_first_mentions, occurrence
+from warta.entities.registry import load_registry
 
 
 def test_links_the_chosen_occurrence_only():
@@ -15,11 +20,34 @@ def test_occurrence_counts_whole_words_from_the_body_start():
     assert occurrence(text, "Kim", text.index("Kim Yo"), body) == 0
 
 
-def test_skips_code_links_and_headings_and_keeps_tails():
+@pytest.mark.parametrize("number, linked", [
+    (0, None),  # inside an existing link: counted, never linked
+    (1, '<em><a href="p/" class="entity">Putin</a></em>'),
+    (2, None),  # in a heading: counted, never linked
+    (3, '<p><a href="p/" class="entity">Putin</a></p>'),
+])
+def test_counts_what_the_text_model_reads_and_links_outside_headings_and_links(number, linked):
     html = '<p><code>Putin</code> <a href="x">Putin</a> said <em>Putin</em> won.</p><h2>Putin</h2><p>Putin</p>'
-    out = link_first_mentions(html, [MentionLink("Putin", 1, "p/")])
-    assert out == ('<p><code>Putin</code> <a href="x">Putin</a> said <em>Putin</em> won.</p><h2>Putin</h2>'
-                   '<p><a href="p/" class="entity">Putin</a></p>')
+    out = link_first_mentions(html, [MentionLink("Putin", number, "p/")])
+    if linked is None:
+        assert out == html
+    else:
+        assert linked in out and out.count('class="entity"') == 1
+
+
+def test_a_name_first_in_a_heading_links_its_first_mention_in_the_text(tmp_path):
+    (tmp_path / "registry.yml").write_text(
+        "- {id: universitas-indonesia, name: Universitas Indonesia, type: organization}\n"
+        "- {id: indonesia, name: Indonesia, type: place}\n", encoding="utf-8")
+    registry, problems = load_registry(tmp_path)
+    assert problems == []
+    html = "<h2>Universitas Indonesia</h2><p>Tim Indonesia menang. Lalu Indonesia kalah.</p>"
+    document = Document("a/", "Pertandingan", "", html, "id", datetime(2024, 1, 1, tzinfo=timezone.utc))
+    [result] = enrich_corpus([document], registry, 0.7)
+    links = [MentionLink(m.surface, m.occurrence, f"{m.entity_id}/") for m in result.first_mentions]
+    out = link_first_mentions(html, links)
+    assert out == ('<h2>Universitas Indonesia</h2><p>Tim <a href="indonesia/" class="entity">Indonesia</a> menang. '
+                   'Lalu Indonesia kalah.</p>')
 
 
 def test_several_links_in_one_text_node_and_escaping():

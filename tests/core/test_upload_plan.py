@@ -56,10 +56,13 @@ def test_headers(key, content_type, cache):
 
 
 def test_publish_settings_are_validated():
-    from warta.settings import publish_settings
+    from warta.settings import read
 
-    options, problems = publish_settings({"s3_bucket": "warta", "s3_bukcet": "x", "s3_prefix": 3})
-    assert options.s3_bucket == "warta"
+    settings, problems = read({"WARTA_PUBLISH": {"s3_bucket": "warta", "s3_bukcet": "x", "s3_prefix": 3},
+                               "WARTA_NOW": "besok"})
+    assert settings.publish.s3_bucket == "warta"
     assert sorted(str(p) for p in problems) == [
-        "pelicanconf.py: WARTA_PUBLISH: unknown setting 's3_bukcet' (did you mean 's3_bucket'?)",
-        "pelicanconf.py: WARTA_PUBLISH['s3_prefix'] must be a str"]
+        "pelicanconf.py: WARTA_NOW: 'WARTA_NOW' is not a valid ISO 8601 date: 'besok' "
+        "(use YYYY-MM-DDTHH:MM:SS+07:00 with a real day and time)",
+        "pelicanconf.py: WARTA_PUBLISH.s3_bukcet: unknown setting (did you mean 's3_bucket'?)",
+        "pelicanconf.py: WARTA_PUBLISH.s3_prefix: must be a string, got int 3"]

@@ -157,9 +157,9 @@ def test_bad_settings_stop_the_build_before_anything_is_written(content, tmp_pat
     output = tmp_path / "output"
     result = run_build(content, output, "--conf", str(conf))
     assert result.returncode == 1
-    assert "pelicanconf.py: WARTA_ENTITIES: unknown setting 'discovery_treshold' (did you mean 'discovery_threshold'?)" \
+    assert f"{conf}:4: WARTA_ENTITIES.discovery_treshold: unknown setting (did you mean 'discovery_threshold'?)" \
         in result.stderr
-    assert "WARTA_FEEDS['limit'] must not be negative" in result.stderr
+    assert f"{conf}:5: WARTA_FEEDS.limit: must be at least 0, got -1" in result.stderr
     assert "Traceback" not in result.stderr and not output.exists()
 
 

@@ -1,4 +1,4 @@
-"""The repository's own content built for real: entity, story and timeline pages, JSON export, TimelineJS."""
+"""The newsroom fixture built for real: entity, story and timeline pages, JSON export, TimelineJS."""
 
 import json
 
@@ -156,10 +156,10 @@ def test_article_json_ld_names_what_it_is_about(site):
 
 
 def test_rebuilding_the_same_content_gives_byte_identical_files(site, tmp_path):
-    from tests.conftest import REPO, run_build
+    from tests.conftest import NEWSROOM, run_build
 
     again = tmp_path / "again"
-    assert run_build(REPO / "content", again).returncode == 0
+    assert run_build(NEWSROOM, again).returncode == 0
 
     def files(root):
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

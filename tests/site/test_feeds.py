@@ -282,9 +282,9 @@ def test_limits_and_production_urls(tmp_path):
 
 
 @pytest.mark.parametrize("setting, message", [
-    ("{'limt': 5}", "pelicanconf.py: WARTA_FEEDS: unknown setting 'limt' (did you mean 'limit'?)"),
-    ("{'limit': -1}", "pelicanconf.py: WARTA_FEEDS['limit'] must not be negative"),
-    ("{'story_rss': 'cerita/rss.xml'}", "pelicanconf.py: WARTA_FEEDS['story_rss'] must contain {slug}"),
+    ("{'limt': 5}", "conf.py:4: WARTA_FEEDS.limt: unknown setting (did you mean 'limit'?)"),
+    ("{'limit': -1}", "conf.py:4: WARTA_FEEDS.limit: must be at least 0, got -1"),
+    ("{'story_rss': 'cerita/{slug}/rss.xml'}", "conf.py:4: WARTA_FEEDS.story_rss: must be a file name ending in '.xml'"),
 ])
 def test_bad_settings_fail_the_build_in_one_line(tmp_path, setting, message):
     content = tmp_path / "content"

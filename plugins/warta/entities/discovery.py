@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from operator import add, attrgetter, gt, itemgetter
+from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime, get_day_names, get_month_names
@@ -123,9 +124,8 @@ class CorpusStats:
     capital: Mapping[str, int] = field(default_factory=dict)
     runs: Mapping[str, int] = field(default_factory=dict)  # whole capitalised runs, as written
     types: Mapping[str, str] = field(default_factory=dict)  # run -> type its cue words point to most
-    # Memos for discover(): each text's runs (found once, here), and how each run splits into pieces.
-    _texts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
-    _parts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # Each counted text's runs, found once by from_texts so discover() need not find them again. Never mutated.
+    runs_of: Mapping[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[tuple[str, str]]) -> "CorpusStats":
@@ -159,10 +159,8 @@ class CorpusStats:
                 lower[word] = count
             elif word[0].isupper() and count > openers[word]:
                 capital[word.lower()] += count - openers[word]
-        stats = cls(dict(sorted(lower.items())), dict(sorted(capital.items())), dict(sorted(runs.items())),
-                    _Types(seen, heads))
-        stats._texts.update((text, (starts, found)) for text, starts, found in seen)
-        return stats
+        return cls(dict(sorted(lower.items())), dict(sorted(capital.items())), dict(sorted(runs.items())),
+                   _Types(seen, heads), MappingProxyType({text: (starts, found) for text, starts, found in seen}))
 
     def common(self, word: str) -> bool:
         """Seen lowercase at least as often as capitalised mid-sentence: an ordinary word."""
@@ -230,18 +228,19 @@ class Candidate:
 
 def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusStats,
              threshold: float = 0.5, skip: Sequence[tuple[int, int]] = (),
-             known: AbstractSet[str] = frozenset()) -> list[Candidate]:
+             known: AbstractSet[str] = frozenset(), memo: dict | None = None) -> list[Candidate]:
     """Capitalised names not covered by ``mentions`` nor inside ``skip`` spans (e.g. a title-case
     headline), with a type guessed from cue words; those scoring at least ``threshold``. Names in
     ``known`` (the registry's short forms, which stay unmatched without a full name before them)
-    and English possessives ("Putin's" is "Putin") are not new names."""
+    and English possessives ("Putin's" is "Putin") are not new names. ``memo``: a dict the caller keeps across
+    calls with the same ``stats`` (how each run splits into pieces); without one, nothing is shared."""
     spans = list(zip(map(attrgetter("start"), mentions), map(attrgetter("end"), mentions)))
     covered = _merged(spans + list(skip))
     starts = list(map(itemgetter(0), covered))
     exact = set(spans)
     english = lang == "en"
-    memo = stats._parts
-    run_starts, names = stats._texts.get(text) or _runs(text)
+    memo = {} if memo is None else memo
+    run_starts, names = stats.runs_of.get(text) or _runs(text)
     found: dict[str, list] = {}
     for run_start, run_end, name in zip(run_starts, map(add, run_starts, map(len, names)), names):
         if (run_start, run_end) in exact:

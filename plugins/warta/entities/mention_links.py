@@ -1,4 +1,7 @@
-"""Link the first body mention of each entity to its page, inside rendered article HTML (pure)."""
+"""Link the first body mention of each entity to its page, inside rendered article HTML (pure).
+
+Occurrences are counted over the text the entity text model reads (``warta.entities.text``: everything outside
+``SKIP``), so the count the enrichment computed points at the same words here; no link goes inside ``NO_LINKS``."""
 
 from __future__ import annotations
 
@@ -9,13 +12,13 @@ from itertools import accumulate
 
 import lxml.html
 
-SKIP = frozenset({"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"})
+from warta.entities.text import NO_LINKS, SKIP
 
 
 @dataclass(frozen=True)
 class MentionLink:
     surface: str  # the words as written, e.g. "Kim Jong Un"
-    occurrence: int  # 0 for the first time these words stand alone in the body text, 1 for the second...
+    occurrence: int  # 0 for the first time these words stand alone in the body text (headings included), 1 ...
     href: str
     title: str = ""
 
@@ -42,21 +45,21 @@ def link_first_mentions(html: str, links: list[MentionLink]) -> str:
         return html
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     slots = list(_text_slots(root))
-    texts = [getattr(element, slot) for element, slot in slots]
+    texts = [getattr(element, slot) for element, slot, _ in slots]
     joined = "\0".join(texts)  # NUL is no word character: boundaries hold across slots
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     targets: dict[int, list[tuple[int, int, MentionLink]]] = {}  # slot index -> (start, end, link)
     taken: set[tuple[int, int]] = set()
     for link in links:
         found = _find(joined, starts, link)
-        if found is not None and not any(_overlaps(found, other) for other in taken):
+        if found is not None and slots[found[0]][2] and not any(_overlaps(found, other) for other in taken):
             index, start, end = found
             targets.setdefault(index, []).append((start, end, link))
             taken.add((index, start, end))
     if not targets:
         return html
     for index, wraps in targets.items():
-        element, slot = slots[index]
+        element, slot, _ = slots[index]
         _split(element, slot, sorted(wraps, key=lambda w: w[0]))
     return (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
 
@@ -66,17 +69,18 @@ def _overlaps(found, other) -> bool:
 
 
 def _text_slots(root):
-    """(element, 'text' | 'tail') for every text node outside skipped elements, in document order."""
+    """(element, 'text' | 'tail', may hold a link) for every text node the text model reads, in document order."""
     for element in root.iter():
-        if element.text and not _skipped(element):
-            yield element, "text"
-        if element is not root and element.tail and not _skipped(element.getparent()):
-            yield element, "tail"
+        if element.text and not _inside(element, SKIP):
+            yield element, "text", not _inside(element, NO_LINKS)
+        parent = element.getparent()
+        if element is not root and element.tail and not _inside(parent, SKIP):
+            yield element, "tail", not _inside(parent, NO_LINKS)
 
 
-def _skipped(element) -> bool:
+def _inside(element, tags) -> bool:
     while element is not None:
-        if isinstance(element.tag, str) and element.tag in SKIP:
+        if isinstance(element.tag, str) and element.tag in tags:
             return True
         element = element.getparent()
     return False

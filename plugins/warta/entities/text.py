@@ -1,4 +1,7 @@
-"""The plain text of a rendered article, with the spans of its parts."""
+"""The plain text of a rendered article, with the spans of its parts.
+
+This module is the one model of which HTML is text: the mention linker (``mention_links``) reads the same text
+nodes (everything outside ``SKIP``) and never links inside ``NO_LINKS``, whose headings the model marks."""
 
 from __future__ import annotations
 
@@ -8,7 +11,9 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
-SKIP = frozenset({"code", "pre", "script", "style", "template", "svg", "math"})
+SKIP = frozenset({"code", "pre", "script", "style", "template", "svg", "math"})  # not text at all
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+NO_LINKS = HEADINGS | {"a"}  # text, but no entity link goes inside (a heading, an existing link)
 BLOCKS = frozenset({
     "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div", "section", "article",
     "aside", "header", "footer", "figure", "figcaption", "dd", "dt", "td", "th", "ul", "ol", "dl",
@@ -26,6 +31,7 @@ class ArticleText:
     lede_span: tuple[int, int]
     paragraph_spans: tuple[tuple[int, int], ...]
     paragraph_starts: tuple[int, ...] = ()  # filled in from paragraph_spans, for bisect
+    heading_spans: tuple[tuple[int, int], ...] = ()  # body paragraphs that are headings (h1-h6)
 
     def __post_init__(self):
         object.__setattr__(self, "paragraph_starts", tuple(s for s, _ in self.paragraph_spans))
@@ -34,12 +40,21 @@ class ArticleText:
 def article_text(title: str, summary: str, html: str) -> ArticleText:
     """``title``, blank line, lede (``summary``, HTML allowed), blank line, body paragraphs."""
     parts = [clean(title), clean(_html_text(summary) if "<" in summary else summary)]
-    parts += [p for p in (clean(b) for b in _blocks(html)) if p]
+    headings: set[int] = set()
+    blocks = _blocks(html, headings)
+    heading_parts = []
+    for index, block in enumerate(blocks):
+        part = clean(block)
+        if part:
+            if index in headings:
+                heading_parts.append(len(parts))
+            parts.append(part)
     spans, start = [], 0
     for part in parts:
         spans.append((start, start + len(part)))
         start += len(part) + 2
-    return ArticleText("\n\n".join(parts), spans[0], spans[1], tuple(spans[2:]))
+    return ArticleText("\n\n".join(parts), spans[0], spans[1], tuple(spans[2:]),
+                       heading_spans=tuple(spans[i] for i in heading_parts))
 
 
 def clean(text: str) -> str:
@@ -53,17 +68,18 @@ def _html_text(html: str) -> str:
     return " ".join(_blocks(html))
 
 
-def _blocks(html: str) -> list[str]:
+def _blocks(html: str, headings: set[int] | None = None) -> list[str]:
+    """The text of each block; the indexes of heading blocks are added to ``headings``."""
     if not html.strip():
         return []
     elements = lxml.html.fragments_fromstring(html, parser=PARSER)
     leading = elements.pop(0) if elements and isinstance(elements[0], str) else ""
     out: list[str] = []
-    _walk(leading, elements, out)
+    _walk(leading, elements, out, set() if headings is None else headings)
     return out
 
 
-def _walk(text: str | None, children, out: list[str]) -> None:
+def _walk(text: str | None, children, out: list[str], headings: set[int]) -> None:
     """Append the inline text of each block, in document order (a block's own text first)."""
     own: list[str] = [text or ""]
     for child in children:
@@ -71,10 +87,13 @@ def _walk(text: str | None, children, out: list[str]) -> None:
         if tag in BLOCKS:
             out.append("".join(own))
             own = []
+            first = len(out)
             if len(child):
-                _walk(child.text, child, out)
+                _walk(child.text, child, out, headings)
             else:
                 out.append(child.text or "")
+            if tag in HEADINGS:
+                headings.update(range(first, len(out)))
         elif tag and tag not in SKIP:
             own.append(_inline(child))
         own.append(child.tail or "")

@@ -46,13 +46,15 @@ def month_year(year: int, month: int | None, lang: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def event_date(value, precision: str, lang: str) -> str:
-    """A timeline date at its precision: '13 September 2023', 'September 2023', 'Pekan 37, 2023', '2023'."""
+def event_date(value, precision: str, lang: str, week: str = "Week {week}, {year}") -> str:
+    """A timeline date at its precision: '13 September 2023', 'September 2023', 'Week 37, 2023', '2023'.
+
+    ``week`` is the week pattern already translated (the theme's catalogue has 'Pekan {week}, {year}')."""
     if precision == "day":
         return format_date(value, "long", locale=lang)
     if precision == "month":
         return month_year(value.year, value.month, lang)
     if precision == "week":
-        year, week, _ = value.isocalendar()
-        return f"Pekan {week}, {year}" if lang == "id" else f"Week {week}, {year}"
+        year, number, _ = value.isocalendar()
+        return week.format(week=number, year=year)
     return str(value.year)

@@ -1,4 +1,6 @@
-"""Feeds, the pure part: settings, which articles go in which feed, clean XML text, absolute URLs, stable ids.
+"""Feeds, the pure part: which articles go in which feed, clean XML text, absolute URLs, stable ids.
+
+Settings and feed paths: ``warta.settings`` (``Feeds``, ``Settings.feed_path``).
 
 The glue (plugins/warta_feeds) turns the plan into RSS 2.0 and Atom files with feedgen.
 """
@@ -8,7 +10,6 @@ from __future__ import annotations
 import heapq
 import mimetypes
 import re
-import string
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,82 +18,10 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
-from warta.problems import Problem
-from warta.settings import SETTINGS_FILE, read_settings
+from warta.settings import FEED_FORMATS, FEED_KINDS, Settings
 
-SITE_LIMIT = 50
-LIMIT = 20
-SITE_URL = "http://localhost:8000"  # used for absolute links when SITEURL is empty (the dev build)
-KINDS = ("site", "lang", "category", "story", "entity")
-FORMATS = ("rss", "atom")
-# The one placeholder each kind's path pattern must contain.
-PLACEHOLDER = {"site": None, "lang": "lang", "category": "slug", "story": "slug", "entity": "id"}
-
-
-@dataclass(frozen=True)
-class FeedSettings:
-    """``WARTA_FEEDS`` in pelicanconf.py. An empty path pattern turns that feed off; a limit of 0 turns a kind off."""
-
-    site_limit: int = SITE_LIMIT
-    limit: int = LIMIT
-    site_url: str = SITE_URL
-    logo: str = ""  # URL or site-relative path of a GIF/JPEG/PNG, at most 144 px wide (RSS <image>, Atom <logo>)
-    site_rss: str = "feeds/rss.xml"
-    site_atom: str = "feeds/atom.xml"
-    lang_rss: str = "feeds/{lang}/rss.xml"
-    lang_atom: str = "feeds/{lang}/atom.xml"
-    category_rss: str = "kategori/{slug}/rss.xml"
-    category_atom: str = "kategori/{slug}/atom.xml"
-    story_rss: str = "cerita/{slug}/rss.xml"
-    story_atom: str = "cerita/{slug}/atom.xml"
-    entity_rss: str = "entitas/{id}/rss.xml"
-    entity_atom: str = "entitas/{id}/atom.xml"
-
-    def path(self, kind: str, fmt: str, key: str = "") -> str:
-        """Site-relative output path of one feed, or "" when that feed is off."""
-        pattern = getattr(self, f"{kind}_{fmt}")
-        name = PLACEHOLDER[kind]
-        return pattern.format(**{name: key}) if pattern and name else pattern
-
-    def limit_of(self, kind: str) -> int:
-        return self.site_limit if kind == "site" else self.limit
-
-
-def feed_settings(values) -> tuple[FeedSettings, list[Problem]]:
-    """Read ``WARTA_FEEDS``: unknown keys, wrong types, negative limits and bad patterns are problems."""
-    settings, problems = read_settings(FeedSettings, "WARTA_FEEDS", values)
-    if not re.match(r"^https?://[^/\s]+", settings.site_url):
-        problems.append(Problem(SETTINGS_FILE, None, "WARTA_FEEDS['site_url'] must be an absolute http(s) URL",
-                                f"got '{settings.site_url}'"))
-    seen: dict[str, str] = {}
-    for kind in KINDS:
-        for fmt in FORMATS:
-            key = f"{kind}_{fmt}"
-            pattern = getattr(settings, key)
-            problem = _pattern_problem(pattern, PLACEHOLDER[kind])
-            if problem:
-                problems.append(Problem(SETTINGS_FILE, None, f"WARTA_FEEDS['{key}'] {problem}"))
-            elif pattern in seen:
-                problems.append(Problem(SETTINGS_FILE, None, f"WARTA_FEEDS['{key}'] is the same path as '{seen[pattern]}'"))
-            elif pattern:
-                seen[pattern] = key
-    return settings, problems
-
-
-def _pattern_problem(pattern: str, name: str | None) -> str:
-    if not pattern:
-        return ""
-    if pattern.startswith("/") or not pattern.endswith(".xml"):
-        return f"must be a site-relative path ending in '.xml', got '{pattern}'"
-    try:
-        names = {field for _, field, _, _ in string.Formatter().parse(pattern) if field is not None}
-    except ValueError:
-        return f"is not a valid pattern: '{pattern}'"
-    expected = {name} if name else set()
-    if names != expected:
-        want = "{" + name + "}" if name else "no placeholder"
-        return f"must contain {want} and nothing else in braces, got '{pattern}'"
-    return ""
+KINDS = FEED_KINDS
+FORMATS = FEED_FORMATS
 
 
 @dataclass(frozen=True)
@@ -107,7 +36,7 @@ class Member:
     entities: tuple[str, ...] = ()  # entity ids, any role
 
 
-def plan(members: Iterable[Member], settings: FeedSettings) -> dict[tuple[str, str], list[int]]:
+def plan(members: Iterable[Member], settings: Settings) -> dict[tuple[str, str], list[int]]:
     """(kind, key) -> indexes into ``members`` of that feed's newest items, newest first.
 
     A feed exists only when it has at least one item and its kind's limit is above 0.
@@ -123,8 +52,8 @@ def plan(members: Iterable[Member], settings: FeedSettings) -> dict[tuple[str, s
             groups[key].append(index)
     result = {}
     for key in sorted(groups):
-        limit = settings.limit_of(key[0])
-        if limit and any(settings.path(key[0], fmt, key[1]) for fmt in FORMATS):
+        limit = settings.feed_limit(key[0])
+        if limit and any(settings.feed_path(key[0], fmt, key[1]) for fmt in FORMATS):
             result[key] = newest(groups[key], limit, lambda i: (members[i].date, members[i].url))
     return result
 

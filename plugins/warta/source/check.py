@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from pathlib import Path
 
 from warta.entities.registry import Registry, load_registry
 from warta.problems import Problem, did_you_mean
-from warta.source.frontmatter import FrontMatter, decode, parse_article
+from warta.source.frontmatter import SITE_ZONE, FrontMatter, decode, parse_article
 from warta.source.layout import (
     ENTITY_DIR,
     PAGE_DIR,
@@ -30,34 +31,43 @@ class ContentReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_documents(paths: list[Path], default_lang: str, report: ContentReport) -> dict[str, FrontMatter]:
+def read_documents(paths: list[Path], default_lang: str, report: ContentReport,
+                   zone: tzinfo = SITE_ZONE) -> dict[str, FrontMatter]:
     found: dict[str, FrontMatter] = {}
-    slugs: dict[str, str] = {}
+    stems: dict[str, str] = {}
     for path in paths:
         name = shown(path)
         text, problems = decode(path.read_bytes(), name)
         matter = None
         if text is not None:
-            matter, _, problems = parse_article(name, text, default_lang)
+            matter, _, problems = parse_article(name, text, default_lang, zone)
         report.problems += problems
         if matter is None:
             continue
         found[name] = matter
-        slug = matter.slug or path.stem
-        if slug in slugs:
-            line = matter.lines.get("slug", 1)
-            report.problems.append(Problem(name, line, f"duplicate slug '{slug}', also used by {slugs[slug]}",
-                                           "rename the file or set a different 'slug'"))
-        else:
-            slugs[slug] = name
+        stems[name] = path.stem
+    report.problems += duplicate_slugs(found, stems)
     return found
 
 
-def check_content(content: Path, default_lang: str = "id") -> ContentReport:
-    """Read and validate every article and page under ``content``."""
+def duplicate_slugs(documents: dict[str, FrontMatter], stems: dict[str, str]) -> list[Problem]:
+    """Two documents (shown path -> front-matter, in reading order) with one slug: its own or the file name's."""
+    problems, slugs = [], {}
+    for name, matter in documents.items():
+        slug = matter.slug or stems[name]
+        if slug in slugs:
+            problems.append(Problem(name, matter.lines.get("slug", 1), f"duplicate slug '{slug}', also used by "
+                                    f"{slugs[slug]}", "rename the file or set a different 'slug'"))
+        else:
+            slugs[slug] = name
+    return problems
+
+
+def check_content(content: Path, default_lang: str = "id", zone: tzinfo = SITE_ZONE) -> ContentReport:
+    """Read and validate every article and page under ``content`` (naive dates in ``zone``)."""
     report = ContentReport()
-    report.articles = read_documents(article_files(content), default_lang, report)
-    report.pages = read_documents(markdown_files(content, PAGE_DIR), default_lang, report)
+    report.articles = read_documents(article_files(content), default_lang, report, zone)
+    report.pages = read_documents(markdown_files(content, PAGE_DIR), default_lang, report, zone)
     report.registry, problems = load_registry(content / ENTITY_DIR)
     report.problems += problems + reserved_id_problems(report.registry)
     report.stories, problems = load_stories(yaml_files(content, STORY_DIR))

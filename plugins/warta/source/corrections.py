@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import yaml
@@ -21,7 +21,7 @@ class Correction:
 
 
 def read_corrections(node: yaml.Node, path: str, line: int, parse_date) -> tuple[tuple[Correction, ...], list[Problem]]:
-    """A list of ``{date, text}`` mappings, oldest first; every bad entry is a problem with its line."""
+    """``(Correction, line)`` pairs from a list of ``{date, text}`` mappings; every bad entry is a problem."""
     if isinstance(node, yaml.ScalarNode) and text_of(node) is None:
         return (), []
     if not isinstance(node, yaml.SequenceNode):
@@ -49,8 +49,14 @@ def read_corrections(node: yaml.Node, path: str, line: int, parse_date) -> tuple
         problems += date_problems
         if date is not None:
             found.append((Correction(date, values["text"][0]), values["date"][1]))
-    found.sort(key=lambda pair: pair[0].date)
     return tuple(found), problems
+
+
+def in_zone(corrections, zone):
+    """Naive dates in the site's zone, oldest first (``(Correction, line)`` pairs)."""
+    placed = [(replace(c, date=c.date.replace(tzinfo=zone)) if c.date.tzinfo is None else c, line)
+              for c, line in corrections]
+    return sorted(placed, key=lambda pair: pair[0].date)
 
 
 def correction_problems(corrections, published: datetime, path: str) -> list[Problem]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time
+from datetime import datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
 import yaml
 
 from warta.problems import Problem, did_you_mean
-from warta.source.corrections import Correction, correction_problems, read_corrections
+from warta.source.corrections import Correction, correction_problems, in_zone, read_corrections
 from warta.source.xmlchars import clean
 from warta.source.yamlnodes import compose, line_of, text_of
 
@@ -94,7 +94,9 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 
 def parse_date(raw: str, path: str, line: int, key: str) -> tuple[datetime | None, list[Problem]]:
-    """ISO 8601 date or date-time; naive values are in Asia/Jakarta. Partial dates are refused."""
+    """ISO 8601 date or date-time, naive when it has no offset (parse_article gives it the site's zone).
+
+    Partial dates are refused."""
     raw = raw.strip()
     if _PARTIAL_DATE.match(raw):
         return None, [Problem(path, line, f"'{key}' is a partial date: {raw!r}",
@@ -106,13 +108,14 @@ def parse_date(raw: str, path: str, line: int, key: str) -> tuple[datetime | Non
                               "use YYYY-MM-DDTHH:MM:SS+07:00 with a real day and time")]
     if _DATE_ONLY.match(raw):
         value = datetime.combine(value.date(), time())
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=SITE_ZONE)
     return value, []
 
 
-def parse_article(path: str, text: str, default_lang: str = "id") -> tuple[FrontMatter | None, str, list[Problem]]:
-    """Split and validate one article; returns (front-matter or None, Markdown body, problems)."""
+def parse_article(path: str, text: str, default_lang: str = "id",
+                  zone: tzinfo = SITE_ZONE) -> tuple[FrontMatter | None, str, list[Problem]]:
+    """Split and validate one article; returns (front-matter or None, Markdown body, problems).
+
+    Naive dates are in ``zone`` (the site's TIMEZONE)."""
     if not text.strip():
         return None, "", [Problem(path, 1, "empty file", "an article starts with a '---' front-matter block")]
     parts = split(text)
@@ -134,6 +137,9 @@ def parse_article(path: str, text: str, default_lang: str = "id") -> tuple[Front
             problems.append(Problem(path, 1, f"missing required field '{key}'"))
     if problems:
         return None, body, problems
+    for key in ("date", "modified"):
+        if values.get(key) is not None and values[key].tzinfo is None:
+            values[key] = values[key].replace(tzinfo=zone)
     source, image, entities = values.get("source") or {}, values.get("image") or {}, values.get("entities") or {}
     matter = FrontMatter(
         title=values["title"], date=values["date"], lang=values.get("lang") or default_lang,
@@ -149,7 +155,7 @@ def parse_article(path: str, text: str, default_lang: str = "id") -> tuple[Front
     if matter.modified and matter.modified < matter.date:
         problems.append(Problem(path, lines["modified"], "'modified' is earlier than 'date'"))
         return None, body, problems
-    return _with_corrections(matter, values.get("corrections") or (), path, body)
+    return _with_corrections(matter, in_zone(values.get("corrections") or (), zone), path, body)
 
 
 def _with_corrections(matter: FrontMatter, corrections, path: str, body: str):
