@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     if any(p.name in SETTINGS_FILES for p in changed):
         problems = lint(content)
     else:
-        default_lang = load_settings(content, content / "output", REPO / "pelicanconf.py")["DEFAULT_LANG"]
-        problems = check_changed(content, changed, default_lang)
+        from warta.settings import of
+
+        warta = of(load_settings(content, content / "output", REPO / "pelicanconf.py"))
+        problems = check_changed(content, changed, warta.default_lang, warta.zone)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -8,11 +8,13 @@ reported for those files only, so an old problem elsewhere does not block an unr
 from __future__ import annotations
 
 import re
+from datetime import tzinfo
 from pathlib import Path
 
 from warta.entities.registry import load_registry
 from warta.problems import Problem
 from warta.source.check import ContentReport, cross_references, read_documents
+from warta.source.frontmatter import SITE_ZONE
 from warta.source.layout import ENTITY_DIR, PAGE_DIR, STORY_DIR, article_files, markdown_files, shown, yaml_files
 from warta.source.reserved import reserved_id_problems
 from warta.source.stories import load_stories
@@ -22,7 +24,8 @@ _STORY_LINE = re.compile(rb"^story:[ \t]*['\"]?([a-z0-9-]+)", re.M)
 _ENTITIES_KEY = re.compile(rb"^entities:", re.M)
 
 
-def check_changed(content: Path, changed: list[Path], default_lang: str = "id") -> list[Problem]:
+def check_changed(content: Path, changed: list[Path], default_lang: str = "id",
+                  zone: tzinfo = SITE_ZONE) -> list[Problem]:
     """Problems in the changed files under ``content`` (deleted ones included) and in the files they touch."""
     content = content.resolve()
     changed = {p.resolve() for p in changed}
@@ -38,8 +41,9 @@ def check_changed(content: Path, changed: list[Path], default_lang: str = "id") 
               or registry_changed and _ENTITIES_KEY.search(heads[p])
               or story_slugs and _story_of(heads[p]) in story_slugs]
     report = ContentReport()
-    report.articles = read_documents(chosen, default_lang, report)
-    report.pages = read_documents([p for p in markdown_files(content, PAGE_DIR) if p in inside], default_lang, report)
+    report.articles = read_documents(chosen, default_lang, report, zone)
+    report.pages = read_documents([p for p in markdown_files(content, PAGE_DIR) if p in inside], default_lang, report,
+                                  zone)
     report.registry, problems = load_registry(content / ENTITY_DIR)
     report.problems += problems + reserved_id_problems(report.registry)
     report.stories, problems = load_stories(yaml_files(content, STORY_DIR))
