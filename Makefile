@@ -16,7 +16,7 @@ $(STAMP): requirements.lock
 build: $(STAMP)
 	$(BIN)/invoke build
 
-test: $(STAMP) browser node_modules/.warta-installed
+test: $(STAMP) browser rsync node_modules/.warta-installed
 	$(BIN)/python -m pytest -n 2 -q
 
 check: $(STAMP)
@@ -27,6 +27,15 @@ serve: $(STAMP)
 
 clean: $(STAMP)
 	$(BIN)/invoke clean
+
+# The publishing tests send a site to a local folder with Debian's rsync.
+.PHONY: rsync
+rsync:
+	@command -v rsync >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's rsync for the publishing tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rsync >/dev/null; \
+	  else echo "the publishing tests need rsync: sudo apt-get install rsync" >&2; exit 1; fi; }
 
 # Browser checks drive Debian's chromium with Playwright (no browser download).
 .PHONY: browser

@@ -19,3 +19,10 @@ TRANSLATION_FEED_ATOM = None
 # Deployment (invoke publish): set one of these in the environment.
 DEPLOY_RSYNC_TARGET = os.environ.get("WARTA_RSYNC_TARGET", "")  # user@host:/var/www/warta/
 DEPLOY_GHPAGES_BRANCH = os.environ.get("WARTA_GHPAGES_BRANCH", "")  # e.g. gh-pages
+# Or an S3-compatible bucket; credentials from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+WARTA_PUBLISH = {
+    "s3_bucket": os.environ.get("WARTA_S3_BUCKET", ""),
+    "s3_prefix": os.environ.get("WARTA_S3_PREFIX", ""),
+    "s3_endpoint": os.environ.get("WARTA_S3_ENDPOINT", ""),
+    "s3_region": os.environ.get("WARTA_S3_REGION", ""),
+}

@@ -47,10 +47,10 @@ def check(c, content=CONTENT):
 
 @task(help={"output": "output folder", "content": "content folder (never removed)"})
 def clean(c, output=OUTPUT, content=CONTENT):
-    """Remove the built site (only a folder a Warta build wrote) and the build caches."""
+    """Remove the built site and the preview (only folders a Warta build wrote) and the build caches."""
     from warta_build import clean as clean_output
 
-    code = clean_output(output, content)
+    code = max(clean_output(output, content), clean_output("preview", content))
     cache = HERE / ".cache"
     if cache.is_dir():
         shutil.rmtree(cache)
@@ -109,25 +109,35 @@ def new(c, title, lang="id", content=CONTENT, force=False):
     print(f"created {path}")
 
 
-@task(help={"deploy": "deploy after building (rsync or ghp-import, as configured in publishconf.py)"})
-def publish(c, deploy=True):
-    """Production build with publishconf.py, then deploy if a target is configured."""
+@task(help={"deploy": "deploy after building (S3 bucket, rsync or ghp-import, as configured in publishconf.py)",
+            "dry_run": "build, then print what would be uploaded and deleted without changing anything",
+            "content": "content folder", "output": "output folder"})
+def publish(c, deploy=True, dry_run=False, content=CONTENT, output=OUTPUT):
+    """Production build with publishconf.py, then send only what changed to the configured target."""
     from warta_build import build as run_build
-    from warta_build import deploy_target
+    from warta_build import load_settings
+    from warta_build.deploy import deploy as run_deploy
 
-    code = run_build(CONTENT, OUTPUT, conf=HERE / "publishconf.py")
+    conf = HERE / "publishconf.py"
+    code = run_build(content, output, conf=conf)
     if code:
         raise Exit(code=code)
-    if not deploy:
-        return
-    kind, target = deploy_target(HERE / "publishconf.py")
-    if kind == "rsync":
-        c.run(f"rsync -avz --delete {OUTPUT}/ {target}")
-    elif kind == "ghp-import":
-        c.run(f"{sys.executable} -m ghp_import -n -b {target} -p {OUTPUT}")
-    else:
-        print("built output/ for production; no deploy target configured: set WARTA_RSYNC_TARGET "
-              "(user@host:/path/) or WARTA_GHPAGES_BRANCH (e.g. gh-pages) and run 'invoke publish' again")
+    if deploy:
+        settings = load_settings(Path(content).resolve(), Path(output).resolve(), conf)
+        code = run_deploy(Path(output).resolve(), settings, dry_run=dry_run)
+        if code:
+            raise Exit(code=code)
+
+
+@task(help={"content": "content folder", "output": "where the preview goes (default: preview)"})
+def preview(c, content=CONTENT, output="preview"):
+    """Build the site with drafts and embargoed articles into preview/: a banner on every page, noindex."""
+    from warta_build.preview import preview as run_preview
+
+    code = run_preview(content, output)
+    if code:
+        raise Exit(code=code)
+    print(f"preview in {output}/ (PRATINJAU / PREVIEW): open {output}/index.html; never published")
 
 
 SETTINGS_DOC = HERE / "docs" / "settings.md"

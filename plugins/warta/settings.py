@@ -107,6 +107,19 @@ class Feeds:
 
 
 @dataclass(frozen=True)
+class Publish:
+    """Where `invoke publish` sends the production build when it is an S3-compatible bucket (see
+    [publishing.md](publishing.md)); credentials come from boto3's usual chain. publishconf.py fills these from
+    `WARTA_S3_BUCKET`, `WARTA_S3_PREFIX`, `WARTA_S3_ENDPOINT` and `WARTA_S3_REGION`."""
+
+    s3_bucket: str = setting("", "the bucket; empty: rsync or ghp-import (`DEPLOY_RSYNC_TARGET`, "
+                                 "`DEPLOY_GHPAGES_BRANCH`), or no deployment")
+    s3_prefix: str = setting("", "a folder inside the bucket, e.g. `site/`")
+    s3_endpoint: str = setting("", "the endpoint of an S3-compatible service (MinIO, R2, ...); empty: AWS")
+    s3_region: str = setting("", "the bucket's region; empty: boto3's default")
+
+
+@dataclass(frozen=True)
 class Settings:
     """Warta's settings in pelicanconf.py, and the Pelican settings Warta reads."""
 
@@ -125,6 +138,11 @@ class Settings:
                             name="TIMEZONE")
     category_url: str = setting("kategori/{slug}/", "Pelican's; category feeds go in this folder",
                                 name="CATEGORY_URL")
+    publish: Publish = group(Publish, "an S3-compatible bucket for `invoke publish`")
+    preview: bool = setting(False, "`invoke preview` sets it: drafts and embargoed articles are built like "
+                                   "published ones, every page has a PRATINJAU / PREVIEW banner and `noindex`")
+    now: str = setting("", "\"now\" for embargoes, ISO 8601 (naive: `TIMEZONE`); the environment variable "
+                           "`WARTA_NOW` wins; empty: the clock")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -247,6 +265,10 @@ def _check(settings: Settings, problem) -> list[Problem]:
         settings.zone
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(problem("TIMEZONE", f"unknown time zone {settings.timezone!r}", "e.g. 'Asia/Jakarta'"))
+    if settings.now:
+        from warta.source.embargo import read_now
+
+        problems += [problem("WARTA_NOW", p.message, p.hint) for p in read_now(settings.now)[1]]
     feeds = settings.feeds
     if not re.match(r"^https?://[^/\s]+", feeds.site_url):
         problems.append(problem("WARTA_FEEDS.site_url", f"must be an absolute http(s) URL, got {feeds.site_url!r}"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import signal
 import sys
 import traceback
@@ -206,7 +207,11 @@ def settings_problems(settings: dict, conf: Path) -> list:
 
 
 def _lint(content: Path, settings: dict, conf: Path, warnings: list | None = None) -> list:
+    from warta.source.embargo import NOW_VARIABLE, read_now
+
     problems = settings_problems(settings, conf)
+    if os.environ.get(NOW_VARIABLE):  # the environment's "now" wins over the setting: check it too
+        problems += read_now(os.environ[NOW_VARIABLE])[1]
     if problems:  # the content is read with these settings: check them first
         return problems
     from warta.settings import of
@@ -218,13 +223,3 @@ def _lint(content: Path, settings: dict, conf: Path, warnings: list | None = Non
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
 
 
-def deploy_target(conf: Path) -> tuple[str | None, str]:
-    """('rsync', target) or ('ghp-import', branch) from the production settings, or (None, '')."""
-    from pelican.settings import read_settings
-
-    settings = read_settings(str(conf))
-    if settings.get("DEPLOY_RSYNC_TARGET"):
-        return "rsync", settings["DEPLOY_RSYNC_TARGET"]
-    if settings.get("DEPLOY_GHPAGES_BRANCH"):
-        return "ghp-import", settings["DEPLOY_GHPAGES_BRANCH"]
-    return None, ""

@@ -8,8 +8,11 @@ from pathlib import Path
 from pelican import signals
 from warta.problems import ProblemsFound
 from warta.source.check import duplicate_slugs
+from warta.settings import of as warta_settings
+from warta.source.embargo import summary
 from warta.source.layout import shown
 
+from .embargo import apply_embargoes
 from .reader import WartaMarkdownReader
 from .settings import validate_settings
 from .theme import install_theme_helpers
@@ -20,6 +23,13 @@ logger = logging.getLogger(__name__)
 def _add_reader(readers) -> None:
     readers.reader_classes["md"] = WartaMarkdownReader
     readers.reader_classes["markdown"] = WartaMarkdownReader
+
+
+def _report_embargoes(generator) -> None:
+    """One line for the editor: how many articles wait, and until when."""
+    dates = [a.date for a in generator.drafts if getattr(a, "embargoed", False)]
+    if dates and not warta_settings(generator.settings).preview:
+        print(summary(dates))
 
 
 def check_pages(generator) -> None:
@@ -37,3 +47,5 @@ def register() -> None:
     signals.readers_init.connect(_add_reader)
     signals.generator_init.connect(install_theme_helpers)
     signals.page_generator_finalized.connect(check_pages)
+    signals.article_generator_pretaxonomy.connect(apply_embargoes)
+    signals.article_generator_finalized.connect(_report_embargoes)

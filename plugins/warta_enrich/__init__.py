@@ -41,6 +41,10 @@ def enrich_articles(generator) -> None:
         raise ProblemsFound(problems)
 
     cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis.json")
+    # Drafts (embargoed articles among them) are enriched only where they are written: their text must not
+    # shape discovery in a build that publishes without them.
+    drafts = list(generator.drafts) if settings.get("DRAFT_SAVE_AS") else []
+    articles = list(generator.articles) + list(generator.translations) + drafts
     results = enrich_corpus([document_of(a) for a in articles], registry, options.discovery_threshold, cache)
     if cache.warning:  # a corrupt or foreign cache costs time, never the build
         logger.warning("%s", cache.warning)
@@ -56,7 +60,7 @@ def enrich_articles(generator) -> None:
     logger.info("warta: enriched %d articles (%d from cache)", len(articles), cache.hits)
 
     records = [record_of(article) for article in generator.articles]  # drafts stay out of every list
-    drafts = [record_of(article) for article in generator.drafts]  # their own pages still look theirs up
+    drafts = [record_of(article) for article in drafts]  # their own pages still look theirs up
     generator.context["warta_registry"] = registry
     generator.context["warta_stories"] = stories
     generator.context["warta_records"] = records

@@ -36,6 +36,9 @@ def news_article(record, matter, site_name: str, site_url: str, entity_url: str,
         data["image"] = matter.image.url
     if matter.source is not None and matter.source.url:
         data["isBasedOn"] = matter.source.url
+    if matter.corrections:
+        data["correction"] = [{"@type": "CorrectionComment", "text": c.text, "datePublished": c.date.isoformat()}
+                              for c in matter.corrections]
     return data
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
 import yaml
 
 from warta.problems import Problem, did_you_mean
+from warta.source.corrections import Correction, correction_problems, in_zone, read_corrections
 from warta.source.slugs import slug_problem, slugify
 from warta.source.xmlchars import clean
 from warta.source.yamlnodes import compose, line_of, text_of
@@ -31,6 +32,7 @@ SCHEMA = {
     "image": {"url": "url", "caption": "text", "credit": "text", "alt": "text"},
     "authors": "texts", "status": "status", "featured": "bool",
     "entities": {"add": "slugs", "remove": "slugs"},
+    "corrections": "corrections",
 }
 REQUIRED = ("title", "date")
 YEARS = (1900, 2099)  # dates outside are typos, and Babel, feedgen and time zones handle these safely
@@ -70,6 +72,7 @@ class FrontMatter:
     featured: bool = False
     entities_add: tuple[str, ...] = ()
     entities_remove: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()  # oldest first; 'modified' is at least the latest one's date
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -153,7 +156,19 @@ def parse_article(path: str, text: str, default_lang: str = "id",
     if matter.modified and matter.modified < matter.date:
         problems.append(Problem(path, lines["modified"], "'modified' is earlier than 'date'"))
         return None, body, problems
-    return matter, body, []
+    return _with_corrections(matter, in_zone(values.get("corrections") or (), zone), path, body)
+
+
+def _with_corrections(matter: FrontMatter, corrections, path: str, body: str):
+    """Corrections dated from the article on; the latest one moves 'modified' forward."""
+    problems = correction_problems(corrections, matter.date, path)
+    if problems:
+        return None, body, problems
+    if not corrections:
+        return matter, body, []
+    latest = corrections[-1][0].date
+    modified = max(matter.modified or latest, latest)
+    return replace(matter, corrections=tuple(c for c, _ in corrections), modified=modified), body, []
 
 
 def file_slug(path: str) -> str:
@@ -203,7 +218,10 @@ def _read_mapping(node: yaml.MappingNode, schema: dict, path: str, prefix: str):
             lines.update(sub_lines)
             problems += sub_problems
             continue
-        value, value_problems = _read_value(kind, value_node, path, line, name)
+        if kind == "corrections":
+            value, value_problems = read_corrections(value_node, path, line, parse_date)
+        else:
+            value, value_problems = _read_value(kind, value_node, path, line, name)
         problems += value_problems
         if not value_problems:
             values[key] = value
