@@ -6,6 +6,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 NEWSROOM = REPO / "tests" / "data" / "newsroom"  # a frozen copy of the sample content: editors cannot break the tests
+READER = REPO / "tests" / "data" / "reader"  # the reader's site fixture: editions, related articles, search
 
 
 def run_build(content: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -21,5 +22,14 @@ def site(tmp_path_factory) -> Path:
     """The newsroom fixture (tests/data/newsroom), built once per test session."""
     output = tmp_path_factory.mktemp("site") / "output"
     result = run_build(NEWSROOM, output)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def reader_site(tmp_path_factory) -> Path:
+    """The reader's site fixture (tests/data/reader), built once per test session."""
+    output = tmp_path_factory.mktemp("reader") / "output"
+    result = run_build(READER, output)
     assert result.returncode == 0, result.stderr
     return output

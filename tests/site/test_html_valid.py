@@ -2,25 +2,20 @@
 rules hold: one small stylesheet, lazy images, no third-party resources in any page."""
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from lxml import html
 
-from tests.conftest import REPO, run_build
+from tests.conftest import REPO
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 @pytest.fixture(scope="module")
-def output(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("valid")
-    shutil.copytree(REPO / "tests" / "data" / "reader", folder / "content")
-    result = run_build(folder / "content", folder / "output")
-    assert result.returncode == 0, result.stderr
-    return folder / "output"
+def output(reader_site) -> Path:
+    return reader_site
 
 
 def test_every_page_passes_the_nu_html_checker(output):

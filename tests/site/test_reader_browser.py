@@ -4,14 +4,13 @@ Screenshots of each page type are kept in test-artifacts/screenshots/."""
 
 import functools
 import http.server
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.conftest import REPO, run_build
+from tests.conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -45,12 +44,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("reader-browser")
-    shutil.copytree(REPO / "tests" / "data" / "reader", folder / "content")
-    result = run_build(folder / "content", folder / "output")
-    assert result.returncode == 0, result.stderr
-    return folder / "output"
+def site(reader_site) -> Path:
+    return reader_site
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,14 @@ daily editions, related articles, Open Graph and JSON-LD, sitemaps, robots.txt, 
 import json
 import re
 import shutil
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from lxml import etree, html
 
-from tests.conftest import REPO, run_build
+from tests.conftest import READER, run_build
 
-FIXTURE = REPO / "tests" / "data" / "reader"
+FIXTURE = READER
 DEV = "http://localhost:8000"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
@@ -20,12 +19,8 @@ W3C_DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
 
 
 @pytest.fixture(scope="module")
-def output(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("reader")
-    shutil.copytree(FIXTURE, folder / "content")
-    result = run_build(folder / "content", folder / "output")
-    assert result.returncode == 0, result.stderr
-    return folder / "output"
+def output(reader_site) -> Path:
+    return reader_site
 
 
 def page(output: Path, path: str):
