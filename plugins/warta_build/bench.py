@@ -21,7 +21,7 @@ WARTA = """
 import json, resource, sys, time
 sys.path.insert(0, {plugins!r})
 from warta_build import build
-import warta_enrich, warta_feeds.generator, warta_pages.generator
+import warta_enrich, warta_feeds.generator, warta_pages.generator, warta_site, warta_site.generator
 parts = {{}}
 def timed(owner, name, key):
     original = getattr(owner, name)
@@ -35,6 +35,8 @@ def timed(owner, name, key):
 timed(warta_enrich, "enrich_articles", "enrich")
 timed(warta_pages.generator.WartaPagesGenerator, "generate_output", "pages")
 timed(warta_feeds.generator.FeedsGenerator, "generate_output", "feeds")
+timed(warta_site.generator.WartaSiteGenerator, "generate_output", "editions_sitemaps")
+timed(warta_site, "index_site", "search_index")  # register() connects the package's name
 start = time.perf_counter()
 code = build({content!r}, {output!r}, overrides={{"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
               "CACHE_PATH": {cache!r}}}, stream=open("/dev/null", "w"))
@@ -126,13 +128,22 @@ def site(count: int, runs: int = 1) -> dict:
                         raise SystemExit(f"warta build of the generated corpus failed (exit {sample['code']})")
                     pages = [p for p in output.rglob("*.html")]
                     sample["html_pages"] = len(pages)
-                    sample["output_mb"] = sum(p.stat().st_size for p in output.rglob("*") if p.is_file()) / 2**20
+                    sample["output_mb"] = _megabytes(output)
+                    if name == "warta" and phase == "cold":
+                        sample["folders_mb"] = {f: round(_megabytes(output / f), 1) for f in READER_FOLDERS}
                     samples.setdefault(f"{name}-{phase}", []).append(sample)
         report = _report(samples, count)
         print(json.dumps(report, indent=2))
         return report
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+READER_FOLDERS = ("pagefind", "edisi", "sitemaps")  # the search index, daily editions, sitemaps
+
+
+def _megabytes(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
 
 
 def change(content: Path, phase: str, index: int) -> None:
@@ -159,6 +170,8 @@ def _report(samples: dict, count: int) -> dict:
         report[key] = {"seconds": round(seconds, 2), "ms_per_article": round(seconds * 1000 / count, 3),
                        "peak_rss_mb": round(max(v["rss"] for v in values) / 1024, 1),
                        "html_pages": values[0]["html_pages"], "output_mb": round(values[0]["output_mb"], 1)}
+        if "folders_mb" in values[0]:
+            report[key]["folders_mb"] = values[0]["folders_mb"]
         if "parts" in values[0]:
             for part in sorted(values[0]["parts"]):
                 share = statistics.median(v["parts"][part] for v in values) / seconds
