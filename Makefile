@@ -28,29 +28,25 @@ serve: $(STAMP)
 clean: $(STAMP)
 	$(BIN)/invoke clean
 
-# The publishing tests send a site to a local folder with Debian's rsync.
+# $(call need,COMMAND,PACKAGE,WHAT FOR): Debian's PACKAGE when COMMAND is missing (installed when root).
+need = @command -v $(1) >/dev/null 2>&1 || { \
+  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+    echo "installing Debian's $(2) for $(3)"; \
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+  else echo "$(3) need $(1): sudo apt-get install $(2)" >&2; exit 1; fi; }
+
+# The publishing tests send a site to a local folder with rsync.
 .PHONY: rsync
 rsync:
-	@command -v rsync >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing Debian's rsync for the publishing tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rsync >/dev/null; \
-	  else echo "the publishing tests need rsync: sudo apt-get install rsync" >&2; exit 1; fi; }
+	$(call need,rsync,rsync,the publishing tests)
 
 # Browser checks drive Debian's chromium with Playwright (no browser download).
 .PHONY: browser
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing Debian's chromium for the browser checks"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "the browser checks need chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+	$(call need,chromium,chromium,the browser checks)
 
 # axe-core (injected by the browser checks) and the Nu HTML Checker (vnu-jar, run with Java), pinned in package-lock.json.
 node_modules/.warta-installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
-	@command -v java >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
-	  else echo "the HTML checks need Java: sudo apt-get install default-jre-headless" >&2; exit 1; fi; }
+	$(call need,java,default-jre-headless,the HTML checks)
 	touch $@

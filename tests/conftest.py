@@ -17,19 +17,20 @@ def run_build(content: Path, output: Path, *extra: str) -> subprocess.CompletedP
     )
 
 
+def _built(tmp_path_factory, content: Path, name: str) -> Path:
+    output = tmp_path_factory.mktemp(name) / "output"
+    result = run_build(content, output)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The newsroom fixture (tests/data/newsroom), built once per test session."""
-    output = tmp_path_factory.mktemp("site") / "output"
-    result = run_build(NEWSROOM, output)
-    assert result.returncode == 0, result.stderr
-    return output
+    return _built(tmp_path_factory, NEWSROOM, "site")
 
 
 @pytest.fixture(scope="session")
 def reader_site(tmp_path_factory) -> Path:
     """The reader's site fixture (tests/data/reader), built once per test session."""
-    output = tmp_path_factory.mktemp("reader") / "output"
-    result = run_build(READER, output)
-    assert result.returncode == 0, result.stderr
-    return output
+    return _built(tmp_path_factory, READER, "reader")
