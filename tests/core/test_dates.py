@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from warta.publish.dates import long_datetime, month_year, short_date
+from warta.publish.dates import long_datetime, long_day, month_year, short_date
 
 
 def at(hours):
@@ -24,3 +24,10 @@ def test_short_date_and_month_headings():
     assert month_year(2024, 6, "id") == "Juni 2024"
     assert month_year(2024, 6, "en") == "June 2024"
     assert month_year(2024, None, "en") == "2024"
+
+
+def test_days_before_the_tenth_have_no_leading_zero():
+    morning = datetime(2024, 12, 5, 9, 20, tzinfo=timezone(timedelta(hours=7)))
+    assert long_day(morning, "id") == "Kamis, 5 Desember 2024"
+    assert long_day(morning, "en") == "Thursday, December 5, 2024"
+    assert long_datetime(morning, "id") == "Kamis, 5 Desember 2024 09.20 WIB"

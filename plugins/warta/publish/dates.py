@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_time, get_date_format
 
 # Indonesia's three zones by UTC offset; Babel names them WIB, WITA and WIT.
 _INDONESIAN_ZONES = {
@@ -26,7 +26,7 @@ def zone_label(value: datetime) -> str:
 
 def long_datetime(value: datetime, lang: str) -> str:
     """'Kamis, 14 September 2023 15.56 WIB' / 'Thursday, September 14, 2023, 3:56 PM WIB'."""
-    day = format_date(value, "full", locale=lang)
+    day = long_day(value, lang)
     clock = format_time(value, "short", tzinfo=value.tzinfo, locale=lang)
     joiner = ", " if lang == "en" else " "
     return f"{day}{joiner}{clock} {zone_label(value)}"
@@ -34,7 +34,13 @@ def long_datetime(value: datetime, lang: str) -> str:
 
 def long_day(value, lang: str) -> str:
     """'Kamis, 14 September 2023' / 'Thursday, September 14, 2023' for a day (an edition)."""
-    return format_date(value, "full", locale=lang)
+    return format_date(value, _full_date(lang), locale=lang)
+
+
+@lru_cache(maxsize=8)
+def _full_date(lang: str) -> str:
+    """The locale's full date without a zero before the day: newspapers write 'Kamis, 5 Desember', not '05'."""
+    return get_date_format("full", locale=lang).pattern.replace("dd", "d")
 
 
 def short_date(value: datetime, lang: str) -> str:
