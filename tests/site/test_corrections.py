@@ -37,7 +37,7 @@ def test_the_corrections_are_at_the_end_of_the_article_with_their_time(built):
     assert aside.xpath("h2/text()") == ["Koreksi"]
     items = aside.xpath(".//li")
     assert [li.xpath("time/@datetime")[0] for li in items] == ["2023-09-07T21:00:00+07:00", "2023-09-08T10:15:00+07:00"]
-    assert items[1].xpath("time/text()") == ["Jumat, 08 September 2023 10.15 WIB"]
+    assert items[1].xpath("time/text()") == ["Jumat, 8 September 2023 10.15 WIB"]
     assert items[0].text_content().endswith("Nama <b>kota</b> dibetulkan.")  # escaped, not markup
     updated = story.xpath(".//p[@class='byline']/time")[1]
     assert updated.get("datetime") == "2023-09-08T10:15:00+07:00"
