@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 from warta.importer import import_paths
 
 from tests.conftest import REPO, run_build
-from tests.site.test_browser import ARGS, CHROMIUM
+from tests.static_host import ARGS, CHROMIUM
 
 IMPORTED = REPO / "tests" / "data" / "importer"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -2,19 +2,14 @@
 errors, no sideways scrolling on a phone, axe-core's WCAG 2.1 AA rules, search that finds a known term.
 Screenshots of each page type are kept in test-artifacts/screenshots/."""
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import REPO
+from tests.static_host import ARGS, CHROMIUM, served
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = REPO / "test-artifacts" / "screenshots"
 PAGES = {
@@ -26,23 +21,6 @@ PAGES = {
 WIDTHS = {"phone": 360, "desktop": 1280}
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as a static host does, with 404.html for missing paths."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def site(reader_site) -> Path:
     return reader_site
@@ -50,10 +28,8 @@ def site(reader_site) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
