@@ -8,6 +8,7 @@ Not a Pelican plugin: tasks.py and the tests call :func:`build` (or ``python -m 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -52,7 +53,7 @@ def load_settings(content: Path, output: Path, conf: Path, overrides: dict | Non
     from pelican.settings import read_settings
 
     conf_bytes = conf.read_bytes()
-    key = hashlib.sha256(conf_bytes + str(content).encode() + _code_version().encode()
+    key = hashlib.sha256(conf_bytes + str(content).encode() + code_version().encode()
                          + repr(sorted((overrides or {}).items())).encode()).hexdigest()[:16]
     override = {
         "PATH": str(content),
@@ -64,8 +65,9 @@ def load_settings(content: Path, output: Path, conf: Path, overrides: dict | Non
     return read_settings(str(conf), override=override)
 
 
-def _code_version() -> str:
-    """A digest of our plugin and theme sources: Pelican's cache must not outlive a code change."""
+@functools.cache
+def code_version() -> str:
+    """A digest of our plugin and theme sources (once per process): no cache may outlive a code change."""
     digest = hashlib.sha256()
     for folder in (REPO / "plugins", REPO / "theme"):
         for path in sorted(folder.rglob("*")):

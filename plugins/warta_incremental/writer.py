@@ -34,15 +34,10 @@ def code_version() -> str:
     """Our plugins and theme, and the libraries that render: a page never outlives a change to them."""
     from importlib.metadata import version
 
-    digest = hashlib.blake2b(digest_size=16)
-    for name in ("pelican", "jinja2", "markdown", "babel", "markupsafe"):
-        digest.update(f"{name}={version(name)};".encode())
-    root = Path(__file__).resolve().parents[2]
-    for folder in (root / "plugins", root / "theme"):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".html", ".po"):
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    from warta_build import code_version as our_sources
+
+    versions = ";".join(f"{name}={version(name)}" for name in ("pelican", "jinja2", "markdown", "babel", "markupsafe"))
+    return hashlib.blake2b(f"{versions};{our_sources()}".encode(), digest_size=16).hexdigest()
 
 
 def manifest_path(settings) -> Path:
