@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.static_host import served
+
 REPO = Path(__file__).resolve().parents[1]
 NEWSROOM = REPO / "tests" / "data" / "newsroom"  # a frozen copy of the sample content: editors cannot break the tests
 READER = REPO / "tests" / "data" / "reader"  # the reader's site fixture: editions, related articles, search
@@ -34,3 +36,10 @@ def site(tmp_path_factory) -> Path:
 def reader_site(tmp_path_factory) -> Path:
     """The reader's site fixture (tests/data/reader), built once per test session."""
     return _built(tmp_path_factory, READER, "reader")
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """The module's ``site`` served as a static host serves it (tests/static_host.py); the base URL."""
+    with served(site) as url:
+        yield url

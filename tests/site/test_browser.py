@@ -3,13 +3,7 @@
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.static_host import ARGS, CHROMIUM, served
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with served(site) as url:
-        yield url
+from tests.static_host import ARGS, CHROMIUM
 
 
 @pytest.fixture(scope="module")

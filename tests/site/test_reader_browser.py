@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import REPO
-from tests.static_host import ARGS, CHROMIUM, served
+from tests.static_host import ARGS, CHROMIUM
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = REPO / "test-artifacts" / "screenshots"
@@ -24,12 +24,6 @@ WIDTHS = {"phone": 360, "desktop": 1280}
 @pytest.fixture(scope="module")
 def site(reader_site) -> Path:
     return reader_site
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with served(site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
