@@ -33,7 +33,8 @@ def review(content: Path) -> tuple[list, list]:
                                       zone)
         html = Markdown(**settings["MARKDOWN"]).convert(body)
         documents.append(Document(shown(path), matter.title, matter.summary or "", html, matter.lang, matter.date,
-                                  matter.entities_add, matter.entities_remove))
+                                  matter.entities_add, matter.entities_remove, category=matter.category or "",
+                                  links=matter.entities_link))
     found = [(doc.url, doc.lang, candidate)
              for doc, result in zip(documents, enrich_corpus(documents, checked.registry, 0.0, others=True))
              for candidate in result.candidates]

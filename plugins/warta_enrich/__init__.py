@@ -93,7 +93,8 @@ def link_mentions(article, result, registry, urls) -> None:
 def document_of(article) -> Document:
     matter = article.warta
     return Document(article.url, matter.title, matter.summary or "", article.content, matter.lang, matter.date,
-                    matter.entities_add, matter.entities_remove, shown(article.source_path))
+                    matter.entities_add, matter.entities_remove, shown(article.source_path), article.category.name,
+                    matter.entities_link)
 
 
 def record_of(article) -> ArticleRecord:

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
 
 from warta.entities.matcher import Mention, forms
 from warta.entities.registry import Registry
 
 
-def naive_match(registry: Registry, text: str, lang: str,
-                common_words: Mapping[str, AbstractSet[str]] | None = None) -> list[Mention]:
+def naive_match(registry: Registry, text: str, lang: str) -> list[Mention]:
     """Slow reference matcher for tests: one regular expression per surface form."""
-    common = set((common_words or {}).get(lang, ()))
     candidates = []
     for form, key in forms(registry).items():
         for found in re.finditer(r"(?<![^\W_])(?=(" + re.escape(form) + r")(?![^\W_]))", text):
             start = found.start()
-            opener = re.search(r"(?:\A|[.!?:\n])[ \t\"'“‘«(\[*\-–—]*\Z", text[:start])
-            if key.common_risk and form.lower() in common and opener:
-                continue
             candidates.append((start, start + len(form), key))
     mentions, taken = [], set()
     last_full: dict[str, int] = {}
@@ -28,11 +21,13 @@ def naive_match(registry: Registry, text: str, lang: str,
         if taken & set(range(start, end)):
             continue
         taken |= set(range(start, end))
-        if key.full:
-            last_full[key.full[0]] = start
-            mentions.append(Mention(start, end, key.full[0], text[start:end], key.full[1]))
-            continue
-        owners = sorted((last_full[i], i) for i in key.shorts if i in last_full)
-        if owners:
-            mentions.append(Mention(start, end, owners[-1][1], text[start:end], "short"))
+        seen = sorted((last_full[i], i) for i in key.shorts if i in last_full)
+        owners = sorted({i for i, _ in key.full} | {i for _, i in seen[-1:]})
+        if len(owners) > 1:
+            mentions.append(Mention(start, end, "", text[start:end], "shared", tuple(owners)))
+        elif key.full:
+            last_full[key.full[0][0]] = start
+            mentions.append(Mention(start, end, key.full[0][0], text[start:end], key.full[0][1]))
+        elif seen:
+            mentions.append(Mention(start, end, seen[-1][1], text[start:end], "short"))
     return mentions

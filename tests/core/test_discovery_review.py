@@ -60,7 +60,7 @@ def test_accept_refuses_without_writing(tmp_path):
     people.write_text("- id: kim-jong-un\n  name: Kim Jong Un\n  type: person\n", encoding="utf-8")
     before = people.read_bytes()
     for name, kind, entity_id, message in [
-            ("Kim Jong Un", "person", "kju", "'Kim Jong Un' of 'kju' is already claimed by 'kim-jong-un'"),
+            ("Kim Jong Un", "person", "kju", "'Kim Jong Un' is already a form of 'kim-jong-un'"),
             ("Someone Else", "person", "kim-jong-un", "id 'kim-jong-un' already exists; choose another with --as"),
             ("Someone Else", "event", None, "unknown type 'event'"),
             ("Someone Else", None, None, "'Someone Else' needs a type: --type person, organization or place"),

@@ -4,13 +4,20 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from warta.entities.matcher import Matcher
-from warta.entities.registry import load_registry
+from warta.entities.registry import Entity, load_registry, make_registry
 
 from tests.core.naive_match import naive_match
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "entities" / "registry"
 REGISTRY, _ = load_registry(FIXTURE)
-MATCHER = Matcher(REGISTRY, common_words={"en": {"said"}})
+MATCHER = Matcher(REGISTRY)
+# Forms shared among entries: a full name of two ('Indonesia'), a full name of one and a short form of another
+# ('Kim'), a short form of two ('Bali').
+SHARED = make_registry([*REGISTRY.entities.values(), Entity("indonesia-team", "Indonesia", "organization"),
+                        Entity("kim-club", "Kim", "organization"), Entity("bali-united", "Bali United",
+                                                                          "organization", short=("Bali",))])
+
+SHARED_MATCHER = Matcher(SHARED)
 
 
 def found(text, lang="id", matcher=MATCHER):
@@ -47,11 +54,17 @@ def test_names_match_with_their_case_or_in_capitals():
     assert found("Kim Jong un", "id") == []
 
 
-def test_common_word_opening_a_sentence_is_not_a_name():
-    text = "Said Iqbal spoke. Said the guard: no. Later Said left."
-    assert found(text, "en") == [("said-iqbal", "Said Iqbal", "name"), ("said-iqbal", "Said", "short")]
-    # without a common-word list (or in another language) the sentence opener counts
-    assert len(found(text, "id")) == 3
+def test_shared_forms_keep_their_candidates():
+    matcher = Matcher(SHARED)
+    text = "Indonesia menang. Kim Jong Un tiba. Kim tersenyum. Bali United dan Bali."
+    assert [(m.surface, m.entity_id, m.via, m.candidates) for m in matcher.match(text, "id")] == [
+        ("Indonesia", "", "shared", ("indonesia", "indonesia-team")),
+        ("Kim Jong Un", "kim-jong-un", "name", ()),
+        ("Kim", "", "shared", ("kim-club", "kim-jong-un")),  # the club's name, Kim Jong Un's short form
+        ("Bali United", "bali-united", "name", ()),
+        ("Bali", "", "shared", ("bali", "bali-united")),  # Bali's name, and Bali United's short form once seen
+    ]
+    assert [(m.entity_id, m.candidates) for m in matcher.match("Bali.", "id")] == [("bali", ())]
 
 
 def test_longest_match_wins():
@@ -105,14 +118,16 @@ def test_fast_equals_naive_on_generated_texts():
     for _ in range(400):
         text = generated_text(rng, rng.randint(1, 40))
         for lang in ("en", "id"):
-            assert MATCHER.match(text, lang) == naive_match(REGISTRY, text, lang, {"en": {"said"}}), text
+            assert MATCHER.match(text, lang) == naive_match(REGISTRY, text, lang), text
+            assert SHARED_MATCHER.match(text, lang) == naive_match(SHARED, text, lang), text
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GLUE)), max_size=25))
 def test_fast_equals_naive_hypothesis(parts):
     text = "".join(a + b for a, b in parts)
-    assert MATCHER.match(text, "en") == naive_match(REGISTRY, text, "en", {"en": {"said"}})
+    assert MATCHER.match(text, "en") == naive_match(REGISTRY, text, "en")
+    assert SHARED_MATCHER.match(text, "en") == naive_match(SHARED, text, "en")
 
 
 def test_mentions_are_frozen_and_survive_the_cache():

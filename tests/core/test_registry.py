@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from warta.entities.registry import load_registry
+from warta.entities.registry import load_registry, shared_forms
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "entities" / "registry"
 
@@ -67,17 +67,23 @@ def test_duplicate_id_points_at_second_and_names_first(tmp_path):
     assert registry.entities["bali"].name == "Bali"
 
 
-def test_form_claimed_twice_and_short_that_is_full(tmp_path):
-    _, problems = load(tmp_path, **{"a.yml": (
+def test_shared_forms_are_information_and_bad_hints_are_refused(tmp_path):
+    registry, problems = load(tmp_path, **{"a.yml": (
         "- id: a\n  name: Alpha\n  type: place\n  aliases: [AL]\n"
         "- id: b\n  name: Beta\n  type: place\n  aliases: [AL]\n  short: [Alpha]\n"
-        "- id: c\n  name: Gamma\n  type: place\n  short: [G]\n"
-        "- id: d\n  name: Delta\n  type: place\n  short: [G]\n"  # shared short forms are fine
+        "  context: [a, c, nowhere]\n  cues: [kota]\n  always_name: true\n"
+        "- id: c\n  name: Gamma\n  type: place\n  short: [G]\n  context: [c]\n"
+        "- id: d\n  name: Delta\n  type: place\n  short: [G]\n  always_name: maybe\n"
     )})
     assert problems == [
-        f"{tmp_path / 'a.yml'}:5: 'AL' of 'b' is already claimed by 'a' (at {tmp_path / 'a.yml'}:1; use 'short' for shared forms)",
-        f"{tmp_path / 'a.yml'}:5: short form 'Alpha' of 'b' is a full name or alias of 'a'",
+        f"{tmp_path / 'a.yml'}:22: 'always_name' must be true or false",
+        f"{tmp_path / 'a.yml'}:10: context of 'b' names unknown entity id 'nowhere' (expected one of: a, b, c, d)",
+        f"{tmp_path / 'a.yml'}:17: context of 'c' names unknown entity id 'c' (not itself)",
     ]
+    assert shared_forms(registry) == {"AL": ("a", "b"), "Alpha": ("a", "b"), "G": ("c", "d")}
+    beta = registry.entities["b"]
+    assert (beta.context, beta.cues, beta.always_name) == (("a", "c", "nowhere"), ("kota",), True)
+    assert (beta.via("Beta"), beta.via("AL"), beta.via("Alpha")) == ("name", "alias", "short")
 
 
 def test_empty_file_and_problem_entries_do_not_stop_the_rest(tmp_path):

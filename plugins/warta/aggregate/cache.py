@@ -18,7 +18,7 @@ from warta.entities.matcher import Mention
 from warta.entities.text import ArticleText
 from warta.temporal import TimeExpr
 
-FORMAT = "warta-analysis-2"
+FORMAT = "warta-analysis-3"
 
 
 class AnalysisCache:
@@ -78,8 +78,9 @@ class AnalysisCache:
 def encode(analysis: Analysis) -> list:
     text = analysis.text
     return [
-        [text.text, list(text.title_span), list(text.lede_span), [list(s) for s in text.paragraph_spans]],
-        [[m.start, m.end, m.entity_id, m.surface, m.via] for m in analysis.mentions],
+        [text.text, list(text.title_span), list(text.lede_span), [list(s) for s in text.paragraph_spans],
+         [list(s) for s in text.heading_spans]],
+        [[m.start, m.end, m.entity_id, m.surface, m.via, list(m.candidates)] for m in analysis.mentions],
         [[t.phrase, t.start, t.end, t.value.isoformat(), t.precision, t.iso,
           t.end_value and t.end_value.isoformat(), t.end_precision, t.end_iso, t.cue,
           t.anchor and list(t.anchor), t.weekday_written] for t in analysis.times],
@@ -88,13 +89,15 @@ def encode(analysis: Analysis) -> list:
 
 def decode(data) -> Analysis:
     """The analysis :func:`encode` wrote; ValueError/TypeError for anything else."""
-    (body, title, lede, paragraphs), mentions, times = data
+    (body, title, lede, paragraphs, headings), mentions, times = data
     size = len(_typed(body, str))
-    text = ArticleText(body, _span(title, size), _span(lede, size), tuple(_span(s, size) for s in paragraphs))
+    text = ArticleText(body, _span(title, size), _span(lede, size), tuple(_span(s, size) for s in paragraphs),
+                       heading_spans=tuple(_span(s, size) for s in headings))
     found = []
-    for start, end, entity_id, surface, via in mentions:
+    for start, end, entity_id, surface, via, candidates in mentions:
         start, end = _span((start, end), size)
-        found.append(Mention(start, end, _typed(entity_id, str), _typed(surface, str), _typed(via, str)))
+        found.append(Mention(start, end, _typed(entity_id, str), _typed(surface, str), _typed(via, str),
+                             tuple(_typed(c, str) for c in candidates)))
     exprs = []
     for phrase, start, end, value, precision, iso, end_value, end_precision, end_iso, cue, anchor, weekday in times:
         start, end = _span((start, end), size)

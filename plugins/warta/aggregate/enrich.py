@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,8 +18,11 @@ from pathlib import Path
 
 from warta.aggregate.timeline import Event, article_events
 from warta.entities.discovery import Candidate, CorpusStats, discover
+from warta.entities.lexicon import ordinary
+from warta.entities.linking import Ambiguous, link
 from warta.entities.matcher import Matcher, Mention
 from warta.entities.mention_links import occurrence
+from warta.entities.names import name_spans
 from warta.entities.registry import Registry
 from warta.problems import noting
 from warta.entities.tagging import TaggedEntity, tag
@@ -48,6 +52,7 @@ class Enrichment:
     candidates: tuple[Candidate, ...]
     events: tuple[Event, ...]
     first_mentions: tuple[FirstMention, ...] = ()
+    ambiguous: tuple[Ambiguous, ...] = ()  # shared forms the article does not settle: linked to nothing
 
 
 @cache
@@ -76,18 +81,24 @@ def analyse(title: str, summary: str, html: str, lang: str, published: datetime,
 
 def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, title: str, registry: Registry,
            stats: CorpusStats, add=(), remove=(), threshold: float = 0.7, known=frozenset(),
-           memo: dict | None = None, others: bool = False) -> Enrichment:
+           memo: dict | None = None, others: bool = False, overrides=None, category: str = "",
+           prior=None) -> Enrichment:
     """Tags (registered and discovered) and events of one analysed article; ``known``, ``memo``, ``others``:
-    see discover()."""
+    see discover(); ``overrides``, ``category``, ``prior``: see warta.entities.linking.link()."""
     text = analysis.text
-    candidates = tuple(discover(text.text, lang, analysis.mentions, stats, threshold,
-                                skip=_title_if_headline_case(text), known=known, memo=memo, others=others))
+    names = name_spans(text.text, lang, stats, memo=memo)
+    linked = link(text.text, lang, analysis.mentions, names, registry, overrides=overrides, category=category,
+                  prior=prior, ordinary=ordinary)
+    dropped = {m for m, _ in linked.dropped}
+    candidates = tuple(discover(text.text, lang, [m for m in analysis.mentions if m not in dropped], stats,
+                                threshold, skip=_title_if_headline_case(text), known=known, memo=memo,
+                                others=others, names=names))
     shown = tuple(c for c in candidates if c.type_guess)  # events and documents go to the review list only
-    entities = tuple(tag(text, lang, None, registry, add, remove, shown, mentions=analysis.mentions))
+    entities = tuple(tag(text, lang, None, registry, add, remove, shown, mentions=linked.mentions))
     removed = set(remove)
-    mentions = [m for m in analysis.mentions if m.entity_id not in removed]
+    mentions = [m for m in linked.mentions if m.entity_id not in removed]
     events = tuple(article_events(text.text, lang, published, url, title, mentions, list(analysis.times)))
-    return Enrichment(entities, candidates, events, first_body_mentions(text, mentions, entities))
+    return Enrichment(entities, candidates, events, first_body_mentions(text, mentions, entities), linked.ambiguous)
 
 
 def first_body_mentions(text: ArticleText, mentions, entities) -> tuple[FirstMention, ...]:
@@ -129,7 +140,9 @@ class Document:
     published: datetime
     add: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()
-    source: str = ""  # the file, for naming it when enrichment hits a programming error
+    source: str = ""
+    category: str = ""
+    links: tuple[tuple[str, str], ...] = ()  # front-matter entities.link: (form, id) pairs  # the file, for naming it when enrichment hits a programming error
 
     @property
     def where(self) -> str:
@@ -180,6 +193,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
                             else compute())
     stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
     known, memo = short_forms(registry) | registry.rejected, {}  # rejected names are never shown
+    prior = linking_prior(analyses)
     results = []
     for number, (a, d) in enumerate(zip(analyses, documents)):
         if number % SETTLE_EVERY == 0:
@@ -187,6 +201,12 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
         with noting(d.where, "while enriching this article"):
             results.append(enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry,
                                   stats=stats, add=d.add, remove=d.remove, threshold=threshold, known=known,
-                                  memo=memo, others=others))
+                                  memo=memo, others=others, overrides=dict(d.links), category=d.category,
+                                  prior=prior))
     return results
+
+
+def linking_prior(analyses) -> Counter:
+    """Entity id -> how many articles name it by a form of its own: how the site usually means a shared form."""
+    return Counter(i for a in analyses for i in {m.entity_id for m in a.mentions if not m.candidates})
 

@@ -231,14 +231,15 @@ class Candidate:
 def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusStats,
              threshold: float = 0.5, skip: Sequence[tuple[int, int]] = (),
              known: AbstractSet[str] = frozenset(), memo: dict | None = None,
-             others: bool = False) -> list[Candidate]:
+             others: bool = False, names=None) -> list[Candidate]:
     """Names of ``text`` the registry lacks, from the model of names (``warta.entities.names``),
     those whose confidence is at least ``threshold``. Spans inside ``skip`` (a title-case headline),
     equal to a registry ``mention`` or to a name in ``known`` (the registry's short forms) are not
     new names; a registry mention at the edge of a longer span cuts it ('Korea Utara Kim Jong Un'),
     one strictly inside it does not ('Universitas Indonesia'), nor does a short form ('Kim Jong Il'
     when only Kim Jong Un is registered). Events and documents (type None) only with ``others``.
-    ``memo``: a dict the caller keeps across calls with the same ``stats`` (see :func:`rule_discover`)."""
+    ``memo``: a dict the caller keeps across calls with the same ``stats`` (see :func:`rule_discover`);
+    ``names``: the text's name spans when already found (``name_spans(text, lang, stats)``)."""
     from warta.entities.names import _whole_name as whole_name
     from warta.entities.names import name_spans
 
@@ -248,7 +249,7 @@ def discover(text: str, lang: str, mentions: Sequence[Mention], stats: CorpusSta
     exact = {(m.start, m.end) for m in mentions}
     found: dict[str, list] = {}
     aliases: dict[str, set[str]] = {}
-    for name in name_spans(text, lang, stats, full, memo=memo):
+    for name in name_spans(text, lang, stats, memo=memo) if names is None else names:
         if name.type is None and not others:
             continue
         if (name.start, name.end) in exact or any(s <= name.start and name.end <= e for s, e in skip):

@@ -17,19 +17,19 @@ SENTENCE_ENDS = ".!?:\n"
 class Mention:
     start: int
     end: int
-    entity_id: str
+    entity_id: str  # "" while the form is shared and not yet decided (see warta.entities.linking)
     surface: str
-    via: str  # 'name' | 'alias' | 'short'
+    via: str  # 'name' | 'alias' | 'short' | 'shared'
+    candidates: tuple[str, ...] = ()  # the entries a shared form may be, sorted; () when decided
 
 
 @dataclass(frozen=True)
 class _Key:
-    """What one surface string means: a full form of one entity and/or a short form of several."""
+    """What one surface string means: a full form of some entities and/or a short form of some."""
 
     length: int
-    full: tuple[str, str] | None  # (entity id, via)
+    full: tuple[tuple[str, str], ...]  # (entity id, via), by id
     shorts: tuple[str, ...]
-    common_risk: bool  # one capitalised word that may be an ordinary word opening a sentence
 
 
 def is_acronym(form: str) -> bool:
@@ -39,56 +39,52 @@ def is_acronym(form: str) -> bool:
 def forms(registry: Registry) -> dict[str, _Key]:
     """Every surface the matcher accepts: each form as written, and in capitals (headlines)
     for forms that are not acronyms already. A form as written beats another's capitals."""
-    full: dict[str, tuple[str, str]] = {}
-    shorts: dict[str, list[str]] = {}
+    full: dict[str, dict[str, str]] = {}
+    shorts: dict[str, set[str]] = {}
     for entity in registry.entities.values():
         for form in entity.full_forms():
-            full.setdefault(form, (entity.id, "name" if form in (entity.name, *entity.names.values()) else "alias"))
+            full.setdefault(form, {})[entity.id] = entity.via(form)
         for form in entity.short:
-            shorts.setdefault(form, []).append(entity.id)
-    caps_full: dict[str, tuple[str, str]] = {}
-    caps_short: dict[str, list[str]] = {}
-    for form, owner in full.items():
+            shorts.setdefault(form, set()).add(entity.id)
+    caps_full: dict[str, dict[str, str]] = {}
+    caps_short: dict[str, set[str]] = {}
+    for form, owners in full.items():
         if not is_acronym(form):
-            caps_full.setdefault(form.upper(), owner)
+            caps_full.setdefault(form.upper(), {}).update(owners)
     for form, ids in shorts.items():
         if not is_acronym(form):
-            caps_short.setdefault(form.upper(), []).extend(ids)
+            caps_short.setdefault(form.upper(), set()).update(ids)
     keys: dict[str, _Key] = {}
     for layer_full, layer_short in ((full, shorts), (caps_full, caps_short)):
         for form in sorted(set(layer_full) | set(layer_short)):
-            if form in keys:
-                continue
-            risk = " " not in form and not is_acronym(form)
-            keys[form] = _Key(len(form), layer_full.get(form), tuple(sorted(set(layer_short.get(form, ())))), risk)
+            if form not in keys:
+                owners = layer_full.get(form, {})
+                keys[form] = _Key(len(form), tuple(sorted(owners.items())), tuple(sorted(layer_short.get(form, ()))))
     return keys
 
 
 class Matcher:
     """Built once per registry; ``match`` is pure and cheap."""
 
-    def __init__(self, registry: Registry, common_words: Mapping[str, AbstractSet[str]] | None = None):
+    def __init__(self, registry: Registry):
         self.registry = registry
-        self.common_words = {lang: frozenset(words) for lang, words in (common_words or {}).items()}
         self._automaton = ahocorasick.Automaton()
         for form, key in forms(registry).items():
-            self._automaton.add_word(form, (key.length, key.full, key.shorts, key.common_risk))
+            self._automaton.add_word(form, (key.length, key.full, key.shorts))
         if len(self._automaton):
             self._automaton.make_automaton()
 
     def match(self, text: str, lang: str) -> list[Mention]:
-        """Mentions in text order: leftmost-longest, whole words, short forms resolved."""
+        """Mentions in text order: leftmost-longest, whole words; short forms resolved, shared forms left
+        with their candidates."""
         if not len(self._automaton):
             return []
-        common = self.common_words.get(lang)
         hits = []
         size = len(text)
         for last, value in self._automaton.iter(text):
             end = last + 1
             start = end - value[0]
             if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
-                continue
-            if value[3] and common and text[start:end].lower() in common and opens_sentence(text, start):
                 continue
             hits.append((start, -end, value))
         hits.sort()  # by start, longest first; no two hits share a span, so values are never compared
@@ -103,23 +99,27 @@ def opens_sentence(text: str, start: int) -> bool:
 
 
 def _resolve(text: str, hits) -> list[Mention]:
-    """Keep leftmost-longest non-overlapping hits; a short form goes to the entity among its
-    owners whose full form was seen last before it, and is dropped when none was."""
+    """Keep leftmost-longest non-overlapping hits. A short form goes to the entity among its owners whose full
+    form was seen last before it, and is dropped when none was; a form of several entries (full forms, or a
+    full form and that short form's owner) keeps them all as candidates."""
     mentions = []
     seen: dict[str, int] = {}
     reach = 0
-    for start, negative_end, (_, full, shorts, _) in hits:
+    for start, negative_end, (_, full, shorts, *_) in hits:
         if start < reach:
             continue
         end = reach = -negative_end
+        known = [(seen[i], i) for i in shorts if i in seen]
+        owners = {entity_id for entity_id, _ in full} | ({max(known)[1]} if known else set())
+        if len(owners) > 1:
+            mentions.append(Mention(start, end, "", text[start:end], "shared", tuple(sorted(owners))))
+            continue
         if full:
-            entity_id, via = full
+            entity_id, via = full[0]
             seen[entity_id] = start
-        else:
-            known = [(seen[i], i) for i in shorts if i in seen]
-            if not known:
-                continue
+        elif known:
             entity_id, via = max(known)[1], "short"
+        else:
+            continue
         mentions.append(Mention(start, end, entity_id, text[start:end], via))
     return mentions
-

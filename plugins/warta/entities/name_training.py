@@ -18,16 +18,21 @@ PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_trans
 
 def read_conll(path: Path) -> list[tuple[str, set[tuple[int, int, str]]]]:
     """(text, gold spans (start, end, type)) per sentence of a `token POS IOB` file."""
+    return [_sentence(rows) for rows in read_rows(path)]
+
+
+def read_rows(path: Path) -> list[list[tuple[str, str]]]:
+    """(token, IOB label) rows per sentence of a `token POS IOB` file."""
     out, rows = [], []
     for line in Path(path).read_bytes().decode("utf-8").splitlines():
         if line.strip():
             token, _pos, label = line.rsplit(" ", 2)
             rows.append((token, label))
         elif rows:
-            out.append(_sentence(rows))
+            out.append(rows)
             rows = []
     if rows:
-        out.append(_sentence(rows))
+        out.append(rows)
     return out
 
 
@@ -81,11 +86,17 @@ def train(sentences, model_path: Path, stats=None, params=None, lang: str = "id"
     trainer.train(str(model_path))
 
 
-def train_names(data: Path, model_path: Path, splits=("train", "dev")) -> int:
-    """Train on idner-news-2k's ``splits`` (never its test split) into ``model_path``; returns sentences."""
+def train_names(data: Path, model_path: Path, splits=("train", "dev"), words_path: Path | None = None) -> int:
+    """Train on idner-news-2k's ``splits`` (never its test split) into ``model_path``, and write the words they
+    write mostly as names into ``words_path`` (see warta.entities.lexicon); returns sentences."""
     from warta.entities.discovery import CorpusStats
+    from warta.entities.lexicon import learn_name_words
 
-    sentences = [s for split in splits for s in read_conll(Path(data) / f"{split}.txt")]
+    rows = [r for split in splits for r in read_rows(Path(data) / f"{split}.txt")]
+    if words_path is not None:
+        words = learn_name_words(([t for t, _ in r], [label for _, label in r]) for r in rows)
+        Path(words_path).write_text("\n".join(words) + "\n", encoding="utf-8")
+    sentences = [_sentence(r) for r in rows]
     stats = CorpusStats.from_texts((text, "id") for text, _ in sentences)
     train(sentences, model_path, stats)
     return len(sentences)

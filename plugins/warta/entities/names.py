@@ -222,11 +222,12 @@ def _acronym_apart(text: str, names: list[Name]) -> list[Name]:
     out = []
     for name in names:
         first = WORD.match(text, name.start)
-        rest = first.end() + 1 if first else name.end
-        if (name.type == "person" and first and first.end() < name.end and len(first.group()) > 1
+        rest = WORD.search(text, first.end(), name.end) if first else None
+        if (name.type == "person" and rest and len(first.group()) > 1
                 and first.group().isupper() and first.group().isalpha()):
-            out += [Name(name.start, first.end(), "organization", name.confidence),
-                    Name(rest, name.end, "person", name.confidence)]
+            out += [Name(name.start, first.end(), "organization", name.confidence)]
+            if _whole_name(text[rest.start():name.end], "id"):  # not a lone title: 'ASEAN  Presiden'
+                out.append(Name(rest.start(), name.end, "person", name.confidence))
         else:
             out.append(name)
     return out

@@ -18,7 +18,8 @@ from warta.source.xmlchars import read_text
 from warta.source.yamlnodes import compose, line_of, plain, text_of
 
 TYPES = ("person", "organization", "place")
-KEYS = ("id", "name", "type", "names", "aliases", "short", "description", "wikidata", "image")
+KEYS = ("id", "name", "type", "names", "aliases", "short", "description", "wikidata", "image",
+        "context", "cues", "always_name")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 QID = re.compile(r"Q[1-9][0-9]*\Z")
 URL = re.compile(r"(?:https?://\S+|/\S*)\Z")   # as in front-matter: never javascript: or data:
@@ -37,8 +38,12 @@ class Entity:
     description: str = ""
     wikidata: str = ""
     image: Mapping[str, str] = field(default_factory=dict)
+    context: tuple[str, ...] = ()  # ids of entries whose mention in an article points to this one
+    cues: tuple[str, ...] = ()  # words or phrases (any case) whose presence in an article points here
+    always_name: bool = False  # a one-word name that is also an ordinary word, linked even opening a sentence
     path: str = ""
     line: int = 0
+    context_line: int = 0
 
     def full_forms(self) -> tuple[str, ...]:
         """Name, per-language names and aliases, without repeats, in that order."""
@@ -46,6 +51,10 @@ class Entity:
 
     def display_name(self, lang: str) -> str:
         return self.names.get(lang, self.name)
+
+    def via(self, form: str) -> str:
+        """How ``form`` names this entry: 'name', 'alias' or 'short'."""
+        return "name" if form in (self.name, *self.names.values()) else "alias" if form in self.aliases else "short"
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,7 @@ def make_registry(entities, rejected=frozenset()) -> Registry:
     by_id = {e.id: e for e in sorted(entities, key=lambda e: e.id)}
     content = [
         [e.id, e.name, e.type, sorted(e.names.items()), list(e.aliases), list(e.short),
-         e.description, e.wikidata, sorted(e.image.items())]
+         e.description, e.wikidata, sorted(e.image.items()), list(e.context), list(e.cues), e.always_name]
         for e in by_id.values()
     ]
     if rejected:
@@ -207,6 +216,12 @@ def _read_entry(path: str, node) -> tuple[Entity | None, list[Problem]]:
         problems.append(Problem(path, lines["wikidata"], f"wikidata '{wikidata}' is not a QID",
                                 hint="like Q56226"))
         wikidata = ""
+    always_name = False
+    if "always_name" in fields:
+        always_name = plain(fields["always_name"])
+        if not isinstance(always_name, bool):
+            problems.append(Problem(path, lines["always_name"], "'always_name' must be true or false"))
+            always_name = False
     image = mapping("image")
     if image.get("url") and not URL.match(image["url"]):
         problems.append(Problem(path, lines["image"], f"image url is not an http(s) URL: {image['url']!r}"))
@@ -214,13 +229,15 @@ def _read_entry(path: str, node) -> tuple[Entity | None, list[Problem]]:
     entity = Entity(
         id=entity_id, name=name, type=kind, names=mapping("names"), aliases=strings("aliases"),
         short=strings("short"), description=text("description"), wikidata=wikidata,
-        image=image, path=path, line=line,
+        image=image, context=strings("context"), cues=strings("cues"), always_name=always_name,
+        path=path, line=line, context_line=lines.get("context", line),
     )
     return (None if fatal else entity), problems
 
 
 def _check_across(entities: list[Entity]) -> tuple[list[Entity], list[Problem]]:
-    """Duplicate ids, full forms claimed twice, short forms that are someone's full form."""
+    """Duplicate ids, and ``context`` ids that are no entry (or the entry itself). Shared forms are allowed:
+    see :func:`shared_forms`."""
     problems = []
     first: dict[str, Entity] = {}
     for entity in entities:
@@ -230,20 +247,19 @@ def _check_across(entities: list[Entity]) -> tuple[list[Entity], list[Problem]]:
                                     hint=f"first defined at {other.path}:{other.line}"))
         else:
             first[entity.id] = entity
-    kept = list(first.values())
-    owner: dict[str, Entity] = {}
-    for entity in kept:
-        for form in entity.full_forms():
-            if form in owner and owner[form].id != entity.id:
-                other = owner[form]
-                problems.append(Problem(entity.path, entity.line,
-                                        f"'{form}' of '{entity.id}' is already claimed by '{other.id}'",
-                                        hint=f"at {other.path}:{other.line}; use 'short' for shared forms"))
-            owner.setdefault(form, entity)
-    for entity in kept:
-        for form in entity.short:
-            if form in owner:
-                problems.append(Problem(entity.path, entity.line,
-                                        f"short form '{form}' of '{entity.id}' is a full name or alias "
-                                        f"of '{owner[form].id}'"))
-    return kept, problems
+    for entity in first.values():
+        for other in entity.context:
+            if other not in first or other == entity.id:
+                problems.append(Problem(entity.path, entity.context_line,
+                                        f"context of '{entity.id}' names unknown entity id '{other}'",
+                                        did_you_mean(other, first) if other != entity.id else "not itself"))
+    return list(first.values()), problems
+
+
+def shared_forms(registry: Registry) -> dict[str, tuple[str, ...]]:
+    """Each form (name, alias or short form) that belongs to more than one entry -> those entries' ids."""
+    owners: dict[str, set[str]] = {}
+    for entity in registry.entities.values():
+        for form in (*entity.full_forms(), *entity.short):
+            owners.setdefault(form, set()).add(entity.id)
+    return {form: tuple(sorted(ids)) for form, ids in sorted(owners.items()) if len(ids) > 1}

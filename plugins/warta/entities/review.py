@@ -155,6 +155,10 @@ def accept(directory: Path, name: str, kind: str | None, entity_id: str | None =
     if entity_id in registry.entities:
         other = registry.entities[entity_id]
         return None, [Problem(other.path, other.line, f"id '{entity_id}' already exists; choose another with --as")]
+    for other in registry.entities.values():
+        if name in (*other.full_forms(), *other.short):
+            return None, [Problem(other.path, other.line, f"'{name}' is already a form of '{other.id}'",
+                                  "a name of two entries is written into the registry by hand (docs/entities.md)")]
     names = suggestion.names if suggestion else ()
     # Every other spelling seen becomes an alias ('Kim Jong-il' beside 'Kim Jong Il'), and so do acronyms.
     spelled = {name, *(value for _, value in names)}

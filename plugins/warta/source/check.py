@@ -96,6 +96,15 @@ def cross_references(report: ContentReport) -> list[Problem]:
                 if entity_id not in known and not (key == "entities.remove" and entity_id.startswith("discovered-")):
                     problems.append(Problem(path, matter.lines.get(key), f"unknown entity id '{entity_id}' in {key}",
                                             did_you_mean(entity_id, known) if known else "the registry is empty"))
+        for form, entity_id in matter.entities_link:
+            where = matter.lines.get("entities.link")
+            if entity_id not in known:
+                problems.append(Problem(path, where, f"unknown entity id '{entity_id}' in entities.link",
+                                        did_you_mean(entity_id, known) if known else "the registry is empty"))
+            elif form not in known[entity_id].full_forms() + known[entity_id].short:
+                problems.append(Problem(path, where, f"'{form}' in entities.link is not a name, alias or short "
+                                                     f"form of '{entity_id}'",
+                                        f"its forms: {', '.join(known[entity_id].full_forms() + known[entity_id].short)}"))
     for story in report.stories.values():
         for entity_id, line in zip(story.entities, story.entity_lines):
             if entity_id not in known:

@@ -31,7 +31,7 @@ SCHEMA = {
     "dateline": {"city": "text"},
     "image": {"url": "url", "caption": "text", "credit": "text", "alt": "text"},
     "authors": "texts", "status": "status", "featured": "bool",
-    "entities": {"add": "slugs", "remove": "slugs"},
+    "entities": {"add": "slugs", "remove": "slugs", "link": "links"},
     "corrections": "corrections",
 }
 REQUIRED = ("title", "date")
@@ -72,6 +72,7 @@ class FrontMatter:
     featured: bool = False
     entities_add: tuple[str, ...] = ()
     entities_remove: tuple[str, ...] = ()
+    entities_link: tuple[tuple[str, str], ...] = ()  # (form as written, registry id): settles a shared form
     corrections: tuple[Correction, ...] = ()  # oldest first; 'modified' is at least the latest one's date
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -151,6 +152,7 @@ def parse_article(path: str, text: str, default_lang: str = "id",
         authors=tuple(values.get("authors") or ()), status=values.get("status") or "published",
         featured=values.get("featured") or False,
         entities_add=tuple(entities.get("add") or ()), entities_remove=tuple(entities.get("remove") or ()),
+        entities_link=tuple(entities.get("link") or ()),
         lines=lines,
     )
     if matter.modified and matter.modified < matter.date:
@@ -229,6 +231,20 @@ def _read_mapping(node: yaml.MappingNode, schema: dict, path: str, prefix: str):
 
 
 def _read_value(kind: str, node: yaml.Node, path: str, line: int, name: str):
+    if kind == "links":
+        if not isinstance(node, yaml.MappingNode):
+            return None, [Problem(path, line, f"'{name}' must be a mapping of a name as written to an entity id",
+                                  "like {Georgia: georgia-us-state}")]
+        out, problems = [], []
+        for key_node, value_node in node.value:
+            form = text_of(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            entity_id, found = _read_value("slug", value_node, path, line_of(value_node, 2), f"{name}.{form}")
+            if not form or not form.strip():
+                found.append(Problem(path, line_of(key_node, 2), f"'{name}' needs a name as written before ':'"))
+            problems += found
+            if not found and entity_id:
+                out.append((form.strip(), entity_id))
+        return out, problems
     if kind in ("texts", "slugs"):
         if isinstance(node, yaml.ScalarNode):
             raw = text_of(node)
