@@ -236,14 +236,18 @@ def train_names(c, data="tests/data/idner-news-2k"):
 
 @task(help={"content": "content folder", "limit": "show at most this many suggestions (0: all)",
             "accept": "add this name to the registry (its file by type)", "as_": "the new entry's id",
-            "type": "person, organization or place (default: the guess)", "reject": "never offer this name again"})
-def entities(c, content=CONTENT, limit=0, accept=None, reject=None, type=None, as_=None):
-    """Review names the registry lacks: count, articles, type guess, example; accept or reject one."""
-    from warta_build.candidates import decide, report
+            "type": "person, organization or place (default: the guess)", "reject": "never offer this name again",
+            "review": "the review report (the default): names the registry lacks, then shared names left unlinked",
+            "check": "check the registry and list the forms several entries share"})
+def entities(c, content=CONTENT, limit=0, accept=None, reject=None, type=None, as_=None, review=False, check=False):
+    """Review names the registry lacks and shared names left unlinked; accept or reject a name; check the registry."""
+    from warta_build.candidates import decide, report, shared_report
 
-    if accept and reject:
-        raise Exit("use --accept or --reject, not both", code=2)
-    if accept or reject:
+    if sum(map(bool, (accept, reject, check))) > 1:
+        raise Exit("use one of --accept, --reject and --check", code=2)
+    if check:
+        problems, done = shared_report(Path(content))
+    elif accept or reject:
         problems, done = decide(Path(content), accept or reject, "accept" if accept else "reject", as_, type)
     else:
         problems, done = report(Path(content), int(limit))

@@ -55,6 +55,7 @@ def enrich_articles(generator) -> None:
     for article, result in zip(articles, results):
         article.warta_entities = result.entities
         article.warta_events = result.events
+        article.warta_ambiguous = result.ambiguous
         if options.link_first_mention:
             link_mentions(article, result, registry, warta.urls)
     logger.info("warta: enriched %d articles (%d from cache)", len(articles), cache.hits)
@@ -102,4 +103,4 @@ def record_of(article) -> ArticleRecord:
     return ArticleRecord(url=article.url, title=matter.title, date=matter.date, lang=matter.lang,
                          category=article.category.name, story=matter.story, summary=matter.summary,
                          entities=tuple(article.warta_entities), events=tuple(article.warta_events),
-                         image=matter.image, featured=matter.featured)
+                         image=matter.image, featured=matter.featured, ambiguous=article.warta_ambiguous)

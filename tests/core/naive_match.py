@@ -15,19 +15,23 @@ def naive_match(registry: Registry, text: str, lang: str) -> list[Mention]:
         for found in re.finditer(r"(?<![^\W_])(?=(" + re.escape(form) + r")(?![^\W_]))", text):
             start = found.start()
             candidates.append((start, start + len(form), key))
-    mentions, taken = [], set()
-    last_full: dict[str, int] = {}
+    kept, taken = [], set()
     for start, end, key in sorted(candidates, key=lambda c: (c[0], -c[1])):
-        if taken & set(range(start, end)):
-            continue
-        taken |= set(range(start, end))
+        if not taken & set(range(start, end)):
+            taken |= set(range(start, end))
+            kept.append((start, end, key))
+    mentions, last_full = [], {}
+    for start, end, key in kept:
         seen = sorted((last_full[i], i) for i in key.shorts if i in last_full)
-        owners = sorted({i for i, _ in key.full} | {i for _, i in seen[-1:]})
+        later = sorted((s, k.full[0][0]) for s, _, k in kept if s > start and len(k.full) == 1
+                       and k.full[0][0] in key.shorts)
+        short = [seen[-1][1]] if seen else [later[0][1]] if later else []
+        owners = sorted({i for i, _ in key.full} | set(short or key.shorts)) if key.full else short
         if len(owners) > 1:
             mentions.append(Mention(start, end, "", text[start:end], "shared", tuple(owners)))
         elif key.full:
             last_full[key.full[0][0]] = start
             mentions.append(Mention(start, end, key.full[0][0], text[start:end], key.full[0][1]))
-        elif seen:
-            mentions.append(Mention(start, end, seen[-1][1], text[start:end], "short"))
+        elif owners:
+            mentions.append(Mention(start, end, owners[0], text[start:end], "short"))
     return mentions

@@ -62,9 +62,10 @@ def test_shared_forms_keep_their_candidates():
         ("Kim Jong Un", "kim-jong-un", "name", ()),
         ("Kim", "", "shared", ("kim-club", "kim-jong-un")),  # the club's name, Kim Jong Un's short form
         ("Bali United", "bali-united", "name", ()),
-        ("Bali", "", "shared", ("bali", "bali-united")),  # Bali's name, and Bali United's short form once seen
+        ("Bali", "", "shared", ("bali", "bali-united")),  # Bali's name, and Bali United's short form
     ]
-    assert [(m.entity_id, m.candidates) for m in matcher.match("Bali.", "id")] == [("bali", ())]
+    # beside a full form, a short form's owner is a candidate even when the text never names it in full
+    assert [(m.entity_id, m.candidates) for m in matcher.match("Bali.", "id")] == [("", ("bali", "bali-united"))]
 
 
 def test_longest_match_wins():
@@ -85,9 +86,13 @@ def test_longest_match_wins():
 def test_short_form_goes_to_the_most_recent_full_mention():
     text = "Kim berbicara. Kim Jong Un tiba. Kim tersenyum. Kim Yo Jong menyusul. Kim bicara. Kim Jong-un pergi. Kim."
     assert [m for m in found(text) if m[2] != "name"] == [
+        ("kim-jong-un", "Kim", "short"),  # before any full name: the first one after it
         ("kim-jong-un", "Kim", "short"), ("kim-yo-jong", "Kim", "short"),
         ("kim-jong-un", "Kim Jong-un", "alias"), ("kim-jong-un", "Kim", "short")]
     assert found("Kim dan Putin bertemu.") == []
+    # named in full only after it (a headline, then the lede): the first full name after it
+    assert found("Putin tiba. Vladimir Putin disambut.") == [
+        ("vladimir-putin", "Putin", "short"), ("vladimir-putin", "Vladimir Putin", "name")]
 
 
 def test_names_in_other_languages_and_metonymy():

@@ -53,6 +53,7 @@ class Enrichment:
     events: tuple[Event, ...]
     first_mentions: tuple[FirstMention, ...] = ()
     ambiguous: tuple[Ambiguous, ...] = ()  # shared forms the article does not settle: linked to nothing
+    mentions: tuple[Mention, ...] = ()  # registry mentions as linked (what the tags count), in text order
 
 
 @cache
@@ -88,7 +89,7 @@ def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, titl
     text = analysis.text
     names = name_spans(text.text, lang, stats, memo=memo)
     linked = link(text.text, lang, analysis.mentions, names, registry, overrides=overrides, category=category,
-                  prior=prior, ordinary=ordinary)
+                  prior=prior, ordinary=ordinary, skip=_title_if_headline_case(text))
     dropped = {m for m, _ in linked.dropped}
     candidates = tuple(discover(text.text, lang, [m for m in analysis.mentions if m not in dropped], stats,
                                 threshold, skip=_title_if_headline_case(text), known=known, memo=memo,
@@ -98,7 +99,8 @@ def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, titl
     removed = set(remove)
     mentions = [m for m in linked.mentions if m.entity_id not in removed]
     events = tuple(article_events(text.text, lang, published, url, title, mentions, list(analysis.times)))
-    return Enrichment(entities, candidates, events, first_body_mentions(text, mentions, entities), linked.ambiguous)
+    return Enrichment(entities, candidates, events, first_body_mentions(text, mentions, entities), linked.ambiguous,
+                      linked.mentions)
 
 
 def first_body_mentions(text: ArticleText, mentions, entities) -> tuple[FirstMention, ...]:

@@ -26,6 +26,7 @@ class ArticleRecord:
     events: tuple = ()
     image: object = None  # warta.source.frontmatter.Image
     featured: bool = False
+    ambiguous: tuple = ()  # warta.entities.linking.Ambiguous: shared names the article does not settle
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """Ordinary words of Indonesian and English: is a one-word name opening a sentence perhaps just a word?
 
-The words are wordfreq's (frequent enough in the language), less the words the labelled news text writes
-mostly as names (``models/name-words.txt``, made by `invoke train-names` from idner-news-2k) and Babel's
-country-name words. A word in the lexicon is not thereby no name: the linker then asks the model of names
-about that occurrence ('Antara melaporkan' is the agency, 'Antara lain' is not)."""
+A word is ordinary when wordfreq finds it frequent in the language (or in English, which Indonesian news quotes),
+unless it is a country's name (Babel) or a word the labelled news text (idner-news-2k) writes as a name far more
+often than in lowercase (``models/name-words.txt``, made by `invoke train-names`: 'jakarta', 'golkar'). Being
+ordinary does not make a word no name: the linker then reads what follows it ('Antara melaporkan' is the agency,
+'Antara lain' is not; see warta.entities.linking)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from wordfreq import zipf_frequency
 from warta.entities.name_features import country_words
 
 NAME_WORDS = Path(__file__).parent / "models" / "name-words.txt"
-ZIPF = 3.0  # about once in 10,000 words of running text (wordfreq's Zipf scale)
+ZIPF = 3.0  # once in a million words of running text, on wordfreq's Zipf scale
 LANGS = ("id", "en")
 
 
@@ -27,7 +28,7 @@ def name_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def ordinary(word: str, lang: str) -> bool:
-    """A frequent word of ``lang`` (or of the other language: news quotes both) that is not mostly a name."""
+    """``word`` (any case) is an ordinary word of ``lang``."""
     low = word.lower()
     if low in name_words():
         return False
@@ -35,8 +36,8 @@ def ordinary(word: str, lang: str) -> bool:
 
 
 def learn_name_words(sentences) -> list[str]:
-    """Words that labelled text (``(tokens, labels)`` pairs, IOB) writes inside names at least three times, and
-    in lowercase outside names less than a third as often: 'jakarta', not 'antara' (also 'between')."""
+    """Words that labelled text (``(tokens, IOB labels)`` pairs) writes inside names at least ten times and in
+    lowercase outside names less than a third as often: 'jakarta', not 'antara' (also 'between')."""
     inside, lower = Counter(), Counter()
     for tokens, labels in sentences:
         for token, label in zip(tokens, labels):
@@ -44,4 +45,4 @@ def learn_name_words(sentences) -> list[str]:
                 inside[token.lower()] += 1
             elif token.islower():
                 lower[token] += 1
-    return sorted(w for w, n in inside.items() if w.isalpha() and n >= 3 and 3 * lower[w] < n)
+    return sorted(w for w, n in inside.items() if w.isalpha() and n >= 10 and 3 * lower[w] < n)

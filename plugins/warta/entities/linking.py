@@ -4,9 +4,14 @@
   Henderson', 'Jakarta' in 'Kejaksaan Negeri Jakarta Barat'); an organisation followed by a place in one name
   ('Mahkamah Agung Amerika Serikat') is that place's, unless the place is in the organisation's ``context``;
 - a one-word form opening a sentence that is an ordinary word (``warta.entities.lexicon``) is a mention only
-  where the model of names sees a name ('Antara melaporkan', not 'Antara lain'), or when ``always_name``;
-- a form of several entries goes to the one the article points to (:func:`score`) by a clear margin, to the
-  front-matter's choice, or to none: it then stays ``Ambiguous``, with its candidates, for the review report.
+  where what follows reads as a name's (a verb, a mark, a capital: 'Antara melaporkan', not 'Antara lain'), or
+  when its entry says ``always_name``;
+- a form of several entries goes, at each occurrence, to the one the article and that sentence point to
+  (:func:`score`) by a clear margin, to the front-matter's choice, or to none: it then stays ``Ambiguous``,
+  with its candidates, for the review report.
+
+In a headline with every word capitalised (``skip``) the model of names cannot tell names apart, so neither
+of the first two rules applies there.
 
 Names come from ``warta.entities.names.name_spans`` (titles are never part of a name, so 'Presiden Rusia
 Vladimir Putin' still names Russia and Putin)."""
@@ -14,7 +19,7 @@ Vladimir Putin' still names Russia and Putin)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -22,10 +27,30 @@ from warta.entities.discovery import TITLES
 from warta.entities.matcher import Mention, is_acronym, opens_sentence
 from warta.entities.registry import Registry
 
-MARGIN = 1.0  # the winner's score must beat the runner-up's by this much, and reach it
-SAME_ARTICLE, CO_MENTION, CUE, LANGUAGE, PRIOR = 3.0, 2.0, 1.0, 0.5, 0.5
+MARGIN = 1.0  # the winner's score must reach this and beat the runner-up's by as much
+# Evidence for a candidate of a shared form. In the article: named there by a form of its own, its context
+# entries named, its cue words, the form is its name in the article's language, the site's prior. In the
+# occurrence's sentence: it or a context entry named, a cue word, the model of names reads that occurrence
+# as its type (person, organization, place).
+NAMED, CO_MENTION, CUE, LANGUAGE, PRIOR = 2.0, 1.5, 1.0, 0.5, 0.5
 MAX_CO_MENTIONS, MAX_CUES = 2, 2
+NEAR, NEAR_CUE, TYPE = 2.0, 2.0, 2.0
+TYPE_CONFIDENCE = 0.6  # below this the model's type for one word is often wrong (a club read as its city)
+DOUBT_CONFIDENCE = 0.35  # from this, a type that contradicts the article's choice leaves the occurrence unlinked
+# What follows a name opening a sentence, unlike an ordinary word ('Antara melaporkan', 'Nice had struggled',
+# 'Reading, a commuter town'; not 'Antara lain', 'Reading the statement'): a mark, a capitalised word, an
+# Indonesian verb (prefixed: me-, ber-, di-, ter-), or a word that follows a sentence's subject (auxiliaries,
+# a few adverbs and common verbs without a prefix).
+VERB_PREFIX = re.compile(r"(?:me|be[rl]?|di|te[rl]?)[a-z]{3,}\Z")
+AFTER_SUBJECT = frozenset("""
+adalah ialah juga akan sudah telah tidak tak harus masih pun kini sempat terus belum bisa dapat sedang tengah
+kembali selanjutnya lalu kemudian mampu wajib perlu segera langsung tampil tiba pergi datang masuk keluar naik
+turun kalah menang ikut tetap punya
+said says told added announced reported has had have is was were are will would could can may might must
+should did does do won lost beat signed also still now then never already again""".split())
+NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*|\S)")
 WORDS = re.compile(r"[^\W_]+")
+SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,32 +73,30 @@ class Linked:
 
 def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, registry: Registry, *,
          overrides: Mapping[str, str] | None = None, category: str = "", prior: Mapping[str, int] | None = None,
-         ordinary: Callable[[str, str], bool] = lambda word, lang: False) -> Linked:
+         ordinary: Callable[[str, str], bool] = lambda word, lang: False, skip=()) -> Linked:
     """The article's mentions once nested names, ordinary words and shared forms are decided. ``names``: the
     article's proper-name spans (``warta.entities.names.Name``: none overlaps another; events and documents,
-    type None, hold no one: 'KTT ASEAN' names ASEAN); ``overrides``: form -> id from front-matter; ``prior``: entity id
-    -> articles of the site that name it unambiguously; ``ordinary(word, lang)``: the lexicon."""
-    kept, dropped = [], []
-    names = sorted(n for n in names if n.type)
+    type None, hold no one: 'KTT ASEAN' names ASEAN); ``overrides``: form -> id from front-matter; ``prior``:
+    entity id -> articles of the site that name it by a form of its own; ``ordinary(word, lang)``: the lexicon;
+    ``skip``: (start, end) spans of headline-case text."""
+    names = sorted(n for n in names if n.type and not any(s <= n.start < e for s, e in skip))
     starts = [n.start for n in names]
+    kept, dropped = [], []
     for mention in mentions:
-        why = _nested(text, mention, mentions, names, starts, registry) or _ordinary_opener(
-            text, lang, mention, starts, registry, ordinary)
+        headline = any(s <= mention.start < e for s, e in skip)
+        why = "" if headline else (_nested(text, mention, mentions, names, starts, registry)
+                                   or _ordinary_opener(text, lang, mention, registry, ordinary))
         if why:
             dropped.append((mention, why))
         else:
             kept.append(mention)
-    overrides = overrides or {}
-    decided = [m for m in kept if not m.candidates]
-    evidence = _Evidence(text, {m.entity_id for m in decided}, category)
-    out, ambiguous, choice = [], [], {}
+    evidence = _Evidence(text, [m for m in kept if not m.candidates], category, names, starts)
+    out, ambiguous = [], []
     for mention in kept:
         if not mention.candidates:
             out.append(mention)
             continue
-        if mention.surface not in choice:
-            choice[mention.surface] = _choose(mention, lang, registry, evidence, overrides, prior or {})
-        winner, ranked = choice[mention.surface]
+        winner, ranked = _choose(mention, lang, registry, evidence, overrides or {}, prior or {})
         if winner:
             out.append(replace(mention, entity_id=winner, via=registry.entities[winner].via(mention.surface),
                                candidates=()))
@@ -88,52 +111,83 @@ def owners(mention: Mention) -> tuple[str, ...]:
 
 
 def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, starts, registry: Registry) -> str:
-    """'nested' when ``mention`` lies strictly inside the name around it (names never overlap)."""
+    """'nested' when ``mention`` lies strictly inside the name around it (names never overlap) and that name is
+    more than registered names side by side ('Korea Utara Kim Jong Un' is two)."""
     at = bisect_right(starts, mention.start) - 1
-    if at >= 0:
-        start, end = starts[at], names[at].end
-        if end < mention.end or (start, end) == (mention.start, mention.end):
-            return ""
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
-        rest = list(text[start:end])
-        for other in inside:
-            rest[other.start - start:other.end - start] = " " * (other.end - other.start)
-        words = [w for w in "".join(rest).split() if w[:1].isupper() and w.lower() not in TITLES]
-        if words:  # the name holds more than registered names and titles: 'Jordan Henderson', 'Laut Jawa'
-            title_construction = (names[at].type == "person" and mention.start == start and len(words) >= 2
-                                  and all(registry.entities[i].type != "person" for i in owners(mention)))
-            return "" if title_construction else "nested"  # not '(juru bicara) Kremlin Dmitry Peskov'
-        later_places = {i for m in inside if m.start >= mention.end for i in owners(m)
-                        if registry.entities[i].type == "place"}
-        mine = [registry.entities[i] for i in owners(mention)]
-        if later_places and all(e.type == "organization" for e in mine) and not any(
-                later_places & set(e.context) for e in mine):
-            return "nested"  # 'Mahkamah Agung Amerika Serikat': another country's court
+    if at < 0:
+        return ""
+    start, end = starts[at], names[at].end
+    if end < mention.end or (start, end) == (mention.start, mention.end):
+        return ""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    rest = list(text[start:end])
+    for other in inside:
+        rest[other.start - start:other.end - start] = " " * (other.end - other.start)
+    words = [w for w in "".join(rest).split() if w[:1].isupper() and w.lower() not in TITLES]
+    if words:  # the name holds more than registered names and titles: 'Jordan Henderson', 'Laut Jawa'
+        before = text[max(0, start - 30):start].split()
+        title_construction = (names[at].type == "person" and mention.start == start and len(words) >= 2
+                              and bool(before) and before[-1].lower() in TITLES
+                              and all(registry.entities[i].type != "person" for i in owners(mention)))
+        return "" if title_construction else "nested"  # not 'juru bicara Kremlin Dmitry Peskov'
+    for first in inside:  # 'Mahkamah Agung Amerika Serikat': another country's court, one name
+        mine = [registry.entities[i] for i in owners(first)]
+        places = {i for m in inside if m.start >= first.end for i in owners(m) if registry.entities[i].type == "place"}
+        if places and all(e.type == "organization" for e in mine) and not any(places & set(e.context) for e in mine):
+            return "nested"
     return ""
 
 
-def _ordinary_opener(text: str, lang: str, mention: Mention, starts, registry: Registry, ordinary) -> str:
+def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry, ordinary) -> str:
     surface = mention.surface
     if " " in surface or is_acronym(surface) or not opens_sentence(text, mention.start):
         return ""
     if any(registry.entities[i].always_name for i in owners(mention)) or not ordinary(surface, lang):
         return ""
-    at = bisect_left(starts, mention.start)
-    if at < len(starts) and starts[at] == mention.start:
-        return ""  # the model of names reads a name here
-    return "ordinary word"
+    return "" if _name_follows(text, mention.end, lang) else "ordinary word"
+
+
+def _name_follows(text: str, end: int, lang: str) -> bool:
+    """Whether the words after a sentence's first word read as a name's: a mark, a capital, a verb."""
+    after = NEXT_WORD.match(text, end)
+    if not after:
+        return True
+    word = after.group(1)
+    if not word[0].isalpha() or word[0].isupper():
+        return True
+    low = word.lower()
+    return low in AFTER_SUBJECT or low.endswith("ed") and lang == "en" or (
+        lang != "en" and VERB_PREFIX.match(low) is not None)
 
 
 class _Evidence:
-    """What one article says, for scoring candidates: entities it names unambiguously, its words."""
+    """What one article says, for scoring candidates: the entities it names by forms of their own (and where),
+    its words, the types the model of names reads."""
 
-    def __init__(self, text: str, named: set[str], category: str):
-        self.named, self._text, self._folded = named, f"{text} {category}", ""
+    def __init__(self, text: str, decided: list[Mention], category: str, names, starts):
+        self.text, self.category, self.names, self.starts = text, category, names, starts
+        self.named = {m.entity_id for m in decided}
+        self.decided = decided
+        self._folded = ""
 
     def says(self, words: str) -> bool:
         if not self._folded:  # only articles with a shared form need their words
-            self._folded = _folded(self._text)
+            self._folded = _folded(f"{self.text} {self.category}")
         return _folded(words) in self._folded
+
+    def sentence(self, mention: Mention) -> tuple[int, int]:
+        before = [m.end() for m in SENTENCE_END.finditer(self.text, 0, mention.start)]
+        after = SENTENCE_END.search(self.text, mention.end)
+        return (before[-1] if before else 0), (after.start() if after else len(self.text))
+
+    def named_in(self, span: tuple[int, int]) -> set[str]:
+        return {m.entity_id for m in self.decided if span[0] <= m.start < span[1]}
+
+    def type_at(self, mention: Mention) -> tuple[str | None, float]:
+        """The type the model of names reads for this occurrence, and how sure it is."""
+        at = bisect_right(self.starts, mention.start) - 1
+        name = self.names[at] if at >= 0 and self.names[at].end >= mention.end else None
+        return (name.type, name.confidence) if name else (None, 0.0)
 
 
 def _folded(text: str) -> str:
@@ -142,8 +196,8 @@ def _folded(text: str) -> str:
 
 
 def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float) -> float:
-    """How strongly one article points to one candidate entry of a shared form."""
-    points = SAME_ARTICLE if entity.id in evidence.named else 0.0
+    """How strongly an article as a whole points to one candidate entry of a shared form."""
+    points = NAMED if entity.id in evidence.named else 0.0
     points += CO_MENTION * min(MAX_CO_MENTIONS, sum(i in evidence.named for i in entity.context))
     points += CUE * min(MAX_CUES, sum(evidence.says(cue) for cue in entity.cues))
     if entity.names.get(lang) == surface:
@@ -151,14 +205,40 @@ def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float) ->
     return points + PRIOR * prior
 
 
+def local_score(entity, near: set[str], sentence: str, kind: str | None) -> float:
+    """How strongly one occurrence's sentence points to a candidate: ``near``, the entries named in it;
+    ``sentence``, its words (folded); ``kind``, the type the model of names reads at the occurrence."""
+    points = NEAR if entity.id in near or any(i in near for i in entity.context) else 0.0
+    if any(_folded(cue) in sentence for cue in entity.cues):
+        points += NEAR_CUE
+    return points + (TYPE if kind and entity.type == kind else 0.0)
+
+
 def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence, overrides, prior):
-    """(winner or '', [(id, score)] best first)."""
+    """(winner or '', [(id, score)] best first): the occurrence's sentence decides when it tells the candidates
+    apart by a clear margin; else the whole article."""
     chosen = overrides.get(mention.surface)
     if chosen:
         return chosen, [(chosen, 0.0)]
+    span = evidence.sentence(mention)
+    near, sentence = evidence.named_in(span), _folded(evidence.text[span[0]:span[1]])
+    kinds = {registry.entities[i].type for i in mention.candidates}
+    kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
+    local = _ranked({i: local_score(registry.entities[i], near, sentence, kind if sure >= TYPE_CONFIDENCE else None)
+                     for i in mention.candidates})
+    if _clear(local):
+        return local[0][0], local
     most = max((prior.get(i, 0) for i in mention.candidates), default=0) or 1
-    ranked = sorted(((i, round(score(registry.entities[i], mention.surface, lang, evidence, prior.get(i, 0) / most),
-                                3)) for i in mention.candidates), key=lambda pair: (-pair[1], pair[0]))
-    best = ranked[0][1]
+    ranked = _ranked({i: score(registry.entities[i], mention.surface, lang, evidence, prior.get(i, 0) / most)
+                      for i in mention.candidates})
+    doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
+    return (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
+
+
+def _ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
+    return sorted(((i, round(s, 3)) for i, s in scores.items()), key=lambda pair: (-pair[1], pair[0]))
+
+
+def _clear(ranked) -> bool:
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    return (ranked[0][0] if best >= MARGIN and best - runner_up >= MARGIN else ""), ranked
+    return ranked[0][1] >= MARGIN and ranked[0][1] - runner_up >= MARGIN

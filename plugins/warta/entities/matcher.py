@@ -100,26 +100,33 @@ def opens_sentence(text: str, start: int) -> bool:
 
 def _resolve(text: str, hits) -> list[Mention]:
     """Keep leftmost-longest non-overlapping hits. A short form goes to the entity among its owners whose full
-    form was seen last before it, and is dropped when none was; a form of several entries (full forms, or a
-    full form and that short form's owner) keeps them all as candidates."""
+    form was seen last before it, or else first after it ('Putin' in a headline, 'Vladimir Putin' in the lede),
+    and is dropped when the text has neither; a form of several entries (full forms, or a full form and short
+    forms) keeps them all as candidates."""
+    kept, reach = [], 0
+    for start, negative_end, value in hits:
+        if start >= reach:
+            reach = -negative_end
+            kept.append((start, reach, value[1], value[2]))
+    first: dict[str, int] = {}
+    for start, _, full, _ in kept:
+        if len(full) == 1:
+            first.setdefault(full[0][0], start)
     mentions = []
     seen: dict[str, int] = {}
-    reach = 0
-    for start, negative_end, (_, full, shorts, *_) in hits:
-        if start < reach:
-            continue
-        end = reach = -negative_end
+    for start, end, full, shorts in kept:
         known = [(seen[i], i) for i in shorts if i in seen]
-        owners = {entity_id for entity_id, _ in full} | ({max(known)[1]} if known else set())
+        later = [(first[i], i) for i in shorts if i in first]
+        short = {max(known)[1]} if known else {min(later)[1]} if later else set()
+        # Beside a full form, a short form's owners are candidates even when the text never names them in full
+        # ('Georgia': the country, and the US state's short form); alone, a short form needs its full form.
+        owners = {entity_id for entity_id, _ in full} | (short or set(shorts)) if full else short
         if len(owners) > 1:
             mentions.append(Mention(start, end, "", text[start:end], "shared", tuple(sorted(owners))))
-            continue
-        if full:
-            entity_id, via = full[0]
-            seen[entity_id] = start
-        elif known:
-            entity_id, via = max(known)[1], "short"
-        else:
-            continue
-        mentions.append(Mention(start, end, entity_id, text[start:end], via))
+        elif owners:
+            entity_id = owners.pop()
+            via = full[0][1] if full else "short"
+            if full:
+                seen[entity_id] = start
+            mentions.append(Mention(start, end, entity_id, text[start:end], via))
     return mentions

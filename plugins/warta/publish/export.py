@@ -30,6 +30,8 @@ def article_record(record: ArticleRecord, site_url: str) -> dict:
             for e in record.entities
         ],
         "events": [event_record(ev) for ev in record.events],
+        "ambiguous": [{"name": a.surface, "offset": a.start, "candidates": list(a.candidates)}
+                      for a in record.ambiguous],
     }
 
 
