@@ -94,10 +94,10 @@ def main(count: int, runs: int = 1, part: str = "all") -> dict:
     if part in ("site", "all"):  # first: a child's peak memory would include this process's if it grew
         report["site"] = site(count, runs)
     if part in ("core", "all"):
-        from .components import aggregation, entities_and_time
+        from .components import aggregation, entities_and_time, linking
 
         report["core"] = {"entities_and_time": entities_and_time(max(count, 5000)),
-                          "aggregation": aggregation((5000, 20000))}
+                          "aggregation": aggregation((5000, 20000)), "linking": linking(count)}
         print(json.dumps(report["core"], indent=2), flush=True)
     return report
 

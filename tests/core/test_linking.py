@@ -148,3 +148,14 @@ def test_shared_forms_never_crash_and_removing_one_moves_only_what_it_touches(en
     touched = _touched(entities, form)
     kept = {(m.start, m.entity_id) for m in before.mentions if m.entity_id not in touched and m.surface != form}
     assert kept <= {(m.start, m.entity_id) for m in after.mentions}
+
+
+def test_the_shipped_name_words_are_what_training_data_gives():
+    from warta.entities.lexicon import NAME_WORDS, learn_name_words
+    from warta.entities.name_training import read_rows
+    from warta_build import REPO
+
+    data = REPO / "tests" / "data" / "idner-news-2k"
+    rows = [r for split in ("train", "dev") for r in read_rows(data / f"{split}.txt")]
+    words = learn_name_words(([t for t, _ in r], [label for _, label in r]) for r in rows)
+    assert NAME_WORDS.read_text(encoding="utf-8").split() == words and "jakarta" in words and "antara" not in words

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from lxml import html
+from warta.aggregate.cache import FORMAT
 
 from tests.conftest import REPO, run_build
 
@@ -302,7 +303,7 @@ def test_a_bad_analysis_cache_is_ignored_with_one_warning(site, kind):
     before = snapshot(output)
     path = cache_file(content, output)
     good = path.read_text(encoding="utf-8")
-    assert '"format":"warta-analysis-2"' in good
+    assert f'"format":"{FORMAT}"' in good
     marker = content.parent / "pwned"
     if kind == "garbage":
         path.write_bytes(b"\x80\x04not json at all")

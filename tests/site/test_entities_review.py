@@ -62,7 +62,7 @@ def test_accept_refuses_a_name_another_entity_claims_and_a_missing_type(tmp_path
     content = copy_content(tmp_path)
     files = {p: p.read_bytes() for p in (content / "entities").glob("*.yml")}
     taken = invoke(content, "--accept", "Kim Jong Un", "--as", "kim-again", "--type", "person")
-    assert taken.returncode == 1 and "already claimed" in taken.stderr and "Traceback" not in taken.stderr
+    assert taken.returncode == 1 and "is already a form of 'kim-jong-un'" in taken.stderr and "Traceback" not in taken.stderr
     untyped = invoke(content, "--accept", "Comprehensive Strategic Partnership")
     assert untyped.returncode == 1 and "--type" in untyped.stderr
     assert {p: p.read_bytes() for p in (content / "entities").glob("*.yml")} == files

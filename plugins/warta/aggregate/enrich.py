@@ -90,7 +90,7 @@ def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, titl
     names = name_spans(text.text, lang, stats, memo=memo)
     linked = link(text.text, lang, analysis.mentions, names, registry, overrides=overrides, category=category,
                   prior=prior, ordinary=ordinary, skip=_title_if_headline_case(text))
-    dropped = {m for m, _ in linked.dropped}
+    dropped = {m for m, why in linked.dropped if why == "nested"}  # the longer name may be new; a word is not
     candidates = tuple(discover(text.text, lang, [m for m in analysis.mentions if m not in dropped], stats,
                                 threshold, skip=_title_if_headline_case(text), known=known, memo=memo,
                                 others=others, names=names))
@@ -183,7 +183,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     analyses = []
 
     def ours(analysis: Analysis) -> bool:  # a cache entry naming an id the registry lacks is not ours
-        return all(m.entity_id in registry.entities for m in analysis.mentions)
+        return all(i in registry.entities for m in analysis.mentions for i in (m.candidates or (m.entity_id,)))
 
     for number, doc in enumerate(documents):
         if number % SETTLE_EVERY == 0:

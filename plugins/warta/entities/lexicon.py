@@ -2,9 +2,9 @@
 
 A word is ordinary when wordfreq finds it frequent in the language (or in English, which Indonesian news quotes),
 unless it is a country's name (Babel) or a word the labelled news text (idner-news-2k) writes as a name far more
-often than in lowercase (``models/name-words.txt``, made by `invoke train-names`: 'jakarta', 'golkar'). Being
-ordinary does not make a word no name: the linker then reads what follows it ('Antara melaporkan' is the agency,
-'Antara lain' is not; see warta.entities.linking)."""
+often than in lowercase (``models/name-words.txt``, made by `invoke train-names`: 'jakarta', 'golkar'). wordfreq
+counts words, not names ('seoul' is frequent too), so being ordinary does not make a word no name: the linker
+then reads what follows it ('Antara melaporkan' is the agency, 'Antara lain' is not; warta.entities.linking)."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """Decide what each registry match of one article names (pure), as an editor reads it:
 
 - a match strictly inside a longer proper name that the registry lacks is no mention ('Jordan' in 'Jordan
-  Henderson', 'Jakarta' in 'Kejaksaan Negeri Jakarta Barat'); an organisation followed by a place in one name
+  Henderson', 'Jakarta' in 'Kejaksaan Negeri Jakarta Barat'); an organisation right before a place
   ('Mahkamah Agung Amerika Serikat') is that place's, unless the place is in the organisation's ``context``;
 - a one-word form opening a sentence that is an ordinary word (``warta.entities.lexicon``) is a mention only
-  where what follows reads as a name's (a verb, a mark, a capital: 'Antara melaporkan', not 'Antara lain'), or
+  where what follows reads as a name's (a verb, a mark: 'Antara melaporkan', not 'Antara lain'), or
   when its entry says ``always_name``;
 - a form of several entries goes, at each occurrence, to the one the article and that sentence point to
   (:func:`score`) by a clear margin, to the front-matter's choice, or to none: it then stays ``Ambiguous``,
@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from warta.entities.discovery import TITLES
 from warta.entities.matcher import Mention, is_acronym, opens_sentence
@@ -34,23 +35,26 @@ MARGIN = 1.0  # the winner's score must reach this and beat the runner-up's by a
 # as its type (person, organization, place).
 NAMED, CO_MENTION, CUE, LANGUAGE, PRIOR = 2.0, 1.5, 1.0, 0.5, 0.5
 MAX_CO_MENTIONS, MAX_CUES = 2, 2
-NEAR, NEAR_CUE, TYPE = 2.0, 2.0, 2.0
+NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge, Massachusetts', 'Santos, Brasil'
 TYPE_CONFIDENCE = 0.6  # below this the model's type for one word is often wrong (a club read as its city)
 DOUBT_CONFIDENCE = 0.35  # from this, a type that contradicts the article's choice leaves the occurrence unlinked
 # What follows a name opening a sentence, unlike an ordinary word ('Antara melaporkan', 'Nice had struggled',
-# 'Reading, a commuter town'; not 'Antara lain', 'Reading the statement'): a mark, a capitalised word, an
-# Indonesian verb (prefixed: me-, ber-, di-, ter-), or a word that follows a sentence's subject (auxiliaries,
-# a few adverbs and common verbs without a prefix).
+# 'Reading, a commuter town'; not 'Antara lain', 'Antara Demak dan Kudus', 'Reading the statement'): a mark,
+# an Indonesian verb (prefixed: me-, ber-, di-, ter-), a word that follows a sentence's subject (auxiliaries,
+# a few adverbs and common verbs without a prefix), or 'and' and another name ('Kim dan Putin').
 VERB_PREFIX = re.compile(r"(?:me|be[rl]?|di|te[rl]?)[a-z]{3,}\Z")
 AFTER_SUBJECT = frozenset("""
 adalah ialah juga akan sudah telah tidak tak harus masih pun kini sempat terus belum bisa dapat sedang tengah
 kembali selanjutnya lalu kemudian mampu wajib perlu segera langsung tampil tiba pergi datang masuk keluar naik
-turun kalah menang ikut tetap punya
+turun kalah menang ikut tetap punya sebelumnya sendiri justru bahkan memang baru lagi pula kerap sering
+selalu jarang
 said says told added announced reported has had have is was were are will would could can may might must
 should did does do won lost beat signed also still now then never already again""".split())
+COORDINATION = frozenset(["dan", "and", "serta", "&"])
 NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*|\S)")
 WORDS = re.compile(r"[^\W_]+")
 SENTENCE_END = re.compile(r"[.!?\n]")
+APPOSITION_END = re.compile(r"[,;:.!?()\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +85,13 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     ``skip``: (start, end) spans of headline-case text."""
     names = sorted(n for n in names if n.type and not any(s <= n.start < e for s, e in skip))
     starts = [n.start for n in names]
+    foreign = _of_another_place(text, mentions, registry)
     kept, dropped = [], []
-    for mention in mentions:
+    for number, mention in enumerate(mentions):
         headline = any(s <= mention.start < e for s, e in skip)
-        why = "" if headline else (_nested(text, mention, mentions, names, starts, registry)
-                                   or _ordinary_opener(text, lang, mention, registry, ordinary))
+        why = "" if headline else ("nested" if number in foreign else "") or (
+            _nested(text, mention, mentions, names, starts, registry)
+            or _ordinary_opener(text, lang, mention, registry, ordinary))
         if why:
             dropped.append((mention, why))
         else:
@@ -130,12 +136,23 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
                               and bool(before) and before[-1].lower() in TITLES
                               and all(registry.entities[i].type != "person" for i in owners(mention)))
         return "" if title_construction else "nested"  # not 'juru bicara Kremlin Dmitry Peskov'
-    for first in inside:  # 'Mahkamah Agung Amerika Serikat': another country's court, one name
-        mine = [registry.entities[i] for i in owners(first)]
-        places = {i for m in inside if m.start >= first.end for i in owners(m) if registry.entities[i].type == "place"}
-        if places and all(e.type == "organization" for e in mine) and not any(places & set(e.context) for e in mine):
-            return "nested"
     return ""
+
+
+def _of_another_place(text: str, mentions: Sequence[Mention], registry: Registry) -> set[int]:
+    """Indexes of an organisation and the place right after it that make one name the registry lacks:
+    'Mahkamah Agung Amerika Serikat', 'Kementerian Luar Negeri Jepang' (another country's court, ministry);
+    not when the place is in the organisation's ``context`` ('Mahkamah Agung Indonesia')."""
+    out = set()
+    for number in range(len(mentions) - 1):
+        first, then = mentions[number], mentions[number + 1]
+        if text[first.end:then.start] != " ":
+            continue
+        mine = [registry.entities[i] for i in owners(first)]
+        places = {i for i in owners(then) if registry.entities[i].type == "place"}
+        if places and all(e.type == "organization" for e in mine) and not any(places & set(e.context) for e in mine):
+            out |= {number, number + 1}
+    return out
 
 
 def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry, ordinary) -> str:
@@ -148,40 +165,72 @@ def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry,
 
 
 def _name_follows(text: str, end: int, lang: str) -> bool:
-    """Whether the words after a sentence's first word read as a name's: a mark, a capital, a verb."""
+    """Whether the words after a sentence's first word read as a name's: a mark, a verb, 'and' a name."""
     after = NEXT_WORD.match(text, end)
     if not after:
         return True
     word = after.group(1)
-    if not word[0].isalpha() or word[0].isupper():
+    if not word[0].isalpha():
         return True
     low = word.lower()
+    if low in COORDINATION:  # 'Kim dan Putin': names side by side
+        following = NEXT_WORD.match(text, after.end())
+        return bool(following) and following.group(1)[:1].isupper()
     return low in AFTER_SUBJECT or low.endswith("ed") and lang == "en" or (
         lang != "en" and VERB_PREFIX.match(low) is not None)
 
 
 class _Evidence:
     """What one article says, for scoring candidates: the entities it names by forms of their own (and where),
-    its words, the types the model of names reads."""
+    its words, the types the model of names reads; sentence by sentence, each worked out once."""
 
     def __init__(self, text: str, decided: list[Mention], category: str, names, starts):
         self.text, self.category, self.names, self.starts = text, category, names, starts
         self.named = {m.entity_id for m in decided}
-        self.decided = decided
+        self.decided, self.decided_starts = decided, [m.start for m in decided]
         self._folded = ""
+        self._ends: list[int] | None = None
+        self._sentences: dict[int, tuple[int, set[str], str]] = {}
+        self._rankings: dict[tuple, list] = {}
+        self.decisions: dict[tuple, tuple] = {}
 
     def says(self, words: str) -> bool:
         if not self._folded:  # only articles with a shared form need their words
             self._folded = _folded(f"{self.text} {self.category}")
-        return _folded(words) in self._folded
+        return _cue(words) in self._folded
 
-    def sentence(self, mention: Mention) -> tuple[int, int]:
-        before = [m.end() for m in SENTENCE_END.finditer(self.text, 0, mention.start)]
-        after = SENTENCE_END.search(self.text, mention.end)
-        return (before[-1] if before else 0), (after.start() if after else len(self.text))
+    def article_ranking(self, mention: Mention, lang: str, registry: Registry, prior) -> list[tuple[str, float]]:
+        """The candidates by what the whole article says of them, best first (once per form)."""
+        key = (mention.surface, mention.candidates)
+        if key not in self._rankings:
+            most = max((prior.get(i, 0) for i in mention.candidates), default=0) or 1
+            self._rankings[key] = _ranked({i: score(registry.entities[i], mention.surface, lang, self,
+                                                    prior.get(i, 0) / most) for i in mention.candidates})
+        return self._rankings[key]
 
-    def named_in(self, span: tuple[int, int]) -> set[str]:
-        return {m.entity_id for m in self.decided if span[0] <= m.start < span[1]}
+    def sentence(self, mention: Mention) -> tuple[int, set[str], str]:
+        """(which sentence, the entries named in the occurrence's sentence, its words folded)."""
+        if self._ends is None:
+            self._ends = [m.end() for m in SENTENCE_END.finditer(self.text)]
+        at = bisect_right(self._ends, mention.start)
+        if at not in self._sentences:
+            start = self._ends[at - 1] if at else 0
+            end = self._ends[at] if at < len(self._ends) else len(self.text)
+            first, last = bisect_right(self.decided_starts, start - 1), bisect_right(self.decided_starts, end - 1)
+            self._sentences[at] = (at, {m.entity_id for m in self.decided[first:last]},
+                                   _folded(self.text[start:end]))
+        return self._sentences[at]
+
+    def apposition(self, mention: Mention) -> tuple[str, frozenset[str]]:
+        """The words (folded) after ', ' right behind the occurrence, to the next mark, and the entries named
+        there: ('massachusetts', {...}) in 'Cambridge, Massachusetts, and ...'."""
+        if not self.text.startswith(", ", mention.end):
+            return "", frozenset()
+        start = mention.end + 2
+        stop = APPOSITION_END.search(self.text, start)
+        end = stop.start() if stop else len(self.text)
+        first, last = bisect_right(self.decided_starts, start - 1), bisect_right(self.decided_starts, end - 1)
+        return _folded(self.text[start:end]), frozenset(m.entity_id for m in self.decided[first:last])
 
     def type_at(self, mention: Mention) -> tuple[str | None, float]:
         """The type the model of names reads for this occurrence, and how sure it is."""
@@ -195,6 +244,9 @@ def _folded(text: str) -> str:
     return f" {' '.join(WORDS.findall(text.casefold()))} "
 
 
+_cue = lru_cache(maxsize=4096)(_folded)  # registry cues, folded once
+
+
 def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float) -> float:
     """How strongly an article as a whole points to one candidate entry of a shared form."""
     points = NAMED if entity.id in evidence.named else 0.0
@@ -205,12 +257,16 @@ def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float) ->
     return points + PRIOR * prior
 
 
-def local_score(entity, near: set[str], sentence: str, kind: str | None) -> float:
+def local_score(entity, near: set[str], sentence: str, kind: str | None, beside=("", frozenset())) -> float:
     """How strongly one occurrence's sentence points to a candidate: ``near``, the entries named in it;
-    ``sentence``, its words (folded); ``kind``, the type the model of names reads at the occurrence."""
+    ``sentence``, its words (folded); ``kind``, the type the model of names reads at the occurrence; ``beside``,
+    the words (folded) and entries in apposition right after it."""
     points = NEAR if entity.id in near or any(i in near for i in entity.context) else 0.0
-    if any(_folded(cue) in sentence for cue in entity.cues):
+    if any(_cue(cue) in sentence for cue in entity.cues):
         points += NEAR_CUE
+    words, ids = beside
+    if words and (any(words.startswith(_cue(cue)) for cue in entity.cues) or ids & {entity.id, *entity.context}):
+        points += APPOSITION
     return points + (TYPE if kind and entity.type == kind else 0.0)
 
 
@@ -220,19 +276,23 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     chosen = overrides.get(mention.surface)
     if chosen:
         return chosen, [(chosen, 0.0)]
-    span = evidence.sentence(mention)
-    near, sentence = evidence.named_in(span), _folded(evidence.text[span[0]:span[1]])
+    at, near, sentence = evidence.sentence(mention)
     kinds = {registry.entities[i].type for i in mention.candidates}
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
-    local = _ranked({i: local_score(registry.entities[i], near, sentence, kind if sure >= TYPE_CONFIDENCE else None)
-                     for i in mention.candidates})
+    beside = evidence.apposition(mention)
+    key = (mention.surface, mention.candidates, at, kind, sure >= TYPE_CONFIDENCE, sure >= DOUBT_CONFIDENCE, beside)
+    if key in evidence.decisions:  # the same words in the same sentence, read the same way
+        return evidence.decisions[key]
+    local = _ranked({i: local_score(registry.entities[i], near, sentence, kind if sure >= TYPE_CONFIDENCE else None,
+                                    beside) for i in mention.candidates})
     if _clear(local):
-        return local[0][0], local
-    most = max((prior.get(i, 0) for i in mention.candidates), default=0) or 1
-    ranked = _ranked({i: score(registry.entities[i], mention.surface, lang, evidence, prior.get(i, 0) / most)
-                      for i in mention.candidates})
-    doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
-    return (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
+        decision = local[0][0], local
+    else:
+        ranked = evidence.article_ranking(mention, lang, registry, prior)
+        doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
+        decision = (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
+    evidence.decisions[key] = decision
+    return decision
 
 
 def _ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
