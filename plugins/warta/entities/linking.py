@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from warta.entities.discovery import TITLES
@@ -104,8 +104,8 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             continue
         winner, ranked = _choose(mention, lang, registry, evidence, overrides or {}, prior or {})
         if winner:
-            out.append(replace(mention, entity_id=winner, via=registry.entities[winner].via(mention.surface),
-                               candidates=()))
+            out.append(Mention(mention.start, mention.end, winner, mention.surface,
+                               registry.entities[winner].via(mention.surface)))
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
                                        tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
@@ -261,13 +261,27 @@ def local_score(entity, near: set[str], sentence: str, kind: str | None, beside=
     """How strongly one occurrence's sentence points to a candidate: ``near``, the entries named in it;
     ``sentence``, its words (folded); ``kind``, the type the model of names reads at the occurrence; ``beside``,
     the words (folded) and entries in apposition right after it."""
-    points = NEAR if entity.id in near or any(i in near for i in entity.context) else 0.0
-    if any(_cue(cue) in sentence for cue in entity.cues):
+    pointers, cues = _hints(entity)
+    points = 0.0 if pointers.isdisjoint(near) else NEAR
+    if any(cue in sentence for cue in cues):
         points += NEAR_CUE
     words, ids = beside
-    if words and (any(words.startswith(_cue(cue)) for cue in entity.cues) or ids & {entity.id, *entity.context}):
+    if words and (any(words.startswith(cue) for cue in cues) or not pointers.isdisjoint(ids)):
         points += APPOSITION
     return points + (TYPE if kind and entity.type == kind else 0.0)
+
+
+_HINTS: dict[tuple, tuple[frozenset[str], tuple[str, ...]]] = {}
+
+
+def _hints(entity) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(the entry and its context ids, its cues folded), worked out once per entry."""
+    key = (entity.id, entity.context, entity.cues)
+    if key not in _HINTS:
+        if len(_HINTS) > 65536:
+            _HINTS.clear()
+        _HINTS[key] = frozenset((entity.id, *entity.context)), tuple(_cue(cue) for cue in entity.cues)
+    return _HINTS[key]
 
 
 def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence, overrides, prior):
