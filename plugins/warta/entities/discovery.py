@@ -168,9 +168,6 @@ class CorpusStats:
         key = word.lower()
         return self.lower.get(key, 0) > 0 and self.lower.get(key, 0) >= self.capital.get(key, 0)
 
-    def common_words(self) -> frozenset[str]:
-        return frozenset(w for w in self.lower if self.common(w))
-
 
 class _Types(Mapping):
     """run -> the type cue words around it (and head words: 'Partai X') point to most, over the
