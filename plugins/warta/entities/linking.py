@@ -88,10 +88,13 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     foreign = _of_another_place(text, mentions, registry)
     kept, dropped = [], []
     for number, mention in enumerate(mentions):
-        headline = any(s <= mention.start < e for s, e in skip)
-        why = "" if headline else ("nested" if number in foreign else "") or (
-            _nested(text, mention, mentions, names, starts, registry)
-            or _ordinary_opener(text, lang, mention, registry, ordinary))
+        if any(s <= mention.start < e for s, e in skip):  # a headline keeps its names
+            why = ""
+        elif number in foreign:
+            why = "nested"
+        else:
+            why = (_nested(text, mention, mentions, names, starts, registry)
+                   or _ordinary_opener(text, lang, mention, registry, ordinary))
         if why:
             dropped.append((mention, why))
         else:
