@@ -40,11 +40,11 @@ def code_version() -> str:
     return hashlib.blake2b(f"{versions};{our_sources()}".encode(), digest_size=16).hexdigest()
 
 
-def manifest_path(settings) -> Path:
+def manifest_path(settings, kind: str = "warta-pages") -> Path:
     """Beside the content caches, not inside them: their folder changes with the settings and the code, while
-    the manifest stays valid across any change (a change only changes keys)."""
+    the manifest stays valid across any change (a change only changes keys). One per output folder and kind."""
     key = hashlib.sha256(str(settings["PREVIOUS_OUTPUT_PATH"]).encode()).hexdigest()[:16]
-    return Path(settings["CACHE_PATH"]).parent / f"warta-pages-{key}.json"
+    return Path(settings["CACHE_PATH"]).parent / f"{kind}-{key}.json"
 
 
 class Run:
