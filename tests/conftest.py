@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -7,15 +8,18 @@ import pytest
 from tests.static_host import served
 
 REPO = Path(__file__).resolve().parents[1]
+# This checkout's plugins, here and in every build a test starts, whatever checkout the editable install names.
+sys.path.insert(0, str(REPO / "plugins"))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "plugins"), os.environ.get("PYTHONPATH")]))
 NEWSROOM = REPO / "tests" / "data" / "newsroom"  # a frozen copy of the sample content: editors cannot break the tests
 READER = REPO / "tests" / "data" / "reader"  # the reader's site fixture: editions, related articles, search
 
 
-def run_build(content: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
+def run_build(content: Path, output: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """A real build in its own process (Pelican's signal receivers must not leak between builds)."""
     return subprocess.run(
         [sys.executable, "-m", "warta_build", "--content", str(content), "--output", str(output), *extra],
-        cwd=REPO, capture_output=True, text=True, timeout=600,
+        cwd=REPO, capture_output=True, text=True, timeout=600, env=env,
     )
 
 

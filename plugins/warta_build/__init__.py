@@ -218,7 +218,7 @@ def _lint(content: Path, settings: dict, conf: Path, warnings: list | None = Non
         return problems
     from warta.settings import of
 
-    report = check_content(content, settings["DEFAULT_LANG"], of(settings).zone)
+    report = check_content(content, settings["DEFAULT_LANG"], of(settings).zone, warnings=warnings is not None)
     problems += report.problems
     if warnings is not None:
         warnings += report.warnings

@@ -15,7 +15,8 @@ import os
 import shutil
 from pathlib import Path
 
-from jinja2 import meta, nodes
+import jinja2
+from jinja2 import TemplateNotFound, meta, nodes
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
@@ -40,11 +41,11 @@ def code_version() -> str:
     return hashlib.blake2b(f"{versions};{our_sources()}".encode(), digest_size=16).hexdigest()
 
 
-def manifest_path(settings) -> Path:
+def manifest_path(settings, kind: str = "warta-pages") -> Path:
     """Beside the content caches, not inside them: their folder changes with the settings and the code, while
-    the manifest stays valid across any change (a change only changes keys)."""
+    the manifest stays valid across any change (a change only changes keys). One per output folder and kind."""
     key = hashlib.sha256(str(settings["PREVIOUS_OUTPUT_PATH"]).encode()).hexdigest()[:16]
-    return Path(settings["CACHE_PATH"]).parent / f"warta-pages-{key}.json"
+    return Path(settings["CACHE_PATH"]).parent / f"{kind}-{key}.json"
 
 
 class Run:
@@ -53,11 +54,12 @@ class Run:
     def __init__(self, settings, previous: Path):
         self.settings, self.previous = settings, previous
         self.old: dict[str, list] = {}
+        self.old_templates: dict[str, dict] = {}  # template name -> the files it uses, digested, and its names
         try:
             data = json.loads(manifest_path(settings).read_text(encoding="utf-8"))
             if data.get("version") == MANIFEST_VERSION:
-                self.old = data["pages"]
-        except (OSError, ValueError, KeyError):
+                self.old, self.old_templates = data["pages"], data.get("templates", {})
+        except (OSError, ValueError, KeyError, AttributeError):
             pass
         self.new: dict[str, str] = {}  # relative path -> key (hex)
         self.reused = self.rendered = 0
@@ -65,6 +67,7 @@ class Run:
         self.disabled = False
         self.names: dict[str, frozenset | None] = {}
         self.sources: dict[str, bytes] = {}
+        self.templates: dict[str, dict] = {}
         self.context_digests: dict[str, tuple[object, bytes]] = {}
         self.fingerprints: Fingerprints | None = None
 
@@ -83,30 +86,50 @@ class Run:
             self.disabled = True
 
     def template_names(self, template) -> frozenset | None:
-        """Every variable named by the template and the templates it uses; None if one is chosen at run time."""
+        """Every variable named by the template and the templates it uses; None if one is chosen at run time.
+
+        Parsing is skipped when every file the previous build's analysis read is unchanged (kept in the manifest).
+        """
         if template.name not in self.names:
-            env, names, sources = template.environment, set(), hashlib.blake2b(digest_size=16)
-            pending, seen = [template.name], set()
-            while pending:
-                name = pending.pop()
-                if name in seen:
-                    continue
-                seen.add(name)
-                source = env.loader.get_source(env, name)[0]
-                sources.update(name.encode() + b"\0" + source.encode() + b"\0")
-                ast = env.parse(source)
-                names |= meta.find_undeclared_variables(ast)  # leaves out the environment's globals
-                names |= {node.name for node in ast.find_all(nodes.Name) if node.name in env.globals}
-                for used in meta.find_referenced_templates(ast):
-                    if used is None:
-                        names = None
-                        break
-                    pending.append(used)
-                if names is None:
-                    break
+            env = template.environment
+            record = self._known_analysis(env, template.name) or self._analyse(env, template.name)
+            self.templates[template.name] = record
+            names = record["names"]
             self.names[template.name] = frozenset(names) if names is not None else None
+            sources = hashlib.blake2b(digest_size=16)
+            for name, digest in record["files"]:
+                sources.update(f"{name}\0{digest}\0".encode())
             self.sources[template.name] = sources.digest()
         return self.names[template.name]
+
+    def _known_analysis(self, env, name: str) -> dict | None:
+        record = self.old_templates.get(name)
+        try:
+            if record and record["env"] == _env_digest(env) and all(
+                    _source_digest(env, used) == digest for used, digest in record["files"]):
+                return record
+        except (TemplateNotFound, TypeError, ValueError, KeyError):
+            pass
+        return None
+
+    @staticmethod
+    def _analyse(env, name: str) -> dict:
+        names, files, pending, seen = set(), [], [name], set()
+        while pending:
+            used_name = pending.pop()
+            if used_name in seen:
+                continue
+            seen.add(used_name)
+            source = env.loader.get_source(env, used_name)[0]
+            files.append([used_name, hashlib.blake2b(source.encode(), digest_size=16).hexdigest()])
+            ast = env.parse(source)
+            names |= meta.find_undeclared_variables(ast)  # leaves out the environment's globals
+            names |= {node.name for node in ast.find_all(nodes.Name) if node.name in env.globals}
+            for used in meta.find_referenced_templates(ast):
+                if used is None:
+                    return {"env": _env_digest(env), "files": files, "names": None}
+                pending.append(used)
+        return {"env": _env_digest(env), "files": files, "names": sorted(names)}
 
     def key(self, template, localcontext, context) -> str | None:
         if self.fingerprints is None:
@@ -168,9 +191,19 @@ class Run:
         path = manifest_path(self.settings)
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "pages": pages}), encoding="utf-8")
+        temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "pages": pages, "templates": self.templates}),
+                             encoding="utf-8")
         os.replace(temporary, path)
         logger.info("warta: %d pages rendered, %d reused from the previous build", self.rendered, self.reused)
+
+
+def _env_digest(env) -> str:
+    """What a template's analysis depends on besides its sources: Jinja2 and the names of the globals."""
+    return hashlib.blake2b(f"{jinja2.__version__}\0{sorted(env.globals)}".encode(), digest_size=16).hexdigest()
+
+
+def _source_digest(env, name: str) -> str:
+    return hashlib.blake2b(env.loader.get_source(env, name)[0].encode(), digest_size=16).hexdigest()
 
 
 def _article_jsonld(localcontext):

@@ -6,6 +6,7 @@ pages from it), then builds the changed content from scratch elsewhere and compa
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -33,6 +34,11 @@ def files(folder: Path) -> dict[str, bytes]:
 
 def inodes(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def search_index(folder: Path) -> dict[str, bytes]:
+    """The pagefind/ folder: every file's path and bytes."""
+    return {path: data for path, data in files(folder).items() if path.startswith("pagefind/")}
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -107,7 +113,7 @@ def test_incremental_build_equals_a_clean_build(change, tmp_path):
     shutil.copytree(REPO / "content", content)
     first = run_build(content, output, "--conf", str(conf))
     assert first.returncode == 0, first.stderr
-    before = inodes(output)
+    before, index_before = inodes(output), search_index(output)
 
     change(content, tmp_path)
     again = run_build(content, output, "--conf", str(conf))
@@ -125,6 +131,7 @@ def test_incremental_build_equals_a_clean_build(change, tmp_path):
     if change in (body, title):  # most pages do not show the article: they come from the previous output
         assert len(reused) > len(pages) // 2
         assert PAGE not in reused
+        assert search_index(output) != index_before  # the index was made again, as the clean build made it
     if change is template:  # only entity pages use entity.html
         assert "entitas/kim-jong-un/index.html" not in reused and b'<h1 class="name">' in rebuilt[
             "entitas/kim-jong-un/index.html"]
@@ -141,3 +148,28 @@ def test_a_rebuild_without_changes_renders_nothing(tmp_path):
     html = [path for path in after if path.endswith(".html")]
     assert html and all(after[path] == before[path] for path in html)
     assert sorted(after) == sorted(before)
+    index = [path for path in after if path.startswith("pagefind/")]  # the search index is not made again
+    assert "pagefind/pagefind-entry.json" in index and all(after[path] == before[path] for path in index)
+
+
+def test_a_damaged_search_index_is_made_again(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(REPO / "content", content)
+    assert run_build(content, output).returncode == 0
+    expected = search_index(output)
+    fragment = next(path for path in sorted(expected) if path.startswith("pagefind/fragment/"))
+    (output / fragment).write_bytes(b"damaged")  # in place: same inode, another size and time
+    assert run_build(content, output).returncode == 0
+    assert search_index(output) == expected
+
+
+def test_another_pagefind_setting_makes_the_index_again(tmp_path):
+    """An environment setting pagefind reads is part of the index's key: the rebuild equals a clean build."""
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(REPO / "content", content)
+    assert run_build(content, output).returncode == 0
+    before = search_index(output)
+    setting = {**os.environ, "PAGEFIND_EXCLUDE_SELECTORS": "p.lede"}
+    assert run_build(content, output, env=setting).returncode == 0
+    assert run_build(content, tmp_path / "clean", env=setting).returncode == 0
+    assert search_index(output) == search_index(tmp_path / "clean") != before

@@ -26,7 +26,7 @@ class AnalysisCache:
         self.path = Path(path)
         self.old: dict = {}
         self.new: dict = {}
-        self.hits = 0
+        self.hits = self.computed = 0
         self.warning: str | None = None
         try:
             with open(self.path, "rb") as handle:
@@ -58,17 +58,22 @@ class AnalysisCache:
                 self._ignore(error)
         if value is None:
             value = compute()
+            self.computed += 1
         self.new[key] = value
         return value
 
     def save(self) -> None:
-        """Keep only what this build used; write atomically."""
+        """Keep only what this build used; write atomically. Nothing to write when every entry came from the file
+        and the file holds no others."""
+        if not self.computed and self.warning is None and self.new.keys() == self.old.keys():
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"format": FORMAT, "entries": {key: encode(value) for key, value in sorted(self.new.items())}}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # one call: json's C encoder
         fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".analysis-")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+                handle.write(text)
             os.replace(temp, self.path)
         except BaseException:
             os.unlink(temp)

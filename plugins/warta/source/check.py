@@ -31,7 +31,8 @@ class ContentReport:
 
 
 def read_documents(paths, default_lang: str, report: ContentReport, zone: tzinfo = SITE_ZONE,
-                   pages: bool = False) -> dict[str, FrontMatter]:
+                   pages: bool = False, warnings: bool = True) -> dict[str, FrontMatter]:
+    """``warnings``: also look for copy-editing warnings (a pass of temporal extraction over every text)."""
     found: dict[str, FrontMatter] = {}
     stems: dict[str, str] = {}
     for path in paths:
@@ -43,7 +44,8 @@ def read_documents(paths, default_lang: str, report: ContentReport, zone: tzinfo
         report.problems += problems
         if matter is None:
             continue
-        report.warnings += weekday_warnings(name, text, body, matter.lang, matter.date)
+        if warnings:
+            report.warnings += weekday_warnings(name, text, body, matter.lang, matter.date)
         found[name] = matter
         stems[name] = path.stem
         taken = page_slug_problem(name, matter) if pages else None
@@ -66,13 +68,15 @@ def duplicate_slugs(documents: dict[str, FrontMatter], stems: dict[str, str]) ->
     return problems
 
 
-def check_content(content: Path, default_lang: str = "id", zone: tzinfo = SITE_ZONE) -> ContentReport:
-    """Read and validate every article, page, registry file and story under ``content`` (naive dates in ``zone``)."""
+def check_content(content: Path, default_lang: str = "id", zone: tzinfo = SITE_ZONE,
+                  warnings: bool = True) -> ContentReport:
+    """Read and validate every article, page, registry file and story under ``content`` (naive dates in ``zone``);
+    ``warnings=False`` leaves out the copy-editing warnings (the build does not show them)."""
     report = ContentReport()
     layout = scan(Path(content))
     report.problems += layout.problems
-    report.articles = read_documents(layout.articles, default_lang, report, zone)
-    report.pages = read_documents(layout.pages, default_lang, report, zone, pages=True)
+    report.articles = read_documents(layout.articles, default_lang, report, zone, warnings=warnings)
+    report.pages = read_documents(layout.pages, default_lang, report, zone, pages=True, warnings=warnings)
     report.registry, problems = load_registry(layout.entities)
     report.problems += problems + reserved_id_problems(report.registry)
     report.stories, problems = load_stories(layout.stories)
