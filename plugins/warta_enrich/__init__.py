@@ -58,7 +58,8 @@ def enrich_articles(generator) -> None:
         article.warta_ambiguous = result.ambiguous
         if options.link_first_mention:
             link_mentions(article, result, registry, warta.urls)
-    logger.info("warta: enriched %d articles (%d from cache)", len(articles), cache.hits)
+    logger.info("warta: enriched %d articles (%d analyses and %d name spans from cache)", len(articles), cache.hits,
+                cache.name_hits)
 
     records = [record_of(article) for article in generator.articles]  # drafts stay out of every list
     drafts = [record_of(article) for article in drafts]  # their own pages still look theirs up

@@ -43,3 +43,38 @@ def test_the_file_is_rewritten_only_when_its_entries_change(tmp_path):
     more.save()
     assert sorted(json.loads(path.read_text(encoding="utf-8"))["entries"]) == ["a", "c"]
     assert AnalysisCache(path).get("c", lambda: analysis("other")).text.text.strip() == "Tiga."
+
+
+def test_name_spans_come_from_the_cache_only_while_no_text_of_the_corpus_changed(tmp_path):
+    from datetime import datetime, timezone
+
+    from warta.aggregate.enrich import Document, enrich_corpus
+    from warta.entities.registry import Entity, make_registry
+
+    registry = make_registry([Entity("jakarta", "Jakarta", "place")])
+    when = datetime(2024, 5, 1, tzinfo=timezone.utc)
+    docs = [Document("a", "Banjir di Jakarta", "", "<p>Gubernur Heru Budi Hartono meninjau Kampung Melayu.</p>",
+                     "id", when),
+            Document("b", "Rapat", "", "<p>Menteri Sri Mulyani bertemu Bank Dunia di Jakarta.</p>", "id", when)]
+    path = tmp_path / "analysis.json"
+    cold_cache = AnalysisCache(path)
+    cold = enrich_corpus(docs, registry, 0.5, cold_cache)
+    cold_cache.save()
+    warm_cache = AnalysisCache(path)
+    warm = enrich_corpus(docs, registry, 0.5, warm_cache)
+    assert warm == cold and warm_cache.name_hits == 2 and warm_cache.computed == 0
+    assert "Kampung Melayu" in {c.name for r in cold for c in r.candidates}  # the spans were used
+
+    edited = [docs[0], Document("b", "Rapat", "", "<p>Menteri Sri Mulyani bertemu IMF di Jakarta.</p>", "id", when)]
+    after_edit = AnalysisCache(path)
+    assert enrich_corpus(edited, registry, 0.5, after_edit) == enrich_corpus(edited, registry, 0.5)
+    assert after_edit.name_hits == 0  # the corpus statistics changed: every article's spans are found again
+    after_edit.save()
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    key = next(iter(data["names"]))
+    data["names"][key] = [[0, 10 ** 6, "person", 0.9, None]]  # a span outside its text
+    path.write_text(json.dumps(data), encoding="utf-8")
+    damaged = AnalysisCache(path)
+    assert enrich_corpus(edited, registry, 0.5, damaged) == enrich_corpus(edited, registry, 0.5)
+    assert damaged.warning and "analysis cache ignored" in damaged.warning

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from warta.aggregate.enrich import Analysis
 from warta.entities.matcher import Mention
+from warta.entities.names import Name
 from warta.entities.text import ArticleText
 from warta.temporal import TimeExpr
 
@@ -26,7 +27,9 @@ class AnalysisCache:
         self.path = Path(path)
         self.old: dict = {}
         self.new: dict = {}
-        self.hits = self.computed = 0
+        self.old_names: dict = {}  # name spans per article and corpus (see enrich_corpus)
+        self.new_names: dict = {}
+        self.hits = self.name_hits = self.computed = 0
         self.warning: str | None = None
         try:
             with open(self.path, "rb") as handle:
@@ -34,13 +37,14 @@ class AnalysisCache:
             if not (isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict)):
                 raise ValueError("not a Warta analysis cache")
             self.old = data["entries"]
+            self.old_names = data.get("names") if isinstance(data.get("names"), dict) else {}
         except FileNotFoundError:
             pass
         except (OSError, ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors
             self._ignore(error)
 
     def _ignore(self, error: Exception) -> None:
-        self.old = {}
+        self.old, self.old_names = {}, {}
         if self.warning is None:
             self.warning = f"{self.path}: analysis cache ignored and rebuilt ({type(error).__name__}: {error})"
 
@@ -62,13 +66,34 @@ class AnalysisCache:
         self.new[key] = value
         return value
 
+    def names(self, key: str, compute, size: int) -> list[Name]:
+        """The cached name spans under ``key`` (of a text of ``size`` characters) if they decode, else ``compute()``."""
+        value = None
+        if key in self.old_names:
+            try:
+                value = [Name(*_span((start, end), size), _kind(kind), _confidence(confidence),
+                              None if alias is None else _span(alias, size))
+                         for start, end, kind, confidence, alias in self.old_names[key]]
+                self.name_hits += 1
+            except (TypeError, ValueError, KeyError, IndexError) as error:
+                value = None
+                self._ignore(error)
+        if value is None:
+            value = compute()
+            self.computed += 1
+        self.new_names[key] = value
+        return value
+
     def save(self) -> None:
         """Keep only what this build used; write atomically. Nothing to write when every entry came from the file
         and the file holds no others."""
-        if not self.computed and self.warning is None and self.new.keys() == self.old.keys():
+        if (not self.computed and self.warning is None and self.new.keys() == self.old.keys()
+                and self.new_names.keys() == self.old_names.keys()):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"format": FORMAT, "entries": {key: encode(value) for key, value in sorted(self.new.items())}}
+        data = {"format": FORMAT, "entries": {key: encode(value) for key, value in sorted(self.new.items())},
+                "names": {key: [[n.start, n.end, n.type, n.confidence, n.alias_of and list(n.alias_of)] for n in value]
+                          for key, value in sorted(self.new_names.items())}}
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # one call: json's C encoder
         fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".analysis-")
         try:
@@ -112,6 +137,18 @@ def decode(data) -> Analysis:
             _typed(end_precision, str), _typed(end_iso, str), _typed(cue, str),
             None if anchor is None else _span(anchor, size), _typed(weekday, str)))
     return Analysis(text, tuple(found), tuple(exprs))
+
+
+def _kind(value):
+    if value not in (None, "person", "organization", "place"):
+        raise ValueError(f"not a type of name: {value!r}")
+    return value
+
+
+def _confidence(value) -> float:
+    if type(value) not in (int, float) or not 0 <= value <= 1:
+        raise ValueError(f"not a confidence: {value!r}")
+    return value
 
 
 def _typed(value, kind):

@@ -83,11 +83,13 @@ def analyse(title: str, summary: str, html: str, lang: str, published: datetime,
 def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, title: str, registry: Registry,
            stats: CorpusStats, add=(), remove=(), threshold: float = 0.7, known=frozenset(),
            memo: dict | None = None, others: bool = False, overrides=None, category: str = "",
-           prior=None) -> Enrichment:
+           prior=None, names=None) -> Enrichment:
     """Tags (registered and discovered) and events of one analysed article; ``known``, ``memo``, ``others``:
-    see discover(); ``overrides``, ``category``, ``prior``: see warta.entities.linking.link()."""
+    see discover(); ``overrides``, ``category``, ``prior``: see warta.entities.linking.link(); ``names``: the
+    text's name spans when already known (``name_spans(text, lang, stats)``)."""
     text = analysis.text
-    names = name_spans(text.text, lang, stats, memo=memo)
+    if names is None:
+        names = name_spans(text.text, lang, stats, memo=memo)
     linked = link(text.text, lang, analysis.mentions, names, registry, overrides=overrides, category=category,
                   prior=prior, ordinary=ordinary, skip=_title_if_headline_case(text))
     dropped = {m for m, why in linked.dropped if why == "nested"}  # the longer name may be new; a word is not
@@ -180,7 +182,7 @@ def enrich_corpus(documents, registry: Registry, threshold: float, cache=None, o
 def _enrich_corpus(documents, registry: Registry, threshold: float, cache, others: bool = False,
                    settle=lambda: None) -> list[Enrichment]:
     matcher = Matcher(registry)
-    analyses = []
+    analyses, keys = [], []
 
     def ours(analysis: Analysis) -> bool:  # a cache entry naming an id the registry lacks is not ours
         return all(i in registry.entities for m in analysis.mentions for i in (m.candidates or (m.entity_id,)))
@@ -191,20 +193,28 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
         parts = (doc.title, doc.summary, doc.html, doc.lang, doc.published)
         compute = partial(analyse, *parts, matcher)
         with noting(doc.where, "while enriching this article"):
-            analyses.append(cache.get(analysis_key(*parts, registry), compute, ours) if cache is not None
-                            else compute())
+            keys.append(analysis_key(*parts, registry))
+            analyses.append(cache.get(keys[-1], compute, ours) if cache is not None else compute())
     stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
     known, memo = short_forms(registry) | registry.rejected, {}  # rejected names are never shown
     prior = linking_prior(analyses)
+    # An article's name spans depend on its text and the corpus statistics, that is on every text: they are
+    # cached under the article's key and a digest of all keys, so a rebuild of unchanged content skips the model.
+    corpus = hashlib.sha256("\0".join(keys).encode()).hexdigest()
     results = []
     for number, (a, d) in enumerate(zip(analyses, documents)):
         if number % SETTLE_EVERY == 0:
             settle()
         with noting(d.where, "while enriching this article"):
+            names = None
+            if cache is not None:
+                find = partial(name_spans, a.text.text, d.lang, stats, memo=memo)
+                names = cache.names(hashlib.sha256(f"{keys[number]}\0{corpus}".encode()).hexdigest(), find,
+                                    len(a.text.text))
             results.append(enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry,
                                   stats=stats, add=d.add, remove=d.remove, threshold=threshold, known=known,
                                   memo=memo, others=others, overrides=dict(d.links), category=d.category,
-                                  prior=prior))
+                                  prior=prior, names=names))
     return results
 
 
