@@ -50,39 +50,38 @@ class AnalysisCache:
 
     def get(self, key: str, compute, valid=None) -> Analysis:
         """The cached analysis under ``key`` if it decodes (and passes ``valid``), else ``compute()``."""
-        value = None
-        if key in self.old:
-            try:
-                value = decode(self.old[key])
-                if valid is not None and not valid(value):
-                    raise ValueError(f"entry {key[:12]} does not fit this registry")
-                self.hits += 1
-            except (TypeError, ValueError, KeyError, IndexError) as error:
-                value = None
-                self._ignore(error)
-        if value is None:
-            value = compute()
-            self.computed += 1
-        self.new[key] = value
+        def read(data):
+            value = decode(data)
+            if valid is not None and not valid(value):
+                raise ValueError(f"entry {key[:12]} does not fit this registry")
+            return value
+
+        value = self._lookup(self.old, key, read)
+        self.hits += value is not None
+        self.new[key] = value = compute() if value is None else value
         return value
 
     def names(self, key: str, compute, size: int) -> list[Name]:
         """The cached name spans under ``key`` (of a text of ``size`` characters) if they decode, else ``compute()``."""
-        value = None
-        if key in self.old_names:
-            try:
-                value = [Name(*_span((start, end), size), _kind(kind), _confidence(confidence),
-                              None if alias is None else _span(alias, size))
-                         for start, end, kind, confidence, alias in self.old_names[key]]
-                self.name_hits += 1
-            except (TypeError, ValueError, KeyError, IndexError) as error:
-                value = None
-                self._ignore(error)
-        if value is None:
-            value = compute()
-            self.computed += 1
-        self.new_names[key] = value
+        def read(data):
+            return [Name(*_span((start, end), size), _kind(kind), _confidence(confidence),
+                         None if alias is None else _span(alias, size)) for start, end, kind, confidence, alias in data]
+
+        value = self._lookup(self.old_names, key, read)
+        self.name_hits += value is not None
+        self.new_names[key] = value = compute() if value is None else value
         return value
+
+    def _lookup(self, old: dict, key: str, read):
+        """``read(old[key])``, or None when absent or unreadable (then the whole file is ignored, with a warning)
+        and counted as computed."""
+        if key in old:
+            try:
+                return read(old[key])
+            except (TypeError, ValueError, KeyError, IndexError) as error:
+                self._ignore(error)
+        self.computed += 1
+        return None
 
     def save(self) -> None:
         """Keep only what this build used; write atomically. Nothing to write when every entry came from the file
