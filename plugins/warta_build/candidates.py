@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from markdown import Markdown
@@ -59,16 +60,16 @@ def report(content: Path, limit: int = 0) -> tuple[list, str]:
 
 def ambiguous_report(ambiguous) -> str:
     """One line per article and shared name left unlinked: its candidates with their scores."""
-    seen: dict[tuple[str, str], tuple[str, object, int]] = {}
+    counts = Counter((path, item.surface) for path, _, item in ambiguous)
+    first = {}
     for path, title, item in ambiguous:
-        key = (path, item.surface)
-        seen[key] = (title, seen[key][1] if key in seen else item, (seen[key][2] if key in seen else 0) + 1)
-    lines = [f"\n# {len(seen)} shared name(s) left unlinked: the article does not say which entry it means. "
+        first.setdefault((path, item.surface), (title, item))
+    lines = [f"\n# {len(first)} shared name(s) left unlinked: the article does not say which entry it means. "
              f"Settle one article with front-matter 'entities: {{link: {{NAME: ID}}}}', or the whole site with "
              f"'context' or 'cues' in the registry (docs/entities.md)"]
-    for (path, surface), (title, item, count) in sorted(seen.items()):
+    for (path, surface), (title, item) in sorted(first.items()):
         scores = ", ".join(f"{i} {s:g}" for i, s in zip(item.candidates, item.scores))
-        lines.append(f"{path}: '{surface}' ({count}x) in \"{title}\": candidates {scores}")
+        lines.append(f"{path}: '{surface}' ({counts[path, surface]}x) in \"{title}\": candidates {scores}")
     return "\n".join(lines) + "\n"
 
 

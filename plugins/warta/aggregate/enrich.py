@@ -90,11 +90,12 @@ def enrich(analysis: Analysis, *, lang: str, published: datetime, url: str, titl
     text = analysis.text
     if names is None:
         names = name_spans(text.text, lang, stats, memo=memo)
+    headline = _title_if_headline_case(text)
     linked = link(text.text, lang, analysis.mentions, names, registry, overrides=overrides, category=category,
-                  prior=prior, ordinary=ordinary, skip=_title_if_headline_case(text))
+                  prior=prior, ordinary=ordinary, skip=headline)
     dropped = {m for m, why in linked.dropped if why == "nested"}  # the longer name may be new; a word is not
     candidates = tuple(discover(text.text, lang, [m for m in analysis.mentions if m not in dropped], stats,
-                                threshold, skip=_title_if_headline_case(text), known=known, memo=memo,
+                                threshold, skip=headline, known=known, memo=memo,
                                 others=others, names=names))
     shown = tuple(c for c in candidates if c.type_guess)  # events and documents go to the review list only
     entities = tuple(tag(text, lang, None, registry, add, remove, shown, mentions=linked.mentions))
@@ -144,9 +145,9 @@ class Document:
     published: datetime
     add: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()
-    source: str = ""
+    source: str = ""  # the file, for naming it when enrichment hits a programming error
     category: str = ""
-    links: tuple[tuple[str, str], ...] = ()  # front-matter entities.link: (form, id) pairs  # the file, for naming it when enrichment hits a programming error
+    links: tuple[tuple[str, str], ...] = ()  # front-matter entities.link: (form, id) pairs
 
     @property
     def where(self) -> str:
