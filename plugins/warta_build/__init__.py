@@ -14,6 +14,7 @@ import logging
 import os
 import signal
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from warta.source.layout import article_paths, shown
 from warta_build.faults import Interrupted, Refusal, describe, failed_write, interruptible, public
 from warta_build.guard import refusal, unwritable
 from warta_build.swap import locked, remove, remove_leftovers, staging_folder, swap_in
+from warta_build.unchanged import Reads, fixed_inputs, matching_stamp, stamp_path, write_stamp
 
 REPO = Path(__file__).resolve().parents[2]
 logger = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ class _Counter(logging.Handler):
         self.errors = 0
         self.stream = stream
         self.output = output
+        self.printed: list[str] = []
 
     def emit(self, record):
         level = record.levelname.lower()
@@ -46,7 +49,8 @@ class _Counter(logging.Handler):
             self.errors += 1
             level = "error"
         message = public(record.getMessage().strip().replace("\n", " "), self.output)
-        print(f"{level}: {message}", file=self.stream)
+        self.printed.append(f"{level}: {message}")
+        print(self.printed[-1], file=self.stream)
 
 
 def load_settings(content: Path, output: Path, conf: Path, overrides: dict | None = None) -> dict:
@@ -113,30 +117,39 @@ def _build(content: Path, output: Path, conf, overrides, stream, force: bool, si
     except Exception as error:  # a settings file that does not run
         print(f"{shown(conf)}: cannot read the settings: {type(error).__name__}: {error}", file=stream)
         return 1
-    problems = _lint(content, settings, conf)
-    if problems:
-        for problem in problems:
-            print(problem, file=stream)
-        print(f"build failed: {len(problems)} problem(s); {shown(output)} left as it was", file=stream)
-        return 1
+    stamp, fixed, now = stamp_path(settings["CACHE_PATH"], output), fixed_inputs(settings, conf), _now(settings)
+    if now and output.is_dir():
+        with locked(output):
+            if previous := matching_stamp(stamp, fixed, output, now):
+                _clear_leftovers(output, stream, signals)
+                _replay(previous, stream)
+                return 0
+    started = time.time()
+    with Reads(output, Path(settings["CACHE_PATH"]).parent) as reads:
+        problems = _lint(content, settings, conf)
+        if problems:
+            for problem in problems:
+                print(problem, file=stream)
+            print(f"build failed: {len(problems)} problem(s); {shown(output)} left as it was", file=stream)
+            return 1
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with locked(output):
-        if reason := refusal(output, content, force) or unwritable(output):  # as it is now we hold the lock
-            raise Refusal(reason)
-        with signals.hold():
-            for path in remove_leftovers(output):
-                print(f"removed {shown(path)}, left by an interrupted build", file=stream)
-        staging = staging_folder(output)
-        try:
-            errors = _run_pelican(settings, staging, output, stream)
-            if not errors:
-                with signals.hold(then_stop=False):
-                    swap_in(staging, output)
-        finally:
-            if staging.exists():  # failed, interrupted, or the swap itself failed
-                with signals.hold():
-                    remove(staging)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with locked(output):
+            if reason := refusal(output, content, force) or unwritable(output):  # as it is now we hold the lock
+                raise Refusal(reason)
+            _clear_leftovers(output, stream, signals)
+            staging = staging_folder(output)
+            try:
+                errors, run = _run_pelican(settings, staging, output, stream)
+                if not errors:
+                    with signals.hold(then_stop=False):
+                        swap_in(staging, output)
+            finally:
+                if staging.exists():  # failed, interrupted, or the swap itself failed
+                    with signals.hold():
+                        remove(staging)
+            if not errors and not signals.pending:
+                write_stamp(stamp, fixed, reads, output, run, started)
     if errors:
         print(f"build failed: {errors} error(s); {shown(output)} left as it was", file=stream)
         return 1
@@ -146,15 +159,45 @@ def _build(content: Path, output: Path, conf, overrides, stream, force: bool, si
     return 0
 
 
-def _run_pelican(settings: dict, staging: Path, output: Path, stream) -> int:
-    """Run Pelican into ``staging``; the number of errors it logged (or raised as ProblemsFound)."""
-    from pelican import Pelican
+def _now(settings: dict):
+    """The moment this build publishes at (embargoes), or None when it is not a valid one (the lint says so)."""
+    from warta_content.embargo import build_now
+
+    now, problems = build_now(settings)
+    return None if problems else now
+
+
+def _clear_leftovers(output: Path, stream, signals) -> None:
+    with signals.hold():
+        for path in remove_leftovers(output):
+            print(f"removed {shown(path)}, left by an interrupted build", file=stream)
+
+
+def _replay(stamp: dict, stream) -> None:
+    """What the previous build of the same inputs printed; it is this build's output too."""
+    for line in stamp["printed"]:
+        print(line, file=stream)
+    if stamp["embargoes"]:
+        print(stamp["embargoes"])
+
+
+def _run_pelican(settings: dict, staging: Path, output: Path, stream) -> tuple[int, dict]:
+    """Run Pelican into ``staging``: the number of errors it logged (or raised as ProblemsFound), and what the
+    stamp of an unchanged build keeps (the lines printed, the next embargo due)."""
+    from pelican import Pelican, signals as pelican_signals
 
     from warta.problems import ProblemsFound
+    from warta_content import embargoes
 
     counter = _Counter(stream, output)
+    run = {"release": None, "embargoes": ""}
+
+    def seen(generator):
+        run["release"], run["embargoes"] = embargoes(generator)
+
     root = logging.getLogger()
     root.addHandler(counter)
+    pelican_signals.article_generator_finalized.connect(seen)
     try:
         Pelican({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False,  # it is new
                  "PREVIOUS_OUTPUT_PATH": str(output)}).run()  # warta_incremental reuses its unchanged pages
@@ -164,7 +207,9 @@ def _run_pelican(settings: dict, staging: Path, output: Path, stream) -> int:
         counter.errors += 1
     finally:
         root.removeHandler(counter)
-    return counter.errors
+        pelican_signals.article_generator_finalized.disconnect(seen)
+    run["printed"] = counter.printed
+    return counter.errors, run
 
 
 def clean(output: str | Path = "output", content: str | Path = "content", stream=None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
 from pelican import signals
@@ -25,11 +26,18 @@ def _add_reader(readers) -> None:
     readers.reader_classes["markdown"] = WartaMarkdownReader
 
 
+def embargoes(generator) -> tuple[datetime | None, str]:
+    """When the next embargoed article is due (None: none waits), and the line that tells the editor."""
+    dates = [a.date for a in generator.drafts if getattr(a, "embargoed", False)]
+    if not dates:
+        return None, ""
+    return min(dates), "" if warta_settings(generator.settings).preview else summary(dates)
+
+
 def _report_embargoes(generator) -> None:
     """One line for the editor: how many articles wait, and until when."""
-    dates = [a.date for a in generator.drafts if getattr(a, "embargoed", False)]
-    if dates and not warta_settings(generator.settings).preview:
-        print(summary(dates))
+    if line := embargoes(generator)[1]:
+        print(line)
 
 
 def check_pages(generator) -> None:

@@ -11,10 +11,16 @@ from warta.settings import of as warta_settings
 from warta.source.embargo import NOW_VARIABLE, is_embargoed, read_now
 
 
+def build_now(settings: dict):
+    """The moment a build publishes at: ``WARTA_NOW`` from the environment, the setting, or the clock."""
+    warta = warta_settings(settings)
+    return read_now(os.environ.get(NOW_VARIABLE) or warta.now, zone=warta.zone)
+
+
 def apply_embargoes(generator) -> None:
     """Embargoed articles wait among the drafts (never written); a preview build lists drafts and embargoes."""
     warta = warta_settings(generator.settings)
-    now, problems = read_now(os.environ.get(NOW_VARIABLE) or warta.now, zone=warta.zone)
+    now, problems = build_now(generator.settings)
     if problems:
         raise ProblemsFound(problems)
     everything = [*generator.articles, *generator.translations, *generator.drafts, *generator.drafts_translations]
