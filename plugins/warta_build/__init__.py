@@ -125,7 +125,7 @@ def _build(content: Path, output: Path, conf, overrides, stream, force: bool, si
                 _replay(previous, stream)
                 return 0
     started = time.time()
-    with Reads(output, Path(settings["CACHE_PATH"]).parent) as reads:
+    with Reads(output, Path(settings["CACHE_PATH"])) as reads:
         problems = _lint(content, settings, conf)
         if problems:
             for problem in problems:

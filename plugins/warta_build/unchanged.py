@@ -36,10 +36,10 @@ class Reads:
     _lock = threading.Lock()
 
     def __init__(self, output: Path, cache: Path):
-        """Nothing under ``output``, the folders the build stages beside it, or ``cache`` is an input, nor is the
-        listing of the output's parent (it holds those staging folders)."""
+        """Nothing under ``output``, the folders the build stages beside it, the ``cache`` folder or Warta's
+        manifests beside it is an input, nor is the listing of the output's parent (it holds the staging folders)."""
         self.ignored = (f"{output}{os.sep}", f"{output.parent / ('.' + output.name)}.", f"{cache}{os.sep}",
-                        *_IGNORED_PREFIXES)
+                        f"{cache.parent / 'warta-'}", *_IGNORED_PREFIXES)
         self.unlisted = str(output.parent)
         self.files: set[str] = set()
         self.folders: set[str] = set()

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -102,3 +104,24 @@ def test_an_embargo_that_falls_due_makes_the_next_build_real(tmp_path):
     after = run_build(content, output)
     assert after.returncode == 0, after.stderr
     assert page.is_file() and "embargoed" not in after.stdout
+
+
+def test_content_beside_the_cache_folder_is_still_an_input(tmp_path):
+    """Only the cache folder and Warta's manifests beside it are not inputs (`invoke bench` keeps all three in
+    one folder): a registry edit there is a real build."""
+    content, output = copied(tmp_path)
+    script = ("import sys; from warta_build import build; "
+              f"sys.exit(build({str(content)!r}, {str(output)!r}, overrides={{'CACHE_PATH': {str(tmp_path / 'cache')!r}}}))")
+
+    def run():
+        return subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=600)
+
+    assert run().returncode == 0
+    before = files(output)
+    registry = content / "entities/organizations.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("  name: Kremlin\n",
+                                                                     "  name: Kremlin\n  aliases: [Istana Kremlin]\n"),
+                        encoding="utf-8")
+    assert run().returncode == 0
+    assert run_build(content, tmp_path / "clean").returncode == 0
+    assert files(output) == files(tmp_path / "clean") != before

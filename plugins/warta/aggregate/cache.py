@@ -11,15 +11,17 @@ import json
 import os
 import tempfile
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from warta.aggregate.enrich import Analysis
+from warta.entities.corpus_reads import QUESTIONS
 from warta.entities.matcher import Mention
 from warta.entities.names import Name
 from warta.entities.text import ArticleText
 from warta.temporal import TimeExpr
 
-FORMAT = "warta-analysis-3"
+FORMAT = "warta-analysis-4"
 
 
 class AnalysisCache:
@@ -27,7 +29,7 @@ class AnalysisCache:
         self.path = Path(path)
         self.old: dict = {}
         self.new: dict = {}
-        self.old_names: dict = {}  # name spans per article and corpus (see enrich_corpus)
+        self.old_names: dict = {}  # name spans per article, with the corpus questions they asked
         self.new_names: dict = {}
         self.hits = self.name_hits = self.computed = 0
         self.warning: str | None = None
@@ -61,16 +63,19 @@ class AnalysisCache:
         self.new[key] = value = compute() if value is None else value
         return value
 
-    def names(self, key: str, compute, size: int) -> list[Name]:
-        """The cached name spans under ``key`` (of a text of ``size`` characters) if they decode, else ``compute()``."""
-        def read(data):
-            return [Name(*_span((start, end), size), _kind(kind), _confidence(confidence),
-                         None if alias is None else _span(alias, size)) for start, end, kind, confidence, alias in data]
-
-        value = self._lookup(self.old_names, key, read)
-        self.name_hits += value is not None
-        self.new_names[key] = value = compute() if value is None else value
-        return value
+    def names(self, key: str, size: int, answers, compute) -> list[Name]:
+        """The name spans cached under ``key`` (of a text of ``size`` characters) while the corpus statistics answer
+        the questions they asked as before (``answers(questions)``: a digest of the answers); else ``compute()``,
+        which gives the spans and the questions they asked."""
+        entry = self._lookup(self.old_names, key, partial(_names_entry, size=size))
+        if entry is not None and answers(entry[0]) == entry[1]:
+            self.name_hits += 1
+        else:
+            self.computed += entry is not None  # stale: _lookup counted only absent entries
+            spans, questions = compute()
+            entry = (questions, answers(questions), spans)
+        self.new_names[key] = entry
+        return entry[2]
 
     def _lookup(self, old: dict, key: str, read):
         """``read(old[key])``, or None when absent or unreadable (then the whole file is ignored, with a warning)
@@ -91,8 +96,9 @@ class AnalysisCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"format": FORMAT, "entries": {key: encode(value) for key, value in sorted(self.new.items())},
-                "names": {key: [[n.start, n.end, n.type, n.confidence, n.alias_of and list(n.alias_of)] for n in value]
-                          for key, value in sorted(self.new_names.items())}}
+                "names": {key: [questions, answers, [[n.start, n.end, n.type, n.confidence,
+                                                      n.alias_of and list(n.alias_of)] for n in spans]]
+                          for key, (questions, answers, spans) in sorted(self.new_names.items())}}
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # one call: json's C encoder
         fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".analysis-")
         try:
@@ -136,6 +142,17 @@ def decode(data) -> Analysis:
             _typed(end_precision, str), _typed(end_iso, str), _typed(cue, str),
             None if anchor is None else _span(anchor, size), _typed(weekday, str)))
     return Analysis(text, tuple(found), tuple(exprs))
+
+
+def _names_entry(data, size: int) -> tuple[list, str, list[Name]]:
+    questions, answers, spans = data
+    for question, argument in questions:
+        if question not in QUESTIONS:
+            raise ValueError(f"not a question of the corpus statistics: {question!r}")
+        _typed(argument, str)
+    return questions, _typed(answers, str), [
+        Name(*_span((start, end), size), _kind(kind), _confidence(confidence), None if alias is None else _span(alias, size))
+        for start, end, kind, confidence, alias in spans]
 
 
 def _kind(value):

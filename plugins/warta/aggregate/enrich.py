@@ -17,12 +17,13 @@ from functools import cache, partial
 from pathlib import Path
 
 from warta.aggregate.timeline import Event, article_events
+from warta.entities.corpus_reads import ReadMemo, ReadStats, reads_digest, reads_of
 from warta.entities.discovery import Candidate, CorpusStats, discover
 from warta.entities.lexicon import ordinary
 from warta.entities.linking import Ambiguous, link
 from warta.entities.matcher import Matcher, Mention
 from warta.entities.mention_links import occurrence
-from warta.entities.names import name_spans
+from warta.entities.names import Name, name_spans
 from warta.entities.registry import Registry
 from warta.problems import noting
 from warta.entities.tagging import TaggedEntity, tag
@@ -199,9 +200,9 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
     known, memo = short_forms(registry) | registry.rejected, {}  # rejected names are never shown
     prior = linking_prior(analyses)
-    # An article's name spans depend on its text and the corpus statistics, that is on every text: they are
-    # cached under the article's key and a digest of all keys, so a rebuild of unchanged content skips the model.
-    corpus = hashlib.sha256("\0".join(keys).encode()).hexdigest()
+    # An article's name spans depend on its text and on what the corpus statistics answer to the questions they
+    # asked: cached under the article's key with those questions, kept while the answers are the same.
+    span_memo, answers = ReadMemo(), partial(reads_digest, stats)
     results = []
     for number, (a, d) in enumerate(zip(analyses, documents)):
         if number % SETTLE_EVERY == 0:
@@ -209,14 +210,22 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
         with noting(d.where, "while enriching this article"):
             names = None
             if cache is not None:
-                find = partial(name_spans, a.text.text, d.lang, stats, memo=memo)
-                names = cache.names(hashlib.sha256(f"{keys[number]}\0{corpus}".encode()).hexdigest(), find,
-                                    len(a.text.text))
+                names = cache.names(keys[number], len(a.text.text), answers,
+                                    partial(recorded_spans, a.text.text, d.lang, stats, span_memo))
             results.append(enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry,
                                   stats=stats, add=d.add, remove=d.remove, threshold=threshold, known=known,
                                   memo=memo, others=others, overrides=dict(d.links), category=d.category,
                                   prior=prior, names=names))
     return results
+
+
+def recorded_spans(text: str, lang: str, stats: CorpusStats, memo: ReadMemo) -> tuple[list[Name], list]:
+    """The text's name spans, and the questions they asked of ``stats``."""
+    asked = memo.stats = ReadStats(stats)
+    try:
+        return name_spans(text, lang, asked, memo=memo), reads_of(asked.log)
+    finally:
+        memo.stats = None
 
 
 def linking_prior(analyses) -> Counter:

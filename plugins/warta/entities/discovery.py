@@ -163,10 +163,31 @@ class CorpusStats:
         return cls(dict(sorted(lower.items())), dict(sorted(capital.items())), dict(sorted(runs.items())),
                    _Types(seen, heads), MappingProxyType({text: (starts, found) for text, starts, found in seen}))
 
+    # The rules and the model of names read the counts only through case(), seen_runs() and run_type(), whose
+    # answers change far less often than the counts: an article's names are kept while their answers hold
+    # (warta.entities.corpus_reads).
+    def case(self, word: str) -> str:
+        """How the corpus writes ``word``: 'unseen', 'onlycap', 'onlylower', 'capmost' or 'lowermost' (capitalised
+        counts only mid-sentence; 'lowermost' includes as often as capitalised)."""
+        key = word.lower()
+        lower, capital = self.lower.get(key, 0), self.capital.get(key, 0)
+        if not lower:
+            return "onlycap" if capital else "unseen"
+        if not capital:
+            return "onlylower"
+        return "capmost" if capital > lower else "lowermost"
+
     def common(self, word: str) -> bool:
         """Seen lowercase at least as often as capitalised mid-sentence: an ordinary word."""
-        key = word.lower()
-        return self.lower.get(key, 0) > 0 and self.lower.get(key, 0) >= self.capital.get(key, 0)
+        return self.case(word) in ("onlylower", "lowermost")
+
+    def seen_runs(self, name: str) -> int:
+        """How often ``name`` is a whole capitalised run in the corpus, counted up to 2 (the rules ask no more)."""
+        return min(self.runs.get(name, 0), 2)
+
+    def run_type(self, name: str) -> str | None:
+        """The type the corpus's cue words point to most for the run ``name``; None when none does."""
+        return self.types.get(name)
 
 
 class _Types(Mapping):
@@ -383,7 +404,7 @@ def rule_pieces(text: str, lang: str, mentions, stats: CorpusStats | None,
 
 def _confidence(name: str, words: list[str], cued: bool, count: int, mid_sentence: int, stats: CorpusStats) -> float:
     confidence = 0.5 + 0.2 * (len(words) > 1) + 0.2 * cued + 0.1 * (count > 1)
-    if not mid_sentence and not stats.capital.get(words[0].lower()):
+    if not mid_sentence and stats.case(words[0]) in ("unseen", "onlylower"):  # never capitalised mid-sentence
         confidence -= 0.3  # only ever seen opening a sentence: maybe an ordinary word
     if len(words) == 1 and _acronym(name) and len(name) < 3:
         confidence -= 0.2
@@ -477,9 +498,9 @@ def _split(text: str, piece: list[tuple[int, int]], stats: CorpusStats) -> list[
     """Cut 'Partai Demokrat Nurhayati Ali' in two when the corpus knows both parts as whole runs
     of their own and has not seen this run more than once."""
     words = [text[s:e] for s, e in piece]
-    if len(piece) > 1 and stats.runs.get(" ".join(words), 0) < 2:
+    if len(piece) > 1 and stats.seen_runs(" ".join(words)) < 2:
         for i in range(len(piece) - 1, 0, -1):
-            left, right = stats.runs.get(" ".join(words[:i]), 0), stats.runs.get(" ".join(words[i:]), 0)
+            left, right = stats.seen_runs(" ".join(words[:i])), stats.seen_runs(" ".join(words[i:]))
             if left and (right or (i > 1 and left > 1)):
                 return [piece[:i], piece[i:]]
     return [piece]
@@ -520,9 +541,7 @@ def _type_of(name: str, cues: Counter, stats: CorpusStats) -> str | None:
         return "place"
     if cues:
         return _vote(cues)
-    if name in stats.types:
-        return stats.types[name]
-    return "organization" if is_acronym(name) else "person"
+    return stats.run_type(name) or ("organization" if is_acronym(name) else "person")
 
 
 def _sentence(text: str, offset: int) -> str:

@@ -110,15 +110,7 @@ def _stat_features(word: str, stats) -> list[str]:
     """Corpus statistics: is the word seen lowercase, capitalised mid-sentence, both?"""
     if stats is None or not word[:1].isupper():
         return []
-    low = word.lower()
-    lower, capital = stats.lower.get(low, 0), stats.capital.get(low, 0)
-    if not lower and not capital:
-        return ["stat=unseen"]
-    if not lower:
-        return ["stat=onlycap"]
-    if not capital:
-        return ["stat=onlylower"]
-    return ["stat=capmost" if capital > lower else "stat=lowermost"]
+    return [f"stat={stats.case(word)}"]
 
 
 def rule_marks(text: str, spans: list[tuple[int, int]], pieces) -> list[tuple[str, ...]]:

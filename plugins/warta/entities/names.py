@@ -197,7 +197,7 @@ def _corpus_split(text: str, name: Name, stats) -> list[Name]:
     left, right = parts
     rest = text[right[0][0]:right[-1][1]]
     return [Name(left[0][0], left[-1][1], "organization", name.confidence),
-            Name(right[0][0], right[-1][1], stats.types.get(rest, "person"), name.confidence)]
+            Name(right[0][0], right[-1][1], stats.run_type(rest) or "person", name.confidence)]
 
 
 def _bracketed(text: str, start: int, end: int, kind: str, confidence: float) -> list[Name]:
