@@ -21,12 +21,13 @@ PORT = 8000
 
 @task(help={"content": "content folder (default: content)", "output": "output folder (default: output)",
             "debug": "show a traceback on unexpected errors",
-            "force": "replace a non-empty output folder that is not a Warta build (never content or a repository)"})
-def build(c, content=CONTENT, output=OUTPUT, debug=False, force=False):
+            "force": "replace a non-empty output folder that is not a Warta build (never content or a repository)",
+            "jobs": "processes for per-article analysis (default: WARTA_JOBS, 0 = one per core); same output for any"})
+def build(c, content=CONTENT, output=OUTPUT, debug=False, force=False, jobs=None):
     """Build the site: lint everything, then Pelican into a temporary folder swapped in on success."""
     from warta_build import build as run_build
 
-    code = run_build(content, output, debug=debug, force=force)
+    code = run_build(content, output, debug=debug, force=force, jobs=None if jobs is None else int(jobs))
     if code:
         raise Exit(code=code)
 

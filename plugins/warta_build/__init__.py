@@ -58,7 +58,8 @@ def load_settings(content: Path, output: Path, conf: Path, overrides: dict | Non
 
     conf_bytes = conf.read_bytes()
     key = hashlib.sha256(conf_bytes + str(content).encode() + code_version().encode()
-                         + repr(sorted((overrides or {}).items())).encode()).hexdigest()[:16]
+                         + repr(sorted((k, v) for k, v in (overrides or {}).items() if k != "WARTA_JOBS")).encode()
+                         ).hexdigest()[:16]  # any number of jobs makes the same caches
     override = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
@@ -82,14 +83,18 @@ def code_version() -> str:
 
 
 def build(content: str | Path = "content", output: str | Path = "output", conf: str | Path | None = None,
-          overrides: dict | None = None, stream=None, debug: bool = False, force: bool = False) -> int:
+          overrides: dict | None = None, stream=None, debug: bool = False, force: bool = False,
+          jobs: int | None = None) -> int:
     """Build ``content`` into ``output``; print problems to ``stream``; return an exit code.
 
     ``output`` is replaced only when it is a previous build (docs/build.md); ``force`` also lets a
-    non-empty folder without the marker go, never a content folder, a repository or a file.
+    non-empty folder without the marker go, never a content folder, a repository or a file. ``jobs``:
+    ``WARTA_JOBS`` for this build.
     """
     stream = stream or sys.stderr
     content, output = Path(content).resolve(), Path(output).resolve()
+    if jobs is not None:
+        overrides = {**(overrides or {}), "WARTA_JOBS": jobs}
     with interruptible() as signals:
         try:
             return _build(content, output, conf, overrides, stream, force, signals)

@@ -64,9 +64,9 @@ class Reads:
             path = args[0] if args[0] is not None else "."
             if isinstance(path, int):  # a file descriptor: its path was recorded when it was opened
                 return
-            if event == "open":
+            if event == "open":  # os.open (no mode) is left out: its path may be relative to a dir_fd
                 mode, flags = args[1], args[2]
-                if not (mode and any(c in mode for c in "wax+")) and not (flags or 0) & _WRITE_FLAGS:
+                if mode and not any(c in mode for c in "wax+") and not (flags or 0) & _WRITE_FLAGS:
                     recorder._add(recorder.files, path)
             else:
                 recorder._add(recorder.folders, path)
@@ -81,6 +81,24 @@ class Reads:
             into.add(name)
 
 
+def drain_reads() -> tuple[list, list]:
+    """What the active recorder noted (files, folders), forgotten here: in a forked worker, what it read."""
+    recorder = Reads._active
+    if recorder is None:
+        return [], []
+    files, folders = sorted(recorder.files), sorted(recorder.folders)
+    recorder.files.clear()
+    recorder.folders.clear()
+    return files, folders
+
+
+def note_reads(files, folders) -> None:
+    """Add what a worker read to the active recorder."""
+    if (recorder := Reads._active) is not None:
+        recorder.files.update(files)
+        recorder.folders.update(folders)
+
+
 def stamp_path(cache_path: str | Path, output: Path) -> Path:
     key = hashlib.sha256(str(output).encode()).hexdigest()[:16]
     return Path(cache_path).parent / f"warta-unchanged-{key}.json"
@@ -93,7 +111,7 @@ def fixed_inputs(settings: dict, conf: Path) -> str:
     from warta_build import code_version
 
     digest = hashlib.blake2b(digest_size=16)
-    skipped = {"OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH"}
+    skipped = {"OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH", "WARTA_JOBS", "WARTA"}  # the output is the same
     try:
         digest.update(Fingerprints().digest({k: v for k, v in settings.items() if k not in skipped}))
     except Unknown:
@@ -169,7 +187,7 @@ def matching_stamp(path: Path, fixed: str, output: Path, now: datetime) -> dict 
 
 def write_stamp(path: Path, fixed: str, reads: Reads, output: Path, run: dict, started: float) -> None:
     """Record a successful build; nothing when a setting cannot be digested or an input changed while it ran."""
-    files, folders = sorted(reads.files), sorted(reads.folders)
+    files, folders = sorted(reads.files), sorted(reads.folders - _import_folders())
     if not fixed or any(_modified_since(name, started) for name in files + folders):
         path.unlink(missing_ok=True)
         return
@@ -180,6 +198,14 @@ def write_stamp(path: Path, fixed: str, reads: Reads, output: Path, run: dict, s
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(json.dumps(stamp), encoding="utf-8")
     os.replace(temporary, path)
+
+
+def _import_folders() -> set[str]:
+    """Folders Python lists to import modules: the code in them is an input through ``fixed_inputs``."""
+    folders = {os.path.abspath(p or ".") for p in sys.path}
+    for module in list(sys.modules.values()):
+        folders.update(os.path.abspath(p) for p in getattr(module, "__path__", None) or () if isinstance(p, str))
+    return folders
 
 
 def _modified_since(name: str, started: float) -> bool:

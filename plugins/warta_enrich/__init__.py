@@ -23,6 +23,8 @@ from warta.source.layout import ENTITY_DIR, STORY_DIR, shown, yaml_files
 from warta.source.reserved import reserved_id_problems
 from warta.source.stories import load_stories
 
+from .forked import forked_map
+
 logger = logging.getLogger(__name__)
 
 
@@ -45,7 +47,8 @@ def enrich_articles(generator) -> None:
     # shape discovery in a build that publishes without them.
     drafts = list(generator.drafts) if settings.get("DRAFT_SAVE_AS") else []
     articles = list(generator.articles) + list(generator.translations) + drafts
-    results = enrich_corpus([document_of(a) for a in articles], registry, options.discovery_threshold, cache)
+    results = enrich_corpus([document_of(a) for a in articles], registry, options.discovery_threshold, cache,
+                            map_=forked_map(warta.jobs))
     if cache.warning:  # a corrupt or foreign cache costs time, never the build
         logger.warning("%s", cache.warning)
     try:

@@ -5,6 +5,7 @@ Every other kind of change is a real build: tests/site/test_incremental.py compa
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -125,3 +126,17 @@ def test_content_beside_the_cache_folder_is_still_an_input(tmp_path):
     assert run().returncode == 0
     assert run_build(content, tmp_path / "clean").returncode == 0
     assert files(output) == files(tmp_path / "clean") != before
+
+
+def test_any_number_of_jobs_builds_the_same_files_and_records_what_workers_read(tmp_path):
+    outputs = []
+    for jobs in ("1", "2"):
+        content = tmp_path / jobs / "content"  # a folder of its own: its own caches, so the analysis runs
+        shutil.copytree(REPO / "content", content)
+        result = run_build(content, tmp_path / jobs / "output", "--jobs", jobs)
+        assert result.returncode == 0, result.stderr
+        outputs.append(files(tmp_path / jobs / "output"))
+        cache = load_settings(content, tmp_path / jobs / "output", REPO / "pelicanconf.py")["CACHE_PATH"]
+        stamp = json.loads(stamp_path(cache, tmp_path / jobs / "output").read_text(encoding="utf-8"))
+        assert any(name.endswith(".crfsuite") for name in stamp["files"])  # the model of names, read by a worker
+    assert outputs[0] == outputs[1]

@@ -52,6 +52,12 @@ class AnalysisCache:
 
     def get(self, key: str, compute, valid=None) -> Analysis:
         """The cached analysis under ``key`` if it decodes (and passes ``valid``), else ``compute()``."""
+        value = self.cached(key, valid)
+        self.keep(key, compute() if value is None else value)
+        return self.new[key]
+
+    def cached(self, key: str, valid=None) -> Analysis | None:
+        """The analysis under ``key`` if it decodes (and passes ``valid``); None counts as computed."""
         def read(data):
             value = decode(data)
             if valid is not None and not valid(value):
@@ -60,22 +66,26 @@ class AnalysisCache:
 
         value = self._lookup(self.old, key, read)
         self.hits += value is not None
-        self.new[key] = value = compute() if value is None else value
         return value
 
-    def names(self, key: str, size: int, answers, compute) -> list[Name]:
-        """The name spans cached under ``key`` (of a text of ``size`` characters) while the corpus statistics answer
-        the questions they asked as before (``answers(questions)``: a digest of the answers); else ``compute()``,
-        which gives the spans and the questions they asked."""
+    def keep(self, key: str, analysis: Analysis) -> None:
+        self.new[key] = analysis
+
+    def cached_names(self, key: str, size: int, answers) -> list[Name] | None:
+        """The name spans under ``key`` (of a text of ``size`` characters) while the corpus statistics answer the
+        questions they asked as before (``answers(questions)``: a digest of the answers); kept when so."""
         entry = self._lookup(self.old_names, key, partial(_names_entry, size=size))
-        if entry is not None and answers(entry[0]) == entry[1]:
-            self.name_hits += 1
-        else:
-            self.computed += entry is not None  # stale: _lookup counted only absent entries
-            spans, questions = compute()
-            entry = (questions, answers(questions), spans)
+        if entry is None:
+            return None
+        if answers(entry[0]) != entry[1]:
+            self.computed += 1  # stale: _lookup counted only absent entries
+            return None
+        self.name_hits += 1
         self.new_names[key] = entry
         return entry[2]
+
+    def keep_names(self, key: str, spans: list[Name], questions: list, answers: str) -> None:
+        self.new_names[key] = (questions, answers, spans)
 
     def _lookup(self, old: dict, key: str, read):
         """``read(old[key])``, or None when absent or unreadable (then the whole file is ignored, with a warning)

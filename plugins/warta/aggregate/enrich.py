@@ -174,48 +174,70 @@ def settled_results():
             gc.unfreeze()
 
 
-def enrich_corpus(documents, registry: Registry, threshold: float, cache=None, others: bool = False) -> list[Enrichment]:
+def enrich_corpus(documents, registry: Registry, threshold: float, cache=None, others: bool = False,
+                  map_=map) -> list[Enrichment]:
     """Enrich every document; ``cache`` (an AnalysisCache) skips unchanged articles; ``others``: also
-    list events and documents among the candidates (the review list)."""
+    list events and documents among the candidates (the review list). ``map_``: how to map a function over
+    article numbers (the caller may run it in other processes); the results are the same for any."""
     with settled_results() as settle:
-        return _enrich_corpus(documents, registry, threshold, cache, others, settle)
+        return _enrich_corpus(documents, registry, threshold, cache, others, settle, map_)
 
 
 def _enrich_corpus(documents, registry: Registry, threshold: float, cache, others: bool = False,
-                   settle=lambda: None) -> list[Enrichment]:
+                   settle=lambda: None, map_=map) -> list[Enrichment]:
     matcher = Matcher(registry)
-    analyses, keys = [], []
 
     def ours(analysis: Analysis) -> bool:  # a cache entry naming an id the registry lacks is not ours
         return all(i in registry.entities for m in analysis.mentions for i in (m.candidates or (m.entity_id,)))
 
-    for number, doc in enumerate(documents):
-        if number % SETTLE_EVERY == 0:
-            settle()
-        parts = (doc.title, doc.summary, doc.html, doc.lang, doc.published)
-        compute = partial(analyse, *parts, matcher)
+    def analysed(number: int) -> Analysis:
+        doc = documents[number]
         with noting(doc.where, "while enriching this article"):
-            keys.append(analysis_key(*parts, registry))
-            analyses.append(cache.get(keys[-1], compute, ours) if cache is not None else compute())
+            return analyse(doc.title, doc.summary, doc.html, doc.lang, doc.published, matcher)
+
+    keys, analyses = [], []
+    for doc in documents:
+        with noting(doc.where, "while enriching this article"):
+            keys.append(analysis_key(doc.title, doc.summary, doc.html, doc.lang, doc.published, registry))
+            analyses.append(cache.cached(keys[-1], ours) if cache is not None else None)
+    missing = [number for number, analysis in enumerate(analyses) if analysis is None]
+    for count, (number, analysis) in enumerate(zip(missing, map_(analysed, missing))):
+        if count % SETTLE_EVERY == 0:
+            settle()
+        analyses[number] = analysis
+    if cache is not None:
+        for key, analysis in zip(keys, analyses):
+            cache.keep(key, analysis)
+
     stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
     known, memo = short_forms(registry) | registry.rejected, {}  # rejected names are never shown
     prior = linking_prior(analyses)
     # An article's name spans depend on its text and on what the corpus statistics answer to the questions they
     # asked: cached under the article's key with those questions, kept while the answers are the same.
     span_memo, answers = ReadMemo(), partial(reads_digest, stats)
+    names = [None] * len(documents)
+    if cache is not None:
+        for number, (key, analysis) in enumerate(zip(keys, analyses)):
+            names[number] = cache.cached_names(key, len(analysis.text.text), answers)
+
+    def enriched(number: int) -> tuple[Enrichment, tuple | None]:
+        a, d = analyses[number], documents[number]
+        with noting(d.where, "while enriching this article"):
+            found = None
+            if names[number] is None and cache is not None:
+                found = recorded_spans(a.text.text, d.lang, stats, span_memo)
+            return enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry,
+                          stats=stats, add=d.add, remove=d.remove, threshold=threshold, known=known, memo=memo,
+                          others=others, overrides=dict(d.links), category=d.category, prior=prior,
+                          names=names[number] if found is None else found[0]), found
+
     results = []
-    for number, (a, d) in enumerate(zip(analyses, documents)):
+    for number, (result, found) in enumerate(map_(enriched, range(len(documents)))):
         if number % SETTLE_EVERY == 0:
             settle()
-        with noting(d.where, "while enriching this article"):
-            names = None
-            if cache is not None:
-                names = cache.names(keys[number], len(a.text.text), answers,
-                                    partial(recorded_spans, a.text.text, d.lang, stats, span_memo))
-            results.append(enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry,
-                                  stats=stats, add=d.add, remove=d.remove, threshold=threshold, known=known,
-                                  memo=memo, others=others, overrides=dict(d.links), category=d.category,
-                                  prior=prior, names=names))
+        if found is not None:
+            cache.keep_names(keys[number], found[0], found[1], answers(found[1]))
+        results.append(result)
     return results
 
 

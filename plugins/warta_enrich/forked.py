@@ -1,0 +1,72 @@
+"""A map over worker processes forked from the build, for the core's per-article work.
+
+Workers are forked, so they start with everything the build holds (articles, registry, statistics, the model)
+without pickling it; only article numbers go out and results come back, in order. What a worker reads from
+disk is handed back to the build's record of its inputs (warta_build.unchanged), which a worker's copy cannot
+reach.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor
+
+logger = logging.getLogger(__name__)
+_task = None  # the function being mapped: set before the fork, so every worker has it
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def forked_map(jobs: int):
+    """``map(function, items)`` over ``jobs`` processes (one per core when 0); in this process when 1 or when
+    there is too little to share."""
+    jobs = jobs or cores()
+
+    def map_(function, items):
+        items = list(items)
+        if jobs <= 1 or len(items) < 4 * jobs or "fork" not in multiprocessing.get_all_start_methods():
+            return list(map(function, items))
+        global _task
+        _task = function
+        try:
+            pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker)
+            try:
+                returned = list(pool.map(_call, items, chunksize=max(1, len(items) // (jobs * 8))))
+            finally:  # interrupted or failed: the chunks not started are dropped
+                pool.shutdown(cancel_futures=True)
+        finally:
+            _task = None
+        from warta_build.unchanged import note_reads
+
+        results = []
+        for result, reads in returned:
+            note_reads(*reads)
+            results.append(result)
+        return results
+
+    return map_
+
+
+def _start_worker() -> None:
+    """Signals as a plain process has them (the build's handlers stay with the build, which stops the pool);
+    and forget the build's reads, copied by the fork."""
+    from warta_build.unchanged import drain_reads
+
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    drain_reads()
+
+
+def _call(item):
+    from warta_build.unchanged import drain_reads
+
+    return _task(item), drain_reads()
