@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from warta.entities.discovery import TITLES
+from warta.entities.discovery import TITLES, calendar_words
 from warta.entities.matcher import Mention, is_acronym, opens_sentence
 from warta.entities.registry import Registry
 
@@ -85,6 +85,8 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     ``skip``: (start, end) spans of headline-case text."""
     names = sorted(n for n in names if n.type and not any(s <= n.start < e for s, e in skip))
     starts = [n.start for n in names]
+    if overrides:
+        mentions = _with_overrides(text, mentions, overrides, registry)
     foreign = _of_another_place(text, mentions, registry)
     kept, dropped = [], []
     for number, mention in enumerate(mentions):
@@ -94,6 +96,8 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             why = "nested"
         else:
             why = (_nested(text, mention, mentions, names, starts, registry)
+                   or _modifies_next(text, mention, mentions[number + 1] if number + 1 < len(mentions) else None,
+                                     names, starts, registry)
                    or _ordinary_opener(text, lang, mention, registry, ordinary))
         if why:
             dropped.append((mention, why))
@@ -138,24 +142,95 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
         title_construction = (names[at].type == "person" and mention.start == start and len(words) >= 2
                               and bool(before) and before[-1].lower() in TITLES
                               and all(registry.entities[i].type != "person" for i in owners(mention)))
-        return "" if title_construction else "nested"  # not 'juru bicara Kremlin Dmitry Peskov'
+        # A person's full name after words the model of names took in: 'Premier Daniel Andrews'.
+        role = (names[at].type == "person" and mention.end == end and " " in mention.surface
+                and all(registry.entities[i].type == "person" for i in owners(mention)))
+        return "" if title_construction or role else "nested"  # not 'juru bicara Kremlin Dmitry Peskov'
     return ""
+
+
+def _modifies_next(text: str, mention: Mention, following: Mention | None, names, starts, registry: Registry) -> str:
+    """'nested' when a capitalised word that is no title, month or weekday follows a place's or person's match in the same
+    sentence and starts no registered match or person's name: the match opens a longer name the model of names
+    missed ('US Senate', 'Georgia Tech', 'Reading Festival'); not 'Presiden AS Joe Biden', 'Jakarta Senin'
+    (a one-word 'person' there is the model's usual mistake for an institution: 'Senate')."""
+    after = NEXT_WORD.match(text, mention.end)
+    if not after or text[mention.end:after.start(1)] != " " or all(
+            registry.entities[i].type == "organization" for i in owners(mention)):
+        return ""  # an organisation's events and products name it: 'NBA Finals'
+    word = after.group(1)
+    if not word[:1].isupper() or word.isupper() or (following is not None and following.start == after.start(1)):
+        return ""  # a line in capitals is no name: 'GEORGIA TURNED BLUE'
+    low = word.lower()
+    if low in TITLES or low in calendar_words() or low in COORDINATION:
+        return ""
+    at = bisect_right(starts, after.start(1)) - 1
+    if (at >= 0 and names[at].start == after.start(1) and names[at].type == "person"
+            and " " in text[names[at].start:names[at].end]):
+        return ""
+    return "nested"
+
+
+def _with_overrides(text: str, mentions: Sequence[Mention], overrides: Mapping[str, str], registry: Registry):
+    """The matches, and each occurrence of a form the front-matter settles that the matcher left out (a short
+    form whose full name the article never writes: 'Sriwijaya' for Sriwijaya FC)."""
+    added = []
+    for form, entity_id in overrides.items():
+        entity = registry.entities.get(entity_id)
+        if entity is None or not form:
+            continue
+        for found in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+            if not any(m.start < found.end() and found.start() < m.end for m in mentions):
+                added.append(Mention(found.start(), found.end(), entity_id, form, entity.via(form)))
+    return sorted((*mentions, *added)) if added else mentions
 
 
 def _of_another_place(text: str, mentions: Sequence[Mention], registry: Registry) -> set[int]:
     """Indexes of an organisation and the place right after it that make one name the registry lacks:
-    'Mahkamah Agung Amerika Serikat', 'Kementerian Luar Negeri Jepang' (another country's court, ministry);
-    not when the place is in the organisation's ``context`` ('Mahkamah Agung Indonesia')."""
+    'Mahkamah Agung Amerika Serikat', 'Kementerian Luar Negeri Jepang' (another country's court, ministry).
+    Only for an organisation whose home the registry tells (:func:`homes`) and is not that place: 'Mahkamah
+    Agung Indonesia' is the court named in full, 'Serie A Italia' the league and its country."""
     out = set()
+    home = homes(registry)
     for number in range(len(mentions) - 1):
         first, then = mentions[number], mentions[number + 1]
         if text[first.end:then.start] != " ":
             continue
         mine = [registry.entities[i] for i in owners(first)]
         places = {i for i in owners(then) if registry.entities[i].type == "place"}
-        if places and all(e.type == "organization" for e in mine) and not any(places & set(e.context) for e in mine):
+        if places and all(e.type == "organization" and home.get(e.id) and not places & home[e.id] for e in mine):
             out |= {number, number + 1}
     return out
+
+
+_HOMES: dict[str, dict[str, frozenset[str]]] = {}
+
+
+def homes(registry: Registry) -> dict[str, frozenset[str]]:
+    """Entry id -> the places it belongs to, as its registry entry tells: the places in its ``context`` and the
+    places its own names and aliases name ('Supreme Court of Indonesia', 'Kementerian Luar Negeri RI')."""
+    key = registry.digest or str(id(registry))
+    if key not in _HOMES:
+        places: dict[str, set[str]] = {}
+        for entity in registry.entities.values():
+            if entity.type == "place":
+                for form in entity.full_forms():
+                    places.setdefault(form, set()).add(entity.id)
+        table = {}
+        for entity in registry.entities.values():
+            found = {i for i in entity.context if i in registry.entities and registry.entities[i].type == "place"}
+            for form in entity.full_forms():
+                words = form.split()
+                for size in range(1, len(words)):
+                    for at in range(len(words) - size + 1):
+                        found |= places.get(" ".join(words[at:at + size]), set())
+            found.discard(entity.id)
+            if found:
+                table[entity.id] = frozenset(found)
+        if len(_HOMES) > 8:
+            _HOMES.clear()
+        _HOMES[key] = table
+    return _HOMES[key]
 
 
 def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry, ordinary) -> str:
