@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from warta.entities.discovery import TITLES, calendar_words
@@ -37,7 +37,8 @@ NAMED, CO_MENTION, CUE, LANGUAGE, PRIOR = 2.0, 1.5, 1.0, 0.5, 0.5
 MAX_CO_MENTIONS, MAX_CUES = 2, 2
 NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge, Massachusetts', 'Santos, Brasil'
 TYPE_CONFIDENCE = 0.6  # below this the model's type for one word is often wrong (a club read as its city)
-DOUBT_CONFIDENCE = 0.35  # from this, a type that contradicts the article's choice leaves the occurrence unlinked
+DOUBT_CONFIDENCE = 0.55  # from this, a type that contradicts the article's choice leaves the occurrence unlinked
+# (the model's, not the rules' alone: those give at most 0.5, and read a one-word club as its city)
 # What follows a name opening a sentence, unlike an ordinary word ('Antara melaporkan', 'Nice had struggled',
 # 'Reading, a commuter town'; not 'Antara lain', 'Antara Demak dan Kudus', 'Reading the statement'): a mark,
 # an Indonesian verb (prefixed: me-, ber-, di-, ter-), a word that follows a sentence's subject (auxiliaries,
@@ -50,6 +51,23 @@ turun kalah menang ikut tetap punya sebelumnya sendiri justru bahkan memang baru
 selalu jarang
 said says told added announced reported has had have is was were are will would could can may might must
 should did does do won lost beat signed also still now then never already again""".split())
+# Words that say what a name right after them is ('kota Santos', 'streets of Santos', 'pemain Valencia'), and
+# head nouns of an apposition right after a name ('Reading, a commuter town'), by the type they give.
+def _types(**words: str) -> dict[str, str]:
+    return {word: kind for kind, text in words.items() for word in text.split()}
+
+
+TYPE_BEFORE = _types(
+    place="""kota kabupaten provinsi kecamatan desa kampung pulau wilayah daerah kawasan warga penduduk jalanan
+    pusat pinggiran city town village province region streets centre center residents outskirts suburbs port
+    outside""",
+    organization="""pemain klub suporter pendukung pelatih manajemen skuad saham maskapai players club fans
+    supporters coach manager squad shares airline""")
+TYPE_NOUNS = _types(
+    place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
+    organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
+    label maker""")
+APPOSITION_OPENERS = frozenset("a an the sebuah salah sebagai as".split())
 COORDINATION = frozenset(["dan", "and", "serta", "&"])
 NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*|\S)")
 WORDS = re.compile(r"[^\W_]+")
@@ -370,6 +388,12 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
         return chosen, [(chosen, 0.0)]
     at, near, sentence = evidence.sentence(mention)
     kinds = {registry.entities[i].type for i in mention.candidates}
+    said = type_said(evidence.text, mention) if len(kinds) > 1 else None
+    if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
+        typed = tuple(i for i in mention.candidates if registry.entities[i].type == said)
+        if len(typed) == 1:
+            return typed[0], [(typed[0], TYPE), *((i, 0.0) for i in mention.candidates if i != typed[0])]
+        mention, kinds = replace(mention, candidates=typed), {said}
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
     beside = evidence.apposition(mention)
     key = (mention.surface, mention.candidates, at, kind, sure >= TYPE_CONFIDENCE, sure >= DOUBT_CONFIDENCE, beside)
@@ -385,6 +409,26 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
         decision = (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
     evidence.decisions[key] = decision
     return decision
+
+
+def type_said(text: str, mention: Mention) -> str | None:
+    """The type the words at an occurrence give it: a word before it ('kota Santos', 'warga Santos', 'the streets
+    of Santos', 'para pemain Valencia') or the head of an apposition after it ('Reading, a commuter town ...',
+    'Amazon, the online retailer ...')."""
+    before = WORDS.findall(text[max(0, mention.start - 40):mention.start].casefold())
+    if before and before[-1] == "of" and len(before) > 1:
+        before = before[:-1]
+    if before and before[-1] in TYPE_BEFORE:
+        return TYPE_BEFORE[before[-1]]
+    if text.startswith(", ", mention.end):
+        stop = APPOSITION_END.search(text, mention.end + 2)
+        words = WORDS.findall(text[mention.end + 2:stop.start() if stop else len(text)].casefold())[:4]
+        while words and words[0] in APPOSITION_OPENERS:
+            words = words[1:]
+        for word in words[:3]:
+            if word in TYPE_NOUNS:
+                return TYPE_NOUNS[word]
+    return None
 
 
 def _ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
