@@ -60,7 +60,7 @@ def _types(**words: str) -> dict[str, str]:
 TYPE_BEFORE = _types(
     place="""kota kabupaten provinsi kecamatan desa kampung pulau wilayah daerah kawasan warga penduduk jalanan
     pusat pinggiran city town village province region streets centre center residents outskirts suburbs port
-    outside""",
+    outside from near dekat di dari in""",
     organization="""pemain klub suporter pendukung pelatih manajemen skuad saham maskapai players club fans
     supporters coach manager squad shares airline""")
 TYPE_NOUNS = _types(
@@ -171,7 +171,7 @@ def _modifies_next(text: str, mention: Mention, following: Mention | None, names
     """'nested' when a capitalised word that is no title, month or weekday follows a place's or person's match in the same
     sentence and starts no registered match or person's name: the match opens a longer name the model of names
     missed ('US Senate', 'Georgia Tech', 'Reading Festival'); not 'Presiden AS Joe Biden', 'Jakarta Senin'
-    (a one-word 'person' there is the model's usual mistake for an institution: 'Senate')."""
+    (a one-word 'person', or one from the rules alone, is the usual mistake for an institution: 'Senate')."""
     after = NEXT_WORD.match(text, mention.end)
     if not after or text[mention.end:after.start(1)] != " " or all(
             registry.entities[i].type == "organization" for i in owners(mention)):
@@ -182,9 +182,12 @@ def _modifies_next(text: str, mention: Mention, following: Mention | None, names
     low = word.lower()
     if low in TITLES or low in calendar_words() or low in COORDINATION:
         return ""
+    before = text[max(0, mention.start - 30):mention.start].split()
+    if before and before[-1].lower() in TITLES:  # a title's place: 'Kanselir Jerman Olaf Scholz'
+        return ""
     at = bisect_right(starts, after.start(1)) - 1
     if (at >= 0 and names[at].start == after.start(1) and names[at].type == "person"
-            and " " in text[names[at].start:names[at].end]):
+            and names[at].confidence >= DOUBT_CONFIDENCE and " " in text[names[at].start:names[at].end]):
         return ""
     return "nested"
 
@@ -326,7 +329,15 @@ class _Evidence:
         stop = APPOSITION_END.search(self.text, start)
         end = stop.start() if stop else len(self.text)
         first, last = bisect_right(self.decided_starts, start - 1), bisect_right(self.decided_starts, end - 1)
-        return _folded(self.text[start:end]), frozenset(m.entity_id for m in self.decided[first:last])
+        words = _folded(self.text[start:end]).split()
+        while words and words[0] in APPOSITION_OPENERS:  # 'Reading, a commuter town', 'Papua, sebagai pulau'
+            words = words[1:]
+        return f" {' '.join(words)} ", frozenset(m.entity_id for m in self.decided[first:last])
+
+    def previous(self, mention: Mention) -> str:
+        """The word right before the occurrence, folded: 'danau' in 'danau Victoria'."""
+        before = WORDS.findall(self.text[max(0, mention.start - 30):mention.start].casefold())
+        return before[-1] if before and self.text[mention.start - 1:mention.start] == " " else ""
 
     def type_at(self, mention: Mention) -> tuple[str | None, float]:
         """The type the model of names reads for this occurrence, and how sure it is."""
@@ -353,30 +364,38 @@ def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float) ->
     return points + PRIOR * prior
 
 
-def local_score(entity, near: set[str], sentence: str, kind: str | None, beside=("", frozenset())) -> float:
+def local_score(entity, near: set[str], sentence: str, kind: str | None, beside=("", frozenset()),
+                previous: str = "") -> float:
     """How strongly one occurrence's sentence points to a candidate: ``near``, the entries named in it;
     ``sentence``, its words (folded); ``kind``, the type the model of names reads at the occurrence; ``beside``,
-    the words (folded) and entries in apposition right after it."""
-    pointers, cues = _hints(entity)
+    the words (folded) and entries in apposition right after it; ``previous``, the word right before it."""
+    pointers, cues, own = _hints(entity)
     points = 0.0 if pointers.isdisjoint(near) else NEAR
     if any(cue in sentence for cue in cues):
         points += NEAR_CUE
     words, ids = beside
     if words and (any(words.startswith(cue) for cue in cues) or not pointers.isdisjoint(ids)):
         points += APPOSITION
+    if own and (previous in own or words and words.split(maxsplit=1)[0] in own):
+        points += APPOSITION
     return points + (TYPE if kind and entity.type == kind else 0.0)
 
 
-_HINTS: dict[tuple, tuple[frozenset[str], tuple[str, ...]]] = {}
+_HINTS: dict[tuple, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = {}
 
 
-def _hints(entity) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(the entry and its context ids, its cues folded), worked out once per entry."""
-    key = (entity.id, entity.context, entity.cues)
+def _hints(entity) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(the entry and its context ids, its cues folded, its own words), worked out once per entry. Its own words
+    are the other words of its full names around a short form ('pulau' of 'Pulau Papua', 'lake' of 'Lake
+    Victoria'): written beside the short form, they name the entry ('danau Victoria', 'Papua, sebagai pulau')."""
+    key = (entity.id, entity.context, entity.cues, entity.full_forms(), entity.short)
     if key not in _HINTS:
         if len(_HINTS) > 65536:
             _HINTS.clear()
-        _HINTS[key] = frozenset((entity.id, *entity.context)), tuple(_cue(cue) for cue in entity.cues)
+        short = {w for form in entity.short for w in _folded(form).split()}
+        own = frozenset(w for form in entity.full_forms() if short & set(_folded(form).split())
+                        for w in _folded(form).split() if w not in short and len(w) > 2)
+        _HINTS[key] = frozenset((entity.id, *entity.context)), tuple(_cue(cue) for cue in entity.cues), own
     return _HINTS[key]
 
 
@@ -395,12 +414,13 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
             return typed[0], [(typed[0], TYPE), *((i, 0.0) for i in mention.candidates if i != typed[0])]
         mention, kinds = replace(mention, candidates=typed), {said}
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
-    beside = evidence.apposition(mention)
-    key = (mention.surface, mention.candidates, at, kind, sure >= TYPE_CONFIDENCE, sure >= DOUBT_CONFIDENCE, beside)
+    beside, previous = evidence.apposition(mention), evidence.previous(mention)
+    key = (mention.surface, mention.candidates, at, kind, sure >= TYPE_CONFIDENCE, sure >= DOUBT_CONFIDENCE, beside,
+           previous)
     if key in evidence.decisions:  # the same words in the same sentence, read the same way
         return evidence.decisions[key]
     local = _ranked({i: local_score(registry.entities[i], near, sentence, kind if sure >= TYPE_CONFIDENCE else None,
-                                    beside) for i in mention.candidates})
+                                    beside, previous) for i in mention.candidates})
     if _clear(local):
         decision = local[0][0], local
     else:
