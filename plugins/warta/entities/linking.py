@@ -34,6 +34,7 @@ MARGIN = 1.0  # the winner's score must reach this and beat the runner-up's by a
 # occurrence's sentence: it or a context entry named, a cue word, the model of names reads that occurrence
 # as its type (person, organization, place).
 NAMED, CO_MENTION, CUE, LANGUAGE, PRIOR = 2.0, 1.5, 1.0, 0.5, 0.5
+NAMED_LATER = 1.0  # named only after the occurrence: a short form points back to a name more than ahead
 MAX_CO_MENTIONS, MAX_CUES = 2, 2
 NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge, Massachusetts', 'Santos, Brasil'
 TYPE_CONFIDENCE = 0.6  # below this the model's type for one word is often wrong (a club read as its city)
@@ -286,6 +287,9 @@ class _Evidence:
     def __init__(self, text: str, decided: list[Mention], category: str, names, starts):
         self.text, self.category, self.names, self.starts = text, category, names, starts
         self.named = {m.entity_id for m in decided}
+        self.first: dict[str, int] = {}  # where each entry is first named by a form of its own
+        for m in decided:
+            self.first.setdefault(m.entity_id, m.start)
         self.decided, self.decided_starts = decided, [m.start for m in decided]
         self._folded = ""
         self._ends: list[int] | None = None
@@ -300,11 +304,12 @@ class _Evidence:
 
     def article_ranking(self, mention: Mention, lang: str, registry: Registry, prior) -> list[tuple[str, float]]:
         """The candidates by what the whole article says of them, best first (once per form)."""
-        key = (mention.surface, mention.candidates)
+        later = frozenset(i for i in mention.candidates if self.first.get(i, -1) > mention.start)
+        key = (mention.surface, mention.candidates, later)
         if key not in self._rankings:
             most = max((prior.get(i, 0) for i in mention.candidates), default=0) or 1
             self._rankings[key] = _ranked({i: score(registry.entities[i], mention.surface, lang, self,
-                                                    prior.get(i, 0) / most) for i in mention.candidates})
+                                                    prior.get(i, 0) / most, i in later) for i in mention.candidates})
         return self._rankings[key]
 
     def sentence(self, mention: Mention) -> tuple[int, set[str], str]:
@@ -354,9 +359,10 @@ def _folded(text: str) -> str:
 _cue = lru_cache(maxsize=4096)(_folded)  # registry cues, folded once
 
 
-def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float) -> float:
-    """How strongly an article as a whole points to one candidate entry of a shared form."""
-    points = NAMED if entity.id in evidence.named else 0.0
+def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, later: bool = False) -> float:
+    """How strongly an article as a whole points to one candidate entry of a shared form; ``later``: the article
+    names it by a form of its own only after the occurrence."""
+    points = (NAMED_LATER if later else NAMED) if entity.id in evidence.named else 0.0
     points += CO_MENTION * min(MAX_CO_MENTIONS, sum(i in evidence.named for i in entity.context))
     points += CUE * min(MAX_CUES, sum(evidence.says(cue) for cue in entity.cues))
     if entity.names.get(lang) == surface:
