@@ -102,20 +102,22 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     type None, hold no one: 'KTT ASEAN' names ASEAN); ``overrides``: form -> id from front-matter; ``prior``:
     entity id -> articles of the site that name it by a form of its own; ``ordinary(word, lang)``: the lexicon;
     ``skip``: (start, end) spans of headline-case text."""
-    names = sorted(n for n in names if n.type and not any(s <= n.start < e for s, e in skip))
+    skip = tuple(skip)
+    names = sorted(n for n in names if n.type and not _covers(skip, n.start))
     starts = [n.start for n in names]
     if overrides:
         mentions = _with_overrides(text, mentions, overrides, registry)
     foreign = _of_another_place(text, mentions, registry)
     kept, dropped = [], []
+    last = len(mentions) - 1
     for number, mention in enumerate(mentions):
-        if any(s <= mention.start < e for s, e in skip):  # a headline keeps its names
+        if skip and _covers(skip, mention.start):  # a headline keeps its names
             why = ""
         elif number in foreign:
             why = "nested"
         else:
             why = (_nested(text, mention, mentions, names, starts, registry)
-                   or _modifies_next(text, mention, mentions[number + 1] if number + 1 < len(mentions) else None,
+                   or _modifies_next(text, mention, mentions[number + 1] if number < last else None,
                                      names, starts, registry)
                    or _ordinary_opener(text, lang, mention, registry, ordinary))
         if why:
@@ -124,18 +126,27 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             kept.append(mention)
     evidence = _Evidence(text, [m for m in kept if not m.candidates], category, names, starts)
     out, ambiguous = [], []
+    overrides, prior = overrides or {}, prior or {}
+    entities = registry.entities
     for mention in kept:
         if not mention.candidates:
             out.append(mention)
             continue
-        winner, ranked = _choose(mention, lang, registry, evidence, overrides or {}, prior or {})
+        winner, ranked = _choose(mention, lang, registry, evidence, overrides, prior)
         if winner:
             out.append(Mention(mention.start, mention.end, winner, mention.surface,
-                               registry.entities[winner].via(mention.surface)))
+                               entities[winner].via(mention.surface)))
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
                                        tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
     return Linked(tuple(out), tuple(ambiguous), tuple(dropped))
+
+
+def _covers(spans, at: int) -> bool:
+    for start, end in spans:
+        if start <= at < end:
+            return True
+    return False
 
 
 def owners(mention: Mention) -> tuple[str, ...]:
@@ -173,6 +184,8 @@ def _modifies_next(text: str, mention: Mention, following: Mention | None, names
     sentence and starts no registered match or person's name: the match opens a longer name the model of names
     missed ('US Senate', 'Georgia Tech', 'Reading Festival'); not 'Presiden AS Joe Biden', 'Jakarta Senin'
     (a one-word 'person', or one from the rules alone, is the usual mistake for an institution: 'Senate')."""
+    if not text.startswith(" ", mention.end) or not text[mention.end + 1:mention.end + 2].isupper():
+        return ""  # the usual case, settled without a regex
     after = NEXT_WORD.match(text, mention.end)
     if not after or text[mention.end:after.start(1)] != " " or all(
             registry.entities[i].type == "organization" for i in owners(mention)):
@@ -295,7 +308,6 @@ class _Evidence:
         self._ends: list[int] | None = None
         self._sentences: dict[int, tuple[int, set[str], str]] = {}
         self._rankings: dict[tuple, list] = {}
-        self.decisions: dict[tuple, tuple] = {}
 
     def says(self, words: str) -> bool:
         if not self._folded:  # only articles with a shared form need their words
@@ -304,12 +316,13 @@ class _Evidence:
 
     def article_ranking(self, mention: Mention, lang: str, registry: Registry, prior) -> list[tuple[str, float]]:
         """The candidates by what the whole article says of them, best first (once per form)."""
-        later = frozenset(i for i in mention.candidates if self.first.get(i, -1) > mention.start)
+        first = self.first
+        later = tuple(i for i in mention.candidates if first.get(i, -1) > mention.start) if first else ()
         key = (mention.surface, mention.candidates, later)
         if key not in self._rankings:
             most = max((prior.get(i, 0) for i in mention.candidates), default=0) or 1
-            self._rankings[key] = _ranked({i: score(registry.entities[i], mention.surface, lang, self,
-                                                    prior.get(i, 0) / most, i in later) for i in mention.candidates})
+            self._rankings[key] = _ranked([(i, score(registry.entities[i], mention.surface, lang, self,
+                                                     prior.get(i, 0) / most, i in later)) for i in mention.candidates])
         return self._rankings[key]
 
     def sentence(self, mention: Mention) -> tuple[int, set[str], str]:
@@ -337,12 +350,7 @@ class _Evidence:
         words = _folded(self.text[start:end]).split()
         while words and words[0] in APPOSITION_OPENERS:  # 'Reading, a commuter town', 'Papua, sebagai pulau'
             words = words[1:]
-        return f" {' '.join(words)} ", frozenset(m.entity_id for m in self.decided[first:last])
-
-    def previous(self, mention: Mention) -> str:
-        """The word right before the occurrence, folded: 'danau' in 'danau Victoria'."""
-        before = WORDS.findall(self.text[max(0, mention.start - 30):mention.start].casefold())
-        return before[-1] if before and self.text[mention.start - 1:mention.start] == " " else ""
+        return f" {' '.join(words)} " if words else "", frozenset(m.entity_id for m in self.decided[first:last])
 
     def type_at(self, mention: Mention) -> tuple[str | None, float]:
         """The type the model of names reads for this occurrence, and how sure it is."""
@@ -377,71 +385,87 @@ def local_score(entity, near: set[str], sentence: str, kind: str | None, beside=
     the words (folded) and entries in apposition right after it; ``previous``, the word right before it."""
     pointers, cues, own = _hints(entity)
     points = 0.0 if pointers.isdisjoint(near) else NEAR
-    if any(cue in sentence for cue in cues):
-        points += NEAR_CUE
+    for cue in cues:
+        if cue in sentence:
+            points += NEAR_CUE
+            break
     words, ids = beside
-    if words and (any(words.startswith(cue) for cue in cues) or not pointers.isdisjoint(ids)):
+    if words and (words.startswith(cues) or not pointers.isdisjoint(ids)):
         points += APPOSITION
     if own and (previous in own or words and words.split(maxsplit=1)[0] in own):
         points += APPOSITION
     return points + (TYPE if kind and entity.type == kind else 0.0)
 
 
-_HINTS: dict[tuple, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = {}
+_HINTS: dict[int, tuple] = {}  # id(entry) -> (entry, its hints): entries are frozen, and kept alive here
 
 
 def _hints(entity) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     """(the entry and its context ids, its cues folded, its own words), worked out once per entry. Its own words
     are the other words of its full names around a short form ('pulau' of 'Pulau Papua', 'lake' of 'Lake
     Victoria'): written beside the short form, they name the entry ('danau Victoria', 'Papua, sebagai pulau')."""
-    key = (entity.id, entity.context, entity.cues, entity.full_forms(), entity.short)
-    if key not in _HINTS:
-        if len(_HINTS) > 65536:
-            _HINTS.clear()
-        short = {w for form in entity.short for w in _folded(form).split()}
-        own = frozenset(w for form in entity.full_forms() if short & set(_folded(form).split())
-                        for w in _folded(form).split() if w not in short and len(w) > 2)
-        _HINTS[key] = frozenset((entity.id, *entity.context)), tuple(_cue(cue) for cue in entity.cues), own
-    return _HINTS[key]
+    known = _HINTS.get(id(entity))
+    if known is not None and known[0] is entity:
+        return known[1]
+    if len(_HINTS) > 65536:
+        _HINTS.clear()
+    short = {w for form in entity.short for w in _folded(form).split()}
+    own = frozenset(w for form in entity.full_forms() if short & set(_folded(form).split())
+                    for w in _folded(form).split() if w not in short and len(w) > 2)
+    hints = frozenset((entity.id, *entity.context)), tuple(_cue(cue) for cue in entity.cues), own
+    _HINTS[id(entity)] = (entity, hints)
+    return hints
 
 
 def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence, overrides, prior):
     """(winner or '', [(id, score)] best first): the occurrence's sentence decides when it tells the candidates
     apart by a clear margin; else the whole article."""
-    chosen = overrides.get(mention.surface)
+    chosen = overrides.get(mention.surface) if overrides else None
     if chosen:
         return chosen, [(chosen, 0.0)]
-    at, near, sentence = evidence.sentence(mention)
-    kinds = {registry.entities[i].type for i in mention.candidates}
-    said = type_said(evidence.text, mention) if len(kinds) > 1 else None
+    entries, kinds = _entries(registry, mention.candidates)
+    text, start = evidence.text, mention.start
+    before = WORDS.findall(text[max(0, start - 32):start].casefold())  # the last two words are all it needs
+    said = type_said(text, mention, before) if len(kinds) > 1 else None
     if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
         typed = tuple(i for i in mention.candidates if registry.entities[i].type == said)
         if len(typed) == 1:
             return typed[0], [(typed[0], TYPE), *((i, 0.0) for i in mention.candidates if i != typed[0])]
-        mention, kinds = replace(mention, candidates=typed), {said}
+        mention = replace(mention, candidates=typed)
+        entries, kinds = _entries(registry, typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
-    beside, previous = evidence.apposition(mention), evidence.previous(mention)
-    key = (mention.surface, mention.candidates, at, kind, sure >= TYPE_CONFIDENCE, sure >= DOUBT_CONFIDENCE, beside,
-           previous)
-    if key in evidence.decisions:  # the same words in the same sentence, read the same way
-        return evidence.decisions[key]
-    local = _ranked({i: local_score(registry.entities[i], near, sentence, kind if sure >= TYPE_CONFIDENCE else None,
-                                    beside, previous) for i in mention.candidates})
+    _, near, sentence = evidence.sentence(mention)
+    beside = evidence.apposition(mention)
+    previous = before[-1] if before and text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
+    local_kind = kind if sure >= TYPE_CONFIDENCE else None
+    # Local points are sums of whole numbers: nothing to round.
+    local = _ranked([(e.id, local_score(e, near, sentence, local_kind, beside, previous)) for e in entries], None)
     if _clear(local):
-        decision = local[0][0], local
-    else:
-        ranked = evidence.article_ranking(mention, lang, registry, prior)
-        doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
-        decision = (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
-    evidence.decisions[key] = decision
-    return decision
+        return local[0][0], local
+    ranked = evidence.article_ranking(mention, lang, registry, prior)
+    doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
+    return (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
 
 
-def type_said(text: str, mention: Mention) -> str | None:
-    """The type the words at an occurrence give it: a word before it ('kota Santos', 'warga Santos', 'the streets
-    of Santos', 'para pemain Valencia') or the head of an apposition after it ('Reading, a commuter town ...',
-    'Amazon, the online retailer ...')."""
-    before = WORDS.findall(text[max(0, mention.start - 40):mention.start].casefold())
+_ENTRIES: dict[tuple, tuple] = {}
+
+
+def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[tuple, frozenset[str]]:
+    """The entries of a shared form's candidates and their types, once per registry and form."""
+    key = (id(registry), ids)
+    known = _ENTRIES.get(key)
+    if known is None or known[0] is not registry:
+        if len(_ENTRIES) > 65536:
+            _ENTRIES.clear()
+        entries = tuple(registry.entities[i] for i in ids)
+        known = _ENTRIES[key] = registry, entries, frozenset(e.type for e in entries)
+    return known[1], known[2]
+
+
+def type_said(text: str, mention: Mention, before: list[str]) -> str | None:
+    """The type the words at an occurrence give it: a word ``before`` it (folded; 'kota Santos', 'warga Santos',
+    'the streets of Santos', 'para pemain Valencia') or the head of an apposition after it ('Reading, a commuter
+    town ...', 'Amazon, the online retailer ...')."""
     if before and before[-1] == "of" and len(before) > 1:
         before = before[:-1]
     if before and before[-1] in TYPE_BEFORE:
@@ -457,8 +481,18 @@ def type_said(text: str, mention: Mention) -> str | None:
     return None
 
 
-def _ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
-    return sorted(((i, round(s, 3)) for i, s in scores.items()), key=lambda pair: (-pair[1], pair[0]))
+def _ranked(scores: list[tuple[str, float]], digits: int | None = 3) -> list[tuple[str, float]]:
+    """(id, score) pairs, scores rounded to ``digits`` (None: as they are), best first, ties by id."""
+    if digits is not None:
+        scores = [(i, round(s, digits)) for i, s in scores]
+    if len(scores) == 2:  # the usual case, without a sort
+        one, two = scores
+        return scores if one[1] > two[1] or one[1] == two[1] and one[0] < two[0] else [two, one]
+    return sorted(scores, key=_best_first)
+
+
+def _best_first(pair: tuple[str, float]) -> tuple[float, str]:
+    return -pair[1], pair[0]
 
 
 def _clear(ranked) -> bool:
