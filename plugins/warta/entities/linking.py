@@ -19,7 +19,7 @@ Vladimir Putin' still names Russia and Putin)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -103,7 +103,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     entity id -> articles of the site that name it by a form of its own; ``ordinary(word, lang)``: the lexicon;
     ``skip``: (start, end) spans of headline-case text."""
     skip = tuple(skip)
-    names = sorted(n for n in names if n.type and not _covers(skip, n.start))
+    names = sorted((n for n in names if n.type and not _covers(skip, n.start)), key=_span)  # names never overlap
     starts = [n.start for n in names]
     if overrides:
         mentions = _with_overrides(text, mentions, overrides, registry)
@@ -140,6 +140,10 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
                                        tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
     return Linked(tuple(out), tuple(ambiguous), tuple(dropped))
+
+
+def _span(name) -> tuple[int, int]:
+    return name.start, name.end
 
 
 def _covers(spans, at: int) -> bool:
@@ -306,13 +310,38 @@ class _Evidence:
         self.decided, self.decided_starts = decided, [m.start for m in decided]
         self._folded = ""
         self._ends: list[int] | None = None
-        self._sentences: dict[int, tuple[int, set[str], str]] = {}
+        self._sentences: dict[int, tuple] = {}
+        self._casefolded: str | None = None
+        self._cue_places: dict = {}
+        self._edge: str | None = None
         self._rankings: dict[tuple, list] = {}
 
     def says(self, words: str) -> bool:
-        if not self._folded:  # only articles with a shared form need their words
-            self._folded = _folded(f"{self.text} {self.category}")
-        return _cue(words) in self._folded
+        """Whether the article (its text and category) has ``words``, whole words in a row, in any case."""
+        cue = _cue(words)
+        if not self._aligned():  # the words of the whole article, folded (slower)
+            if not self._folded:
+                self._folded = _folded(f"{self.text} {self.category}")
+            return cue in self._folded
+        places = self._cue_places.get((cue, True))
+        if places is None:
+            places = self._cue_places[(cue, True)] = _places(_cue_pattern(cue, True), self._casefolded, 1)
+        if places:
+            return True
+        if self._edge is None:  # the category's words, and the text's last ones with them (a cue astride the two)
+            tail = self.text[-200:]
+            if len(self.text) > 200:  # from a word's start
+                tail = tail[next((i for i, c in enumerate(tail) if not c.isalnum()), len(tail)):]
+            self._edge = _folded(f"{tail} {self.category}")
+        return cue in _cue(self.category) or " " in cue.strip() and cue in self._edge
+
+    def _aligned(self) -> bool:
+        """Whether case folding keeps the text's characters one for one (nearly always): then folded words are
+        looked for in the text folded once, at the same places."""
+        if self._casefolded is None:
+            folded = self.text.casefold()
+            self._casefolded = folded if len(folded) == len(self.text) else ""
+        return bool(self._casefolded)
 
     def article_ranking(self, mention: Mention, lang: str, registry: Registry, prior) -> list[tuple[str, float]]:
         """The candidates by what the whole article says of them, best first (once per form)."""
@@ -325,8 +354,8 @@ class _Evidence:
                                                      prior.get(i, 0) / most, i in later)) for i in mention.candidates])
         return self._rankings[key]
 
-    def sentence(self, mention: Mention) -> tuple[int, set[str], str]:
-        """(which sentence, the entries named in the occurrence's sentence, its words folded)."""
+    def sentence(self, mention: Mention) -> tuple[int, set[str], _Sentence]:
+        """(which sentence, the entries named in the occurrence's sentence, its words)."""
         if self._ends is None:
             self._ends = [m.end() for m in SENTENCE_END.finditer(self.text)]
         at = bisect_right(self._ends, mention.start)
@@ -334,9 +363,20 @@ class _Evidence:
             start = self._ends[at - 1] if at else 0
             end = self._ends[at] if at < len(self._ends) else len(self.text)
             first, last = bisect_right(self.decided_starts, start - 1), bisect_right(self.decided_starts, end - 1)
-            self._sentences[at] = (at, {m.entity_id for m in self.decided[first:last]},
-                                   _folded(self.text[start:end]))
+            self._sentences[at] = (at, {m.entity_id for m in self.decided[first:last]}, _Sentence(self, start, end))
         return self._sentences[at]
+
+    def cue_between(self, cue: str, start: int, end: int) -> bool:
+        """Whether ``cue`` (folded: ' w1 w2 ') is in the words of text[start:end], a whole sentence. Where case
+        folding keeps every character one character (nearly always), each cue is looked for once in the whole
+        text and its places kept; else the sentence's words are folded."""
+        if not self._aligned():
+            return cue in _folded(self.text[start:end])
+        places = self._cue_places.get(cue)
+        if places is None:
+            places = self._cue_places[cue] = _places(_cue_pattern(cue), self._casefolded)
+        at = bisect_left(places, start)
+        return at < len(places) and places[at] < end
 
     def apposition(self, mention: Mention) -> tuple[str, frozenset[str]]:
         """The words (folded) after ', ' right behind the occurrence, to the next mark, and the entries named
@@ -367,6 +407,40 @@ def _folded(text: str) -> str:
 _cue = lru_cache(maxsize=4096)(_folded)  # registry cues, folded once
 
 
+@lru_cache(maxsize=4096)
+def _cue_pattern(cue: str, across: bool = False) -> re.Pattern:
+    """A folded cue as a pattern over folded text: its words whole, apart by anything but a word (what
+    ``_folded`` turns into one space), and not by a sentence's end unless ``across``."""
+    apart = r"[\W_]+" if across else r"(?:[^\w.!?\n]|_)+"
+    return re.compile(apart.join(map(re.escape, cue.split())) + r"(?![^\W_])")
+
+
+def _places(pattern: re.Pattern, text: str, most: int = 0) -> list[int]:
+    """Where ``pattern`` matches ``text`` at the start of a word (checked by hand: a pattern opening with its
+    words is searched much faster than one opening with a look-behind); the first ``most`` when not 0."""
+    out, at = [], 0
+    while (found := pattern.search(text, at)) is not None:
+        start = found.start()
+        if not start or not text[start - 1].isalnum():
+            out.append(start)
+            if len(out) == most:
+                break
+        at = start + 1
+    return out
+
+
+class _Sentence:
+    """One sentence's words, for ``cue in sentence`` (a folded cue)."""
+
+    __slots__ = ("evidence", "start", "end")
+
+    def __init__(self, evidence: _Evidence, start: int, end: int):
+        self.evidence, self.start, self.end = evidence, start, end
+
+    def __contains__(self, cue: str) -> bool:
+        return self.evidence.cue_between(cue, self.start, self.end)
+
+
 def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, later: bool = False) -> float:
     """How strongly an article as a whole points to one candidate entry of a shared form; ``later``: the article
     names it by a form of its own only after the occurrence."""
@@ -378,12 +452,13 @@ def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, la
     return points + PRIOR * prior
 
 
-def local_score(entity, near: set[str], sentence: str, kind: str | None, beside=("", frozenset()),
-                previous: str = "") -> float:
+def local_score(entity, near: set[str], sentence, kind: str | None, beside=("", frozenset()),
+                previous: str = "", hints=None) -> float:
     """How strongly one occurrence's sentence points to a candidate: ``near``, the entries named in it;
-    ``sentence``, its words (folded); ``kind``, the type the model of names reads at the occurrence; ``beside``,
-    the words (folded) and entries in apposition right after it; ``previous``, the word right before it."""
-    pointers, cues, own = _hints(entity)
+    ``sentence``, its words (``cue in sentence`` for a folded cue); ``kind``, the type the model of names reads at the occurrence; ``beside``,
+    the words (folded) and entries in apposition right after it; ``previous``, the word right before it;
+    ``hints``, the entry's :func:`_hints` when known."""
+    pointers, cues, own = hints or _hints(entity)
     points = 0.0 if pointers.isdisjoint(near) else NEAR
     for cue in cues:
         if cue in sentence:
@@ -423,23 +498,24 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     chosen = overrides.get(mention.surface) if overrides else None
     if chosen:
         return chosen, [(chosen, 0.0)]
-    entries, kinds = _entries(registry, mention.candidates)
+    entries, kinds, hints = _entries(registry, mention.candidates)
     text, start = evidence.text, mention.start
-    before = WORDS.findall(text[max(0, start - 32):start].casefold())  # the last two words are all it needs
+    before = _last_words(text, start)
     said = type_said(text, mention, before) if len(kinds) > 1 else None
     if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
         typed = tuple(i for i in mention.candidates if registry.entities[i].type == said)
         if len(typed) == 1:
             return typed[0], [(typed[0], TYPE), *((i, 0.0) for i in mention.candidates if i != typed[0])]
         mention = replace(mention, candidates=typed)
-        entries, kinds = _entries(registry, typed)
+        entries, kinds, hints = _entries(registry, typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
     _, near, sentence = evidence.sentence(mention)
     beside = evidence.apposition(mention)
     previous = before[-1] if before and text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
     local_kind = kind if sure >= TYPE_CONFIDENCE else None
     # Local points are sums of whole numbers: nothing to round.
-    local = _ranked([(e.id, local_score(e, near, sentence, local_kind, beside, previous)) for e in entries], None)
+    local = _ranked([(e.id, local_score(e, near, sentence, local_kind, beside, previous, h))
+                     for e, h in zip(entries, hints)], None)
     if _clear(local):
         return local[0][0], local
     ranked = evidence.article_ranking(mention, lang, registry, prior)
@@ -450,16 +526,31 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
 _ENTRIES: dict[tuple, tuple] = {}
 
 
-def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[tuple, frozenset[str]]:
-    """The entries of a shared form's candidates and their types, once per registry and form."""
+def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[tuple, frozenset[str], tuple]:
+    """The entries of a shared form's candidates, their types and hints, once per registry and form."""
     key = (id(registry), ids)
     known = _ENTRIES.get(key)
     if known is None or known[0] is not registry:
         if len(_ENTRIES) > 65536:
             _ENTRIES.clear()
         entries = tuple(registry.entities[i] for i in ids)
-        known = _ENTRIES[key] = registry, entries, frozenset(e.type for e in entries)
-    return known[1], known[2]
+        known = _ENTRIES[key] = registry, entries, frozenset(e.type for e in entries), tuple(map(_hints, entries))
+    return known[1:]
+
+
+def _last_words(text: str, start: int) -> list[str]:
+    """The last words before ``start`` (folded, as ``WORDS`` finds them), as many as :func:`type_said` reads: the
+    last, and the one before it when the last is 'of'."""
+    chunk = text[max(0, start - 32):start]
+    parts = chunk.rsplit(None, 2)
+    if len(parts) > 1 or parts and start <= 32:  # the last word is whole
+        last = parts[-1].casefold()
+        if last.isalnum():  # re's \w is isalnum() or '_', so WORDS finds the same word
+            if last != "of":
+                return [last]
+            if len(parts) == 3 and (one := parts[1].casefold()).isalnum():
+                return [one, last]
+    return WORDS.findall(chunk.casefold())
 
 
 def type_said(text: str, mention: Mention, before: list[str]) -> str | None:
