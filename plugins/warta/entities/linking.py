@@ -72,6 +72,8 @@ APPOSITION_OPENERS = frozenset("a an the sebuah salah sebagai as".split())
 COORDINATION = frozenset(["dan", "and", "serta", "&"])
 NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*|\S)")
 WORDS = re.compile(r"[^\W_]+")
+MARKS = ".,;:!?\"'()[]{}«»“”‘’–—-*"  # marks around a word, none of them a word's character
+NO_APPOSITION = ("", frozenset())
 SENTENCE_END = re.compile(r"[.!?\n]")
 APPOSITION_END = re.compile(r"[,;:.!?()\n]")
 
@@ -127,15 +129,17 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     evidence = _Evidence(text, [m for m in kept if not m.candidates], category, names, starts)
     out, ambiguous = [], []
     overrides, prior = overrides or {}, prior or {}
-    entities = registry.entities
+    entities, vias = registry.entities, {}
     for mention in kept:
         if not mention.candidates:
             out.append(mention)
             continue
         winner, ranked = _choose(mention, lang, registry, evidence, overrides, prior)
         if winner:
-            out.append(Mention(mention.start, mention.end, winner, mention.surface,
-                               entities[winner].via(mention.surface)))
+            via = vias.get((winner, mention.surface))
+            if via is None:
+                via = vias[(winner, mention.surface)] = entities[winner].via(mention.surface)
+            out.append(Mention(mention.start, mention.end, winner, mention.surface, via))
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
                                        tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
@@ -274,7 +278,7 @@ def homes(registry: Registry) -> dict[str, frozenset[str]]:
 
 def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry, ordinary) -> str:
     surface = mention.surface
-    if " " in surface or is_acronym(surface) or not opens_sentence(text, mention.start):
+    if " " in surface or not opens_sentence(text, mention.start) or is_acronym(surface):
         return ""
     if any(registry.entities[i].always_name for i in owners(mention)) or not ordinary(surface, lang):
         return ""
@@ -314,6 +318,7 @@ class _Evidence:
         self._casefolded: str | None = None
         self._cue_places: dict = {}
         self._edge: str | None = None
+        self._latest: dict[tuple, int] = {}
         self._rankings: dict[tuple, list] = {}
 
     def says(self, words: str) -> bool:
@@ -345,9 +350,12 @@ class _Evidence:
 
     def article_ranking(self, mention: Mention, lang: str, registry: Registry, prior) -> list[tuple[str, float]]:
         """The candidates by what the whole article says of them, best first (once per form)."""
-        first = self.first
-        later = tuple(i for i in mention.candidates if first.get(i, -1) > mention.start) if first else ()
-        key = (mention.surface, mention.candidates, later)
+        first, candidates = self.first, mention.candidates
+        latest = self._latest.get(candidates)
+        if latest is None:  # where the last of them is first named
+            latest = self._latest[candidates] = max(first.get(i, -1) for i in candidates)
+        later = tuple(i for i in candidates if first.get(i, -1) > mention.start) if latest > mention.start else ()
+        key = (mention.surface, candidates, later)
         if key not in self._rankings:
             most = max((prior.get(i, 0) for i in mention.candidates), default=0) or 1
             self._rankings[key] = _ranked([(i, score(registry.entities[i], mention.surface, lang, self,
@@ -382,7 +390,7 @@ class _Evidence:
         """The words (folded) after ', ' right behind the occurrence, to the next mark, and the entries named
         there: ('massachusetts', {...}) in 'Cambridge, Massachusetts, and ...'."""
         if not self.text.startswith(", ", mention.end):
-            return "", frozenset()
+            return NO_APPOSITION
         start = mention.end + 2
         stop = APPOSITION_END.search(self.text, start)
         end = stop.start() if stop else len(self.text)
@@ -438,7 +446,12 @@ class _Sentence:
         self.evidence, self.start, self.end = evidence, start, end
 
     def __contains__(self, cue: str) -> bool:
-        return self.evidence.cue_between(cue, self.start, self.end)
+        evidence = self.evidence
+        places = evidence._cue_places.get(cue) if evidence._casefolded else None
+        if places is None:
+            return evidence.cue_between(cue, self.start, self.end)
+        at = bisect_left(places, self.start)  # the usual case, inline
+        return at < len(places) and places[at] < self.end
 
 
 def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, later: bool = False) -> float:
@@ -498,16 +511,16 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     chosen = overrides.get(mention.surface) if overrides else None
     if chosen:
         return chosen, [(chosen, 0.0)]
-    entries, kinds, hints = _entries(registry, mention.candidates)
+    entries, kinds, hints, by_type = _entries(registry, mention.candidates)
     text, start = evidence.text, mention.start
     before = _last_words(text, start)
     said = type_said(text, mention, before) if len(kinds) > 1 else None
     if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
-        typed = tuple(i for i in mention.candidates if registry.entities[i].type == said)
+        typed = by_type[said]
         if len(typed) == 1:
             return typed[0], [(typed[0], TYPE), *((i, 0.0) for i in mention.candidates if i != typed[0])]
         mention = replace(mention, candidates=typed)
-        entries, kinds, hints = _entries(registry, typed)
+        entries, kinds, hints, by_type = _entries(registry, typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
     _, near, sentence = evidence.sentence(mention)
     beside = evidence.apposition(mention)
@@ -526,15 +539,17 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
 _ENTRIES: dict[tuple, tuple] = {}
 
 
-def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[tuple, frozenset[str], tuple]:
-    """The entries of a shared form's candidates, their types and hints, once per registry and form."""
+def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[tuple, frozenset[str], tuple, dict]:
+    """The entries of a shared form's candidates, their types, their hints and their ids by type, once per
+    registry and form."""
     key = (id(registry), ids)
     known = _ENTRIES.get(key)
     if known is None or known[0] is not registry:
         if len(_ENTRIES) > 65536:
             _ENTRIES.clear()
         entries = tuple(registry.entities[i] for i in ids)
-        known = _ENTRIES[key] = registry, entries, frozenset(e.type for e in entries), tuple(map(_hints, entries))
+        by_type = {kind: tuple(e.id for e in entries if e.type == kind) for kind in {e.type for e in entries}}
+        known = _ENTRIES[key] = registry, entries, frozenset(by_type), tuple(map(_hints, entries)), by_type
     return known[1:]
 
 
@@ -544,11 +559,11 @@ def _last_words(text: str, start: int) -> list[str]:
     chunk = text[max(0, start - 32):start]
     parts = chunk.rsplit(None, 2)
     if len(parts) > 1 or parts and start <= 32:  # the last word is whole
-        last = parts[-1].casefold()
-        if last.isalnum():  # re's \w is isalnum() or '_', so WORDS finds the same word
+        last = parts[-1].strip(MARKS).casefold()
+        if last.isalnum():  # re's \w is isalnum() or '_', so WORDS finds the same word ('kemarin.', 'TNI,')
             if last != "of":
                 return [last]
-            if len(parts) == 3 and (one := parts[1].casefold()).isalnum():
+            if len(parts) == 3 and (one := parts[1].strip(MARKS).casefold()).isalnum():
                 return [one, last]
     return WORDS.findall(chunk.casefold())
 
