@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from warta.entities.discovery import TITLES, calendar_words
 from warta.entities.matcher import Mention, is_acronym, opens_sentence
@@ -74,6 +75,7 @@ NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*|\S)")
 WORDS = re.compile(r"[^\W_]+")
 MARKS = ".,;:!?\"'()[]{}«»“”‘’–—-*"  # marks around a word, none of them a word's character
 NO_APPOSITION = ("", frozenset())
+_SPAN = attrgetter("start", "end")
 SENTENCE_END = re.compile(r"[.!?\n]")
 APPOSITION_END = re.compile(r"[,;:.!?()\n]")
 
@@ -105,7 +107,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     entity id -> articles of the site that name it by a form of its own; ``ordinary(word, lang)``: the lexicon;
     ``skip``: (start, end) spans of headline-case text."""
     skip = tuple(skip)
-    names = sorted((n for n in names if n.type and not _covers(skip, n.start)), key=_span)  # names never overlap
+    names = sorted((n for n in names if n.type and not (skip and _covers(skip, n.start))), key=_SPAN)  # apart
     starts = [n.start for n in names]
     if overrides:
         mentions = _with_overrides(text, mentions, overrides, registry)
@@ -144,10 +146,6 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
                                        tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
     return Linked(tuple(out), tuple(ambiguous), tuple(dropped))
-
-
-def _span(name) -> tuple[int, int]:
-    return name.start, name.end
 
 
 def _covers(spans, at: int) -> bool:
