@@ -509,7 +509,10 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     chosen = overrides.get(mention.surface) if overrides else None
     if chosen:
         return chosen, [(chosen, 0.0)]
-    entries, kinds, hints, by_type = _entries(registry, mention.candidates)
+    known = _ENTRIES.get((id(registry), mention.candidates))
+    if known is None or known[0] is not registry:
+        known = _entries(registry, mention.candidates)
+    _, entries, kinds, hints, by_type = known
     text, start = evidence.text, mention.start
     before = _last_words(text, start)
     said = type_said(text, mention, before) if len(kinds) > 1 else None
@@ -518,16 +521,17 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
         if len(typed) == 1:
             return typed[0], [(typed[0], TYPE), *((i, 0.0) for i in mention.candidates if i != typed[0])]
         mention = replace(mention, candidates=typed)
-        entries, kinds, hints, by_type = _entries(registry, typed)
+        _, entries, kinds, hints, by_type = _entries(registry, typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
     _, near, sentence = evidence.sentence(mention)
-    beside = evidence.apposition(mention)
+    beside = evidence.apposition(mention) if text.startswith(", ", mention.end) else NO_APPOSITION
     previous = before[-1] if before and text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
     local_kind = kind if sure >= TYPE_CONFIDENCE else None
     # Local points are sums of whole numbers: nothing to round.
     local = _ranked([(e.id, local_score(e, near, sentence, local_kind, beside, previous, h))
                      for e, h in zip(entries, hints)], None)
-    if _clear(local):
+    top = local[0][1]
+    if top >= MARGIN and top - (local[1][1] if len(local) > 1 else 0.0) >= MARGIN:  # _clear(local), inline
         return local[0][0], local
     ranked = evidence.article_ranking(mention, lang, registry, prior)
     doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
@@ -537,9 +541,9 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
 _ENTRIES: dict[tuple, tuple] = {}
 
 
-def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[tuple, frozenset[str], tuple, dict]:
-    """The entries of a shared form's candidates, their types, their hints and their ids by type, once per
-    registry and form."""
+def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[Registry, tuple, frozenset[str], tuple, dict]:
+    """(registry, the entries of a shared form's candidates, their types, their hints, their ids by type), once
+    per registry and form."""
     key = (id(registry), ids)
     known = _ENTRIES.get(key)
     if known is None or known[0] is not registry:
@@ -548,7 +552,7 @@ def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[tuple, frozenset
         entries = tuple(registry.entities[i] for i in ids)
         by_type = {kind: tuple(e.id for e in entries if e.type == kind) for kind in {e.type for e in entries}}
         known = _ENTRIES[key] = registry, entries, frozenset(by_type), tuple(map(_hints, entries)), by_type
-    return known[1:]
+    return known
 
 
 def _last_words(text: str, start: int) -> list[str]:
