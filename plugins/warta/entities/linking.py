@@ -119,11 +119,14 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             why = ""
         elif number in foreign:
             why = "nested"
-        else:
-            why = (_nested(text, mention, mentions, names, starts, registry)
-                   or _modifies_next(text, mention, mentions[number + 1] if number < last else None,
-                                     names, starts, registry)
-                   or _ordinary_opener(text, lang, mention, registry, ordinary))
+        else:  # each rule called only where its cheapest test passes
+            at, end = bisect_right(starts, mention.start) - 1, mention.end
+            why = (at >= 0 and names[at].end >= end and not (starts[at] == mention.start and names[at].end == end)
+                   and _nested(text, mention, mentions, names, starts, registry)
+                   or text[end + 1:end + 2].isupper() and _modifies_next(
+                       text, mention, mentions[number + 1] if number < last else None, names, starts, registry)
+                   or " " not in mention.surface and _ordinary_opener(text, lang, mention, registry, ordinary)
+                   or "")
         if why:
             dropped.append((mention, why))
         else:
@@ -504,8 +507,8 @@ def _hints(entity) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
 
 
 def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence, overrides, prior):
-    """(winner or '', [(id, score)] best first): the occurrence's sentence decides when it tells the candidates
-    apart by a clear margin; else the whole article."""
+    """(winner, ()) or ('', [(id, score)] best first): the occurrence's sentence decides when it tells the
+    candidates apart by a clear margin; else the whole article."""
     chosen = overrides.get(mention.surface) if overrides else None
     if chosen:
         return chosen, [(chosen, 0.0)]
@@ -519,7 +522,7 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
         typed = by_type[said]
         if len(typed) == 1:
-            return typed[0], [(typed[0], TYPE), *((i, 0.0) for i in mention.candidates if i != typed[0])]
+            return typed[0], ()
         mention = replace(mention, candidates=typed)
         _, entries, kinds, hints, by_type = _entries(registry, typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
@@ -527,12 +530,15 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     beside = evidence.apposition(mention) if text.startswith(", ", mention.end) else NO_APPOSITION
     previous = before[-1] if before and text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
     local_kind = kind if sure >= TYPE_CONFIDENCE else None
-    # Local points are sums of whole numbers: nothing to round.
-    local = _ranked([(e.id, local_score(e, near, sentence, local_kind, beside, previous, h))
-                     for e, h in zip(entries, hints)], None)
-    top = local[0][1]
-    if top >= MARGIN and top - (local[1][1] if len(local) > 1 else 0.0) >= MARGIN:  # _clear(local), inline
-        return local[0][0], local
+    best, top, runner_up = "", 0.0, 0.0  # the sentence's best and the next score
+    for entry, its in zip(entries, hints):
+        points = local_score(entry, near, sentence, local_kind, beside, previous, its)
+        if points > top:
+            best, top, runner_up = entry.id, points, top
+        elif points > runner_up:
+            runner_up = points
+    if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
+        return best, ()
     ranked = evidence.article_ranking(mention, lang, registry, prior)
     doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
     return (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
@@ -558,7 +564,7 @@ def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[Registry, tuple,
 def _last_words(text: str, start: int) -> list[str]:
     """The last words before ``start`` (folded, as ``WORDS`` finds them), as many as :func:`type_said` reads: the
     last, and the one before it when the last is 'of'."""
-    chunk = text[max(0, start - 32):start]
+    chunk = text[start - 32 if start > 32 else 0:start]
     parts = chunk.rsplit(None, 2)
     if len(parts) > 1 or parts and start <= 32:  # the last word is whole
         last = parts[-1].strip(MARKS).casefold()
@@ -589,10 +595,9 @@ def type_said(text: str, mention: Mention, before: list[str]) -> str | None:
     return None
 
 
-def _ranked(scores: list[tuple[str, float]], digits: int | None = 3) -> list[tuple[str, float]]:
-    """(id, score) pairs, scores rounded to ``digits`` (None: as they are), best first, ties by id."""
-    if digits is not None:
-        scores = [(i, round(s, digits)) for i, s in scores]
+def _ranked(scores: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """(id, score) pairs, scores rounded to 3 places, best first, ties by id."""
+    scores = [(i, round(s, 3)) for i, s in scores]
     if len(scores) == 2:  # the usual case, without a sort
         one, two = scores
         return scores if one[1] > two[1] or one[1] == two[1] and one[0] < two[0] else [two, one]
