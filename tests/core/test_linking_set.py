@@ -7,12 +7,11 @@ article's plain text as the same occurrence of the same words (counted over titl
 
 import re
 from functools import cache
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from markdown import Markdown
 from warta.aggregate.enrich import Document, enrich_corpus
-from warta.entities.matcher import is_acronym, opens_sentence
+from warta.entities.matcher import is_acronym
 from warta.entities.registry import load_registry, shared_forms
 from warta.source.frontmatter import parse_article
 from warta_build import REPO, load_settings

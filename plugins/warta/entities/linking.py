@@ -1,13 +1,15 @@
 """Decide what each registry match of one article names (pure), as an editor reads it:
 
 - a match strictly inside a longer proper name that the registry lacks is no mention ('Jordan' in 'Jordan
-  Henderson', 'Jakarta' in 'Kejaksaan Negeri Jakarta Barat'); an organisation right before a place
-  ('Mahkamah Agung Amerika Serikat') is that place's, unless the place is in the organisation's ``context``;
+  Henderson', 'Jakarta' in 'Kejaksaan Negeri Jakarta Barat'), nor a place opening one the model of names
+  missed ('US Senate', 'Georgia Tech'); an organisation right before a place ('Mahkamah Agung Amerika
+  Serikat') is that place's when the registry tells the organisation's home and it is elsewhere (:func:`homes`);
 - a one-word form opening a sentence that is an ordinary word (``warta.entities.lexicon``) is a mention only
   where what follows reads as a name's (a verb, a mark: 'Antara melaporkan', not 'Antara lain'), or
   when its entry says ``always_name``;
-- a form of several entries goes, at each occurrence, to the one the article and that sentence point to
-  (:func:`score`) by a clear margin, to the front-matter's choice, or to none: it then stays ``Ambiguous``,
+- a form of several entries goes, at each occurrence, to the front-matter's choice, to the one type the words
+  at the occurrence give it (:func:`type_said`: 'kota Santos'), to the one its sentence (:func:`local_score`)
+  or else the article (:func:`score`) points to by a clear margin, or to none: it then stays ``Ambiguous``,
   with its candidates, for the review report.
 
 In a headline with every word capitalised (``skip``) the model of names cannot tell names apart, so neither
@@ -189,9 +191,9 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
 
 
 def _modifies_next(text: str, mention: Mention, following: Mention | None, names, starts, registry: Registry) -> str:
-    """'nested' when a capitalised word that is no title, month or weekday follows a place's or person's match in the same
-    sentence and starts no registered match or person's name: the match opens a longer name the model of names
-    missed ('US Senate', 'Georgia Tech', 'Reading Festival'); not 'Presiden AS Joe Biden', 'Jakarta Senin'
+    """'nested' when a capitalised word that is no title, month or weekday follows a place's or person's match in
+    the same sentence and starts no registered match or person's name: the match opens a longer name the model of
+    names missed ('US Senate', 'Georgia Tech', 'Reading Festival'); not 'Presiden AS Joe Biden', 'Jakarta Senin'
     (a one-word 'person', or one from the rules alone, is the usual mistake for an institution: 'Senate')."""
     if not text.startswith(" ", mention.end) or not text[mention.end + 1:mention.end + 2].isupper():
         return ""  # the usual case, settled without a regex
@@ -469,9 +471,9 @@ def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, la
 def local_score(entity, near: set[str], sentence, kind: str | None, beside=("", frozenset()),
                 previous: str = "", hints=None) -> float:
     """How strongly one occurrence's sentence points to a candidate: ``near``, the entries named in it;
-    ``sentence``, its words (``cue in sentence`` for a folded cue); ``kind``, the type the model of names reads at the occurrence; ``beside``,
-    the words (folded) and entries in apposition right after it; ``previous``, the word right before it;
-    ``hints``, the entry's :func:`_hints` when known."""
+    ``sentence``, its words (``cue in sentence`` for a folded cue); ``kind``, the type the model of names reads
+    at the occurrence; ``beside``, the words (folded) and entries in apposition right after it; ``previous``, the
+    word right before it; ``hints``, the entry's :func:`_hints` when known."""
     pointers, cues, own = hints or _hints(entity)
     points = 0.0 if pointers.isdisjoint(near) else NEAR
     for cue in cues:
