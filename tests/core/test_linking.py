@@ -4,7 +4,7 @@ no link of an entry it does not touch."""
 import re
 from dataclasses import replace
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from warta.entities.discovery import CorpusStats
 from warta.entities.lexicon import ordinary
@@ -135,6 +135,8 @@ def _touched(entities, form) -> set[str]:
 
 @settings(max_examples=150, deadline=None)
 @given(registries(), st.lists(st.sampled_from(WORDS), max_size=30), st.sampled_from(FORMS))
+@example([Entity("e0", "Alfa", "place"), Entity("e1", "Gamma", "place"), Entity("e2", "Delta", "person")],
+         ["kota", "Alfa", "Gamma", "dan", "Delta"], "Gamma")  # without Gamma, 'Alfa Gamma' is one longer name
 def test_shared_forms_never_crash_and_removing_one_moves_only_what_it_touches(entities, words, form):
     text = " ".join(words)
     registry, before = _links(entities, text)
@@ -146,7 +148,10 @@ def test_shared_forms_never_crash_and_removing_one_moves_only_what_it_touches(en
                        short=tuple(s for s in e.short if s != form)) for e in entities]
     _, after = _links(removed, text)
     touched = _touched(entities, form)
-    kept = {(m.start, m.entity_id) for m in before.mentions if m.entity_id not in touched and m.surface != form}
+    # A match right before the form may open a longer name once the form is no name ('US Senate'), as a name
+    # inside a longer one depends on which of its words are registered.
+    kept = {(m.start, m.entity_id) for m in before.mentions if m.entity_id not in touched and m.surface != form
+            and not text.startswith(f" {form}", m.end)}
     assert kept <= {(m.start, m.entity_id) for m in after.mentions}
 
 
