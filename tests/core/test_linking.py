@@ -82,6 +82,8 @@ def test_an_ordinary_word_opening_a_sentence_is_a_name_only_where_what_follows_s
     assert ids(result) == [("Antara", "antara"), ("Tempo", "tempo")]  # Tempo: always_name
     assert [(m.surface, why) for m, why in result.dropped] == [("Antara", "ordinary word")]
     assert ids(linked("Kemarin Antara lain bercerita.", names=[])) == [("Antara", "antara")]  # not a sentence start
+    text = "Banjir datang. Antara dalam laporannya menyebut dua korban. Antara dalam kota, jalan macet."
+    assert ids(linked(text, names=[])) == [("Antara", "antara")]  # an adverbial, then a verb: the agency
 
 
 def test_a_headline_in_title_case_keeps_its_names():

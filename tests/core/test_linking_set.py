@@ -99,7 +99,7 @@ def test_linking_precision_and_recall():
     print(f"\nlinking P={precision:.3f} R={recall:.3f} ({hit}/{predicted}, {hit}/{gold})")
     for error in errors:
         print("  ", *error)
-    assert precision >= 0.98 and recall >= 0.95, errors  # the issue asks 0.99: not met (docs/entities.md)
+    assert precision >= 0.98 and recall >= 0.955, errors  # the issue asks 0.99: not met (docs/entities.md)
 
 
 def test_every_label_is_where_the_text_has_it_and_every_match_is_labelled():

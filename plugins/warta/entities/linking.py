@@ -72,6 +72,8 @@ TYPE_NOUNS = _types(
     organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
     label maker""")
 APPOSITION_OPENERS = frozenset("a an the sebuah salah sebagai as".split())
+# An Indonesian adverbial of time or source between a subject and its verb: 'saat itu', 'dalam laporannya'.
+ADVERBIAL_HEADS = frozenset("saat kala waktu dalam menurut lewat melalui".split())
 COORDINATION = frozenset(["dan", "and", "serta", "&"])
 NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*|\S)")
 WORDS = re.compile(r"[^\W_]+")
@@ -300,6 +302,11 @@ def _name_follows(text: str, end: int, lang: str) -> bool:
     if low in COORDINATION:  # 'Kim dan Putin': names side by side
         following = NEXT_WORD.match(text, after.end())
         return bool(following) and following.group(1)[:1].isupper()
+    if lang != "en" and low in ADVERBIAL_HEADS:  # 'Liverpool saat itu memuncaki', 'Tempo dalam liputannya menulis'
+        second = NEXT_WORD.match(text, after.end())
+        if second and (second.group(1).lower() in ("itu", "ini") or second.group(1).endswith("nya")):
+            return _name_follows(text, second.end(), lang)
+        return False
     return low in AFTER_SUBJECT or low.endswith("ed") and lang == "en" or (
         lang != "en" and VERB_PREFIX.match(low) is not None)
 
