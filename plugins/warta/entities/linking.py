@@ -1,13 +1,15 @@
 """Decide what each registry match of one article names (pure), as an editor reads it:
 
 - a match strictly inside a longer proper name that the registry lacks is no mention ('Jordan' in 'Jordan
-  Henderson', 'Jakarta' in 'Kejaksaan Negeri Jakarta Barat'); an organisation right before a place
-  ('Mahkamah Agung Amerika Serikat') is that place's, unless the place is in the organisation's ``context``;
+  Henderson', 'Jakarta' in 'Kejaksaan Negeri Jakarta Barat'), nor a place opening one the model of names
+  missed ('US Senate', 'Georgia Tech'); an organisation right before a place ('Mahkamah Agung Amerika
+  Serikat') is that place's when the registry tells the organisation's home and it is elsewhere (:func:`homes`);
 - a one-word form opening a sentence that is an ordinary word (``warta.entities.lexicon``) is a mention only
   where what follows reads as a name's (a verb, a mark: 'Antara melaporkan', not 'Antara lain'), or
   when its entry says ``always_name``;
-- a form of several entries goes, at each occurrence, to the one the article and that sentence point to
-  (:func:`score`) by a clear margin, to the front-matter's choice, or to none: it then stays ``Ambiguous``,
+- a form of several entries goes, at each occurrence, to the front-matter's choice, to the one type the words
+  at the occurrence give it (:func:`type_said`: 'kota Santos'), to the one its sentence (:func:`local_score`)
+  or else the article (:func:`score`) points to by a clear margin, or to none: it then stays ``Ambiguous``,
   with its candidates, for the review report.
 
 In a headline with every word capitalised (``skip``) the model of names cannot tell names apart, so neither
@@ -19,12 +21,13 @@ Vladimir Putin' still names Russia and Putin)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
-from warta.entities.discovery import TITLES
+from warta.entities.discovery import TITLES, calendar_words
 from warta.entities.matcher import Mention, is_acronym, opens_sentence
 from warta.entities.registry import Registry
 
@@ -34,10 +37,12 @@ MARGIN = 1.0  # the winner's score must reach this and beat the runner-up's by a
 # occurrence's sentence: it or a context entry named, a cue word, the model of names reads that occurrence
 # as its type (person, organization, place).
 NAMED, CO_MENTION, CUE, LANGUAGE, PRIOR = 2.0, 1.5, 1.0, 0.5, 0.5
+NAMED_LATER = 1.0  # named only after the occurrence: a short form points back to a name more than ahead
 MAX_CO_MENTIONS, MAX_CUES = 2, 2
 NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge, Massachusetts', 'Santos, Brasil'
 TYPE_CONFIDENCE = 0.6  # below this the model's type for one word is often wrong (a club read as its city)
-DOUBT_CONFIDENCE = 0.35  # from this, a type that contradicts the article's choice leaves the occurrence unlinked
+DOUBT_CONFIDENCE = 0.55  # from this, a type that contradicts the article's choice leaves the occurrence unlinked
+# (the model's, not the rules' alone: those give at most 0.5, and read a one-word club as its city)
 # What follows a name opening a sentence, unlike an ordinary word ('Antara melaporkan', 'Nice had struggled',
 # 'Reading, a commuter town'; not 'Antara lain', 'Antara Demak dan Kudus', 'Reading the statement'): a mark,
 # an Indonesian verb (prefixed: me-, ber-, di-, ter-), a word that follows a sentence's subject (auxiliaries,
@@ -50,9 +55,31 @@ turun kalah menang ikut tetap punya sebelumnya sendiri justru bahkan memang baru
 selalu jarang
 said says told added announced reported has had have is was were are will would could can may might must
 should did does do won lost beat signed also still now then never already again""".split())
+# Words that say what a name right after them is ('kota Santos', 'streets of Santos', 'pemain Valencia'), and
+# head nouns of an apposition right after a name ('Reading, a commuter town'), by the type they give.
+def _types(**words: str) -> dict[str, str]:
+    return {word: kind for kind, text in words.items() for word in text.split()}
+
+
+TYPE_BEFORE = _types(
+    place="""kota kabupaten provinsi kecamatan desa kampung pulau wilayah daerah kawasan warga penduduk jalanan
+    pusat pinggiran city town village province region streets centre center residents outskirts suburbs port
+    outside from near dekat di dari in""",
+    organization="""pemain klub suporter pendukung pelatih manajemen skuad saham maskapai players club fans
+    supporters coach manager squad shares airline""")
+TYPE_NOUNS = _types(
+    place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
+    organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
+    label maker""")
+APPOSITION_OPENERS = frozenset("a an the sebuah salah sebagai as".split())
+# An Indonesian adverbial of time or source between a subject and its verb: 'saat itu', 'dalam laporannya'.
+ADVERBIAL_HEADS = frozenset("saat kala waktu dalam menurut lewat melalui".split())
 COORDINATION = frozenset(["dan", "and", "serta", "&"])
 NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*|\S)")
 WORDS = re.compile(r"[^\W_]+")
+MARKS = ".,;:!?\"'()[]{}«»“”‘’–—-*"  # marks around a word, none of them a word's character
+NO_APPOSITION = ("", frozenset())
+_SPAN = attrgetter("start", "end")
 SENTENCE_END = re.compile(r"[.!?\n]")
 APPOSITION_END = re.compile(r"[,;:.!?()\n]")
 
@@ -83,36 +110,56 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     type None, hold no one: 'KTT ASEAN' names ASEAN); ``overrides``: form -> id from front-matter; ``prior``:
     entity id -> articles of the site that name it by a form of its own; ``ordinary(word, lang)``: the lexicon;
     ``skip``: (start, end) spans of headline-case text."""
-    names = sorted(n for n in names if n.type and not any(s <= n.start < e for s, e in skip))
+    skip = tuple(skip)
+    names = sorted((n for n in names if n.type and not (skip and _covers(skip, n.start))), key=_SPAN)  # apart
     starts = [n.start for n in names]
+    if overrides:
+        mentions = _with_overrides(text, mentions, overrides, registry)
     foreign = _of_another_place(text, mentions, registry)
     kept, dropped = [], []
+    last = len(mentions) - 1
     for number, mention in enumerate(mentions):
-        if any(s <= mention.start < e for s, e in skip):  # a headline keeps its names
+        if skip and _covers(skip, mention.start):  # a headline keeps its names
             why = ""
         elif number in foreign:
             why = "nested"
-        else:
-            why = (_nested(text, mention, mentions, names, starts, registry)
-                   or _ordinary_opener(text, lang, mention, registry, ordinary))
+        else:  # each rule called only where its cheapest test passes
+            at, end = bisect_right(starts, mention.start) - 1, mention.end
+            why = (at >= 0 and names[at].end >= end and not (starts[at] == mention.start and names[at].end == end)
+                   and _nested(text, mention, mentions, names, starts, registry)
+                   or text[end + 1:end + 2].isupper() and _modifies_next(
+                       text, mention, mentions[number + 1] if number < last else None, names, starts, registry)
+                   or " " not in mention.surface and _ordinary_opener(text, lang, mention, registry, ordinary)
+                   or "")
         if why:
             dropped.append((mention, why))
         else:
             kept.append(mention)
     evidence = _Evidence(text, [m for m in kept if not m.candidates], category, names, starts)
     out, ambiguous = [], []
+    overrides, prior = overrides or {}, prior or {}
+    entities, vias = registry.entities, {}
     for mention in kept:
         if not mention.candidates:
             out.append(mention)
             continue
-        winner, ranked = _choose(mention, lang, registry, evidence, overrides or {}, prior or {})
+        winner, ranked = _choose(mention, lang, registry, evidence, overrides, prior)
         if winner:
-            out.append(Mention(mention.start, mention.end, winner, mention.surface,
-                               registry.entities[winner].via(mention.surface)))
+            via = vias.get((winner, mention.surface))
+            if via is None:
+                via = vias[(winner, mention.surface)] = entities[winner].via(mention.surface)
+            out.append(Mention(mention.start, mention.end, winner, mention.surface, via))
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
                                        tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
     return Linked(tuple(out), tuple(ambiguous), tuple(dropped))
+
+
+def _covers(spans, at: int) -> bool:
+    for start, end in spans:
+        if start <= at < end:
+            return True
+    return False
 
 
 def owners(mention: Mention) -> tuple[str, ...]:
@@ -138,29 +185,105 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
         title_construction = (names[at].type == "person" and mention.start == start and len(words) >= 2
                               and bool(before) and before[-1].lower() in TITLES
                               and all(registry.entities[i].type != "person" for i in owners(mention)))
-        return "" if title_construction else "nested"  # not 'juru bicara Kremlin Dmitry Peskov'
+        # A person's full name after words the model of names took in: 'Premier Daniel Andrews'.
+        role = (names[at].type == "person" and mention.end == end and " " in mention.surface
+                and all(registry.entities[i].type == "person" for i in owners(mention)))
+        return "" if title_construction or role else "nested"  # not 'juru bicara Kremlin Dmitry Peskov'
     return ""
+
+
+def _modifies_next(text: str, mention: Mention, following: Mention | None, names, starts, registry: Registry) -> str:
+    """'nested' when a capitalised word that is no title, month or weekday follows a place's or person's match in
+    the same sentence and starts no registered match or person's name: the match opens a longer name the model of
+    names missed ('US Senate', 'Georgia Tech', 'Reading Festival'); not 'Presiden AS Joe Biden', 'Jakarta Senin'
+    (a one-word 'person', or one from the rules alone, is the usual mistake for an institution: 'Senate')."""
+    if not text.startswith(" ", mention.end) or not text[mention.end + 1:mention.end + 2].isupper():
+        return ""  # the usual case, settled without a regex
+    after = NEXT_WORD.match(text, mention.end)
+    if not after or text[mention.end:after.start(1)] != " " or all(
+            registry.entities[i].type == "organization" for i in owners(mention)):
+        return ""  # an organisation's events and products name it: 'NBA Finals'
+    word = after.group(1)
+    if not word[:1].isupper() or word.isupper() or (following is not None and following.start == after.start(1)):
+        return ""  # a line in capitals is no name: 'GEORGIA TURNED BLUE'
+    low = word.lower()
+    if low in TITLES or low in calendar_words() or low in COORDINATION:
+        return ""
+    before = text[max(0, mention.start - 30):mention.start].split()
+    if before and before[-1].lower() in TITLES:  # a title's place: 'Kanselir Jerman Olaf Scholz'
+        return ""
+    at = bisect_right(starts, after.start(1)) - 1
+    if (at >= 0 and names[at].start == after.start(1) and names[at].type == "person"
+            and names[at].confidence >= DOUBT_CONFIDENCE and " " in text[names[at].start:names[at].end]):
+        return ""
+    return "nested"
+
+
+def _with_overrides(text: str, mentions: Sequence[Mention], overrides: Mapping[str, str], registry: Registry):
+    """The matches, and each occurrence of a form the front-matter settles that the matcher left out (a short
+    form whose full name the article never writes: 'Sriwijaya' for Sriwijaya FC)."""
+    added = []
+    for form, entity_id in overrides.items():
+        entity = registry.entities.get(entity_id)
+        if entity is None or not form:
+            continue
+        for found in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+            if not any(m.start < found.end() and found.start() < m.end for m in mentions):
+                added.append(Mention(found.start(), found.end(), entity_id, form, entity.via(form)))
+    return sorted((*mentions, *added)) if added else mentions
 
 
 def _of_another_place(text: str, mentions: Sequence[Mention], registry: Registry) -> set[int]:
     """Indexes of an organisation and the place right after it that make one name the registry lacks:
-    'Mahkamah Agung Amerika Serikat', 'Kementerian Luar Negeri Jepang' (another country's court, ministry);
-    not when the place is in the organisation's ``context`` ('Mahkamah Agung Indonesia')."""
+    'Mahkamah Agung Amerika Serikat', 'Kementerian Luar Negeri Jepang' (another country's court, ministry).
+    Only for an organisation whose home the registry tells (:func:`homes`) and is not that place: 'Mahkamah
+    Agung Indonesia' is the court named in full, 'Serie A Italia' the league and its country."""
     out = set()
+    home = homes(registry)
     for number in range(len(mentions) - 1):
         first, then = mentions[number], mentions[number + 1]
         if text[first.end:then.start] != " ":
             continue
         mine = [registry.entities[i] for i in owners(first)]
         places = {i for i in owners(then) if registry.entities[i].type == "place"}
-        if places and all(e.type == "organization" for e in mine) and not any(places & set(e.context) for e in mine):
+        if places and all(e.type == "organization" and home.get(e.id) and not places & home[e.id] for e in mine):
             out |= {number, number + 1}
     return out
 
 
+_HOMES: dict[str, dict[str, frozenset[str]]] = {}
+
+
+def homes(registry: Registry) -> dict[str, frozenset[str]]:
+    """Entry id -> the places it belongs to, as its registry entry tells: the places in its ``context`` and the
+    places its own names and aliases name ('Supreme Court of Indonesia', 'Kementerian Luar Negeri RI')."""
+    key = registry.digest or str(id(registry))
+    if key not in _HOMES:
+        places: dict[str, set[str]] = {}
+        for entity in registry.entities.values():
+            if entity.type == "place":
+                for form in entity.full_forms():
+                    places.setdefault(form, set()).add(entity.id)
+        table = {}
+        for entity in registry.entities.values():
+            found = {i for i in entity.context if i in registry.entities and registry.entities[i].type == "place"}
+            for form in entity.full_forms():
+                words = form.split()
+                for size in range(1, len(words)):
+                    for at in range(len(words) - size + 1):
+                        found |= places.get(" ".join(words[at:at + size]), set())
+            found.discard(entity.id)
+            if found:
+                table[entity.id] = frozenset(found)
+        if len(_HOMES) > 8:
+            _HOMES.clear()
+        _HOMES[key] = table
+    return _HOMES[key]
+
+
 def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry, ordinary) -> str:
     surface = mention.surface
-    if " " in surface or is_acronym(surface) or not opens_sentence(text, mention.start):
+    if " " in surface or not opens_sentence(text, mention.start) or is_acronym(surface):
         return ""
     if any(registry.entities[i].always_name for i in owners(mention)) or not ordinary(surface, lang):
         return ""
@@ -179,6 +302,11 @@ def _name_follows(text: str, end: int, lang: str) -> bool:
     if low in COORDINATION:  # 'Kim dan Putin': names side by side
         following = NEXT_WORD.match(text, after.end())
         return bool(following) and following.group(1)[:1].isupper()
+    if lang != "en" and low in ADVERBIAL_HEADS:  # 'Liverpool saat itu memuncaki', 'Tempo dalam liputannya menulis'
+        second = NEXT_WORD.match(text, after.end())
+        if second and (second.group(1).lower() in ("itu", "ini") or second.group(1).endswith("nya")):
+            return _name_follows(text, second.end(), lang)
+        return False
     return low in AFTER_SUBJECT or low.endswith("ed") and lang == "en" or (
         lang != "en" and VERB_PREFIX.match(low) is not None)
 
@@ -190,29 +318,62 @@ class _Evidence:
     def __init__(self, text: str, decided: list[Mention], category: str, names, starts):
         self.text, self.category, self.names, self.starts = text, category, names, starts
         self.named = {m.entity_id for m in decided}
+        self.first: dict[str, int] = {}  # where each entry is first named by a form of its own
+        for m in decided:
+            self.first.setdefault(m.entity_id, m.start)
         self.decided, self.decided_starts = decided, [m.start for m in decided]
         self._folded = ""
         self._ends: list[int] | None = None
-        self._sentences: dict[int, tuple[int, set[str], str]] = {}
+        self._sentences: dict[int, tuple] = {}
+        self._casefolded: str | None = None
+        self._cue_places: dict = {}
+        self._edge: str | None = None
+        self._latest: dict[tuple, int] = {}
         self._rankings: dict[tuple, list] = {}
-        self.decisions: dict[tuple, tuple] = {}
 
     def says(self, words: str) -> bool:
-        if not self._folded:  # only articles with a shared form need their words
-            self._folded = _folded(f"{self.text} {self.category}")
-        return _cue(words) in self._folded
+        """Whether the article (its text and category) has ``words``, whole words in a row, in any case."""
+        cue = _cue(words)
+        if not self._aligned():  # the words of the whole article, folded (slower)
+            if not self._folded:
+                self._folded = _folded(f"{self.text} {self.category}")
+            return cue in self._folded
+        places = self._cue_places.get((cue, True))
+        if places is None:
+            places = self._cue_places[(cue, True)] = _places(_cue_pattern(cue, True), self._casefolded, 1)
+        if places:
+            return True
+        if self._edge is None:  # the category's words, and the text's last ones with them (a cue astride the two)
+            tail = self.text[-200:]
+            if len(self.text) > 200:  # from a word's start
+                tail = tail[next((i for i, c in enumerate(tail) if not c.isalnum()), len(tail)):]
+            self._edge = _folded(f"{tail} {self.category}")
+        return cue in _cue(self.category) or " " in cue.strip() and cue in self._edge
+
+    def _aligned(self) -> bool:
+        """Whether case folding keeps the text's characters one for one (nearly always): then folded words are
+        looked for in the text folded once, at the same places."""
+        if self._casefolded is None:
+            folded = self.text.casefold()
+            self._casefolded = folded if len(folded) == len(self.text) else ""
+        return bool(self._casefolded)
 
     def article_ranking(self, mention: Mention, lang: str, registry: Registry, prior) -> list[tuple[str, float]]:
         """The candidates by what the whole article says of them, best first (once per form)."""
-        key = (mention.surface, mention.candidates)
+        first, candidates = self.first, mention.candidates
+        latest = self._latest.get(candidates)
+        if latest is None:  # where the last of them is first named
+            latest = self._latest[candidates] = max(first.get(i, -1) for i in candidates)
+        later = tuple(i for i in candidates if first.get(i, -1) > mention.start) if latest > mention.start else ()
+        key = (mention.surface, candidates, later)
         if key not in self._rankings:
             most = max((prior.get(i, 0) for i in mention.candidates), default=0) or 1
-            self._rankings[key] = _ranked({i: score(registry.entities[i], mention.surface, lang, self,
-                                                    prior.get(i, 0) / most) for i in mention.candidates})
+            self._rankings[key] = _ranked([(i, score(registry.entities[i], mention.surface, lang, self,
+                                                     prior.get(i, 0) / most, i in later)) for i in mention.candidates])
         return self._rankings[key]
 
-    def sentence(self, mention: Mention) -> tuple[int, set[str], str]:
-        """(which sentence, the entries named in the occurrence's sentence, its words folded)."""
+    def sentence(self, mention: Mention) -> tuple[int, set[str], _Sentence]:
+        """(which sentence, the entries named in the occurrence's sentence, its words)."""
         if self._ends is None:
             self._ends = [m.end() for m in SENTENCE_END.finditer(self.text)]
         at = bisect_right(self._ends, mention.start)
@@ -220,20 +381,34 @@ class _Evidence:
             start = self._ends[at - 1] if at else 0
             end = self._ends[at] if at < len(self._ends) else len(self.text)
             first, last = bisect_right(self.decided_starts, start - 1), bisect_right(self.decided_starts, end - 1)
-            self._sentences[at] = (at, {m.entity_id for m in self.decided[first:last]},
-                                   _folded(self.text[start:end]))
+            self._sentences[at] = (at, {m.entity_id for m in self.decided[first:last]}, _Sentence(self, start, end))
         return self._sentences[at]
+
+    def cue_between(self, cue: str, start: int, end: int) -> bool:
+        """Whether ``cue`` (folded: ' w1 w2 ') is in the words of text[start:end], a whole sentence. Where case
+        folding keeps every character one character (nearly always), each cue is looked for once in the whole
+        text and its places kept; else the sentence's words are folded."""
+        if not self._aligned():
+            return cue in _folded(self.text[start:end])
+        places = self._cue_places.get(cue)
+        if places is None:
+            places = self._cue_places[cue] = _places(_cue_pattern(cue), self._casefolded)
+        at = bisect_left(places, start)
+        return at < len(places) and places[at] < end
 
     def apposition(self, mention: Mention) -> tuple[str, frozenset[str]]:
         """The words (folded) after ', ' right behind the occurrence, to the next mark, and the entries named
         there: ('massachusetts', {...}) in 'Cambridge, Massachusetts, and ...'."""
         if not self.text.startswith(", ", mention.end):
-            return "", frozenset()
+            return NO_APPOSITION
         start = mention.end + 2
         stop = APPOSITION_END.search(self.text, start)
         end = stop.start() if stop else len(self.text)
         first, last = bisect_right(self.decided_starts, start - 1), bisect_right(self.decided_starts, end - 1)
-        return _folded(self.text[start:end]), frozenset(m.entity_id for m in self.decided[first:last])
+        words = _folded(self.text[start:end]).split()
+        while words and words[0] in APPOSITION_OPENERS:  # 'Reading, a commuter town', 'Papua, sebagai pulau'
+            words = words[1:]
+        return f" {' '.join(words)} " if words else "", frozenset(m.entity_id for m in self.decided[first:last])
 
     def type_at(self, mention: Mention) -> tuple[str | None, float]:
         """The type the model of names reads for this occurrence, and how sure it is."""
@@ -250,9 +425,49 @@ def _folded(text: str) -> str:
 _cue = lru_cache(maxsize=4096)(_folded)  # registry cues, folded once
 
 
-def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float) -> float:
-    """How strongly an article as a whole points to one candidate entry of a shared form."""
-    points = NAMED if entity.id in evidence.named else 0.0
+@lru_cache(maxsize=4096)
+def _cue_pattern(cue: str, across: bool = False) -> re.Pattern:
+    """A folded cue as a pattern over folded text: its words whole, apart by anything but a word (what
+    ``_folded`` turns into one space), and not by a sentence's end unless ``across``."""
+    apart = r"[\W_]+" if across else r"(?:[^\w.!?\n]|_)+"
+    return re.compile(apart.join(map(re.escape, cue.split())) + r"(?![^\W_])")
+
+
+def _places(pattern: re.Pattern, text: str, most: int = 0) -> list[int]:
+    """Where ``pattern`` matches ``text`` at the start of a word (checked by hand: a pattern opening with its
+    words is searched much faster than one opening with a look-behind); the first ``most`` when not 0."""
+    out, at = [], 0
+    while (found := pattern.search(text, at)) is not None:
+        start = found.start()
+        if not start or not text[start - 1].isalnum():
+            out.append(start)
+            if len(out) == most:
+                break
+        at = start + 1
+    return out
+
+
+class _Sentence:
+    """One sentence's words, for ``cue in sentence`` (a folded cue)."""
+
+    __slots__ = ("evidence", "start", "end")
+
+    def __init__(self, evidence: _Evidence, start: int, end: int):
+        self.evidence, self.start, self.end = evidence, start, end
+
+    def __contains__(self, cue: str) -> bool:
+        evidence = self.evidence
+        places = evidence._cue_places.get(cue) if evidence._casefolded else None
+        if places is None:
+            return evidence.cue_between(cue, self.start, self.end)
+        at = bisect_left(places, self.start)  # the usual case, inline
+        return at < len(places) and places[at] < self.end
+
+
+def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, later: bool = False) -> float:
+    """How strongly an article as a whole points to one candidate entry of a shared form; ``later``: the article
+    names it by a form of its own only after the occurrence."""
+    points = (NAMED_LATER if later else NAMED) if entity.id in evidence.named else 0.0
     points += CO_MENTION * min(MAX_CO_MENTIONS, sum(i in evidence.named for i in entity.context))
     points += CUE * min(MAX_CUES, sum(evidence.says(cue) for cue in entity.cues))
     if entity.names.get(lang) == surface:
@@ -260,60 +475,146 @@ def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float) ->
     return points + PRIOR * prior
 
 
-def local_score(entity, near: set[str], sentence: str, kind: str | None, beside=("", frozenset())) -> float:
+def local_score(entity, near: set[str], sentence, kind: str | None, beside=("", frozenset()),
+                previous: str = "", hints=None) -> float:
     """How strongly one occurrence's sentence points to a candidate: ``near``, the entries named in it;
-    ``sentence``, its words (folded); ``kind``, the type the model of names reads at the occurrence; ``beside``,
-    the words (folded) and entries in apposition right after it."""
-    pointers, cues = _hints(entity)
+    ``sentence``, its words (``cue in sentence`` for a folded cue); ``kind``, the type the model of names reads
+    at the occurrence; ``beside``, the words (folded) and entries in apposition right after it; ``previous``, the
+    word right before it; ``hints``, the entry's :func:`_hints` when known."""
+    pointers, cues, own = hints or _hints(entity)
     points = 0.0 if pointers.isdisjoint(near) else NEAR
-    if any(cue in sentence for cue in cues):
-        points += NEAR_CUE
+    for cue in cues:
+        if cue in sentence:
+            points += NEAR_CUE
+            break
     words, ids = beside
-    if words and (any(words.startswith(cue) for cue in cues) or not pointers.isdisjoint(ids)):
+    if words and (words.startswith(cues) or not pointers.isdisjoint(ids)):
+        points += APPOSITION
+    if own and (previous in own or words and words.split(maxsplit=1)[0] in own):
         points += APPOSITION
     return points + (TYPE if kind and entity.type == kind else 0.0)
 
 
-_HINTS: dict[tuple, tuple[frozenset[str], tuple[str, ...]]] = {}
+_HINTS: dict[int, tuple] = {}  # id(entry) -> (entry, its hints): entries are frozen, and kept alive here
 
 
-def _hints(entity) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(the entry and its context ids, its cues folded), worked out once per entry."""
-    key = (entity.id, entity.context, entity.cues)
-    if key not in _HINTS:
-        if len(_HINTS) > 65536:
-            _HINTS.clear()
-        _HINTS[key] = frozenset((entity.id, *entity.context)), tuple(_cue(cue) for cue in entity.cues)
-    return _HINTS[key]
+def _hints(entity) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(the entry and its context ids, its cues folded, its own words), worked out once per entry. Its own words
+    are the other words of its full names around a short form ('pulau' of 'Pulau Papua', 'lake' of 'Lake
+    Victoria'): written beside the short form, they name the entry ('danau Victoria', 'Papua, sebagai pulau')."""
+    known = _HINTS.get(id(entity))
+    if known is not None and known[0] is entity:
+        return known[1]
+    if len(_HINTS) > 65536:
+        _HINTS.clear()
+    short = {w for form in entity.short for w in _folded(form).split()}
+    own = frozenset(w for form in entity.full_forms() if short & set(_folded(form).split())
+                    for w in _folded(form).split() if w not in short and len(w) > 2)
+    hints = frozenset((entity.id, *entity.context)), tuple(_cue(cue) for cue in entity.cues), own
+    _HINTS[id(entity)] = (entity, hints)
+    return hints
 
 
 def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence, overrides, prior):
-    """(winner or '', [(id, score)] best first): the occurrence's sentence decides when it tells the candidates
-    apart by a clear margin; else the whole article."""
-    chosen = overrides.get(mention.surface)
+    """(winner, ()) or ('', [(id, score)] best first): the occurrence's sentence decides when it tells the
+    candidates apart by a clear margin; else the whole article."""
+    chosen = overrides.get(mention.surface) if overrides else None
     if chosen:
         return chosen, [(chosen, 0.0)]
-    at, near, sentence = evidence.sentence(mention)
-    kinds = {registry.entities[i].type for i in mention.candidates}
+    known = _ENTRIES.get((id(registry), mention.candidates))
+    if known is None or known[0] is not registry:
+        known = _entries(registry, mention.candidates)
+    _, entries, kinds, hints, by_type = known
+    text, start = evidence.text, mention.start
+    before = _last_words(text, start)
+    said = type_said(text, mention, before) if len(kinds) > 1 else None
+    if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
+        typed = by_type[said]
+        if len(typed) == 1:
+            return typed[0], ()
+        mention = replace(mention, candidates=typed)
+        _, entries, kinds, hints, by_type = _entries(registry, typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
-    beside = evidence.apposition(mention)
-    key = (mention.surface, mention.candidates, at, kind, sure >= TYPE_CONFIDENCE, sure >= DOUBT_CONFIDENCE, beside)
-    if key in evidence.decisions:  # the same words in the same sentence, read the same way
-        return evidence.decisions[key]
-    local = _ranked({i: local_score(registry.entities[i], near, sentence, kind if sure >= TYPE_CONFIDENCE else None,
-                                    beside) for i in mention.candidates})
-    if _clear(local):
-        decision = local[0][0], local
-    else:
-        ranked = evidence.article_ranking(mention, lang, registry, prior)
-        doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
-        decision = (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
-    evidence.decisions[key] = decision
-    return decision
+    _, near, sentence = evidence.sentence(mention)
+    beside = evidence.apposition(mention) if text.startswith(", ", mention.end) else NO_APPOSITION
+    previous = before[-1] if before and text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
+    local_kind = kind if sure >= TYPE_CONFIDENCE else None
+    best, top, runner_up = "", 0.0, 0.0  # the sentence's best and the next score
+    for entry, its in zip(entries, hints):
+        points = local_score(entry, near, sentence, local_kind, beside, previous, its)
+        if points > top:
+            best, top, runner_up = entry.id, points, top
+        elif points > runner_up:
+            runner_up = points
+    if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
+        return best, ()
+    ranked = evidence.article_ranking(mention, lang, registry, prior)
+    doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
+    return (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
 
 
-def _ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
-    return sorted(((i, round(s, 3)) for i, s in scores.items()), key=lambda pair: (-pair[1], pair[0]))
+_ENTRIES: dict[tuple, tuple] = {}
+
+
+def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[Registry, tuple, frozenset[str], tuple, dict]:
+    """(registry, the entries of a shared form's candidates, their types, their hints, their ids by type), once
+    per registry and form."""
+    key = (id(registry), ids)
+    known = _ENTRIES.get(key)
+    if known is None or known[0] is not registry:
+        if len(_ENTRIES) > 65536:
+            _ENTRIES.clear()
+        entries = tuple(registry.entities[i] for i in ids)
+        by_type = {kind: tuple(e.id for e in entries if e.type == kind) for kind in {e.type for e in entries}}
+        known = _ENTRIES[key] = registry, entries, frozenset(by_type), tuple(map(_hints, entries)), by_type
+    return known
+
+
+def _last_words(text: str, start: int) -> list[str]:
+    """The last words before ``start`` (folded, as ``WORDS`` finds them), as many as :func:`type_said` reads: the
+    last, and the one before it when the last is 'of'."""
+    chunk = text[start - 32 if start > 32 else 0:start]
+    parts = chunk.rsplit(None, 2)
+    if len(parts) > 1 or parts and start <= 32:  # the last word is whole
+        last = parts[-1].strip(MARKS).casefold()
+        if last.isalnum():  # re's \w is isalnum() or '_', so WORDS finds the same word ('kemarin.', 'TNI,')
+            if last != "of":
+                return [last]
+            if len(parts) == 3 and (one := parts[1].strip(MARKS).casefold()).isalnum():
+                return [one, last]
+    return WORDS.findall(chunk.casefold())
+
+
+def type_said(text: str, mention: Mention, before: list[str]) -> str | None:
+    """The type the words at an occurrence give it: a word ``before`` it (folded; 'kota Santos', 'warga Santos',
+    'the streets of Santos', 'para pemain Valencia') or the head of an apposition after it ('Reading, a commuter
+    town ...', 'Amazon, the online retailer ...')."""
+    if before and before[-1] == "of" and len(before) > 1:
+        before = before[:-1]
+    if before and before[-1] in TYPE_BEFORE:
+        return TYPE_BEFORE[before[-1]]
+    if text.startswith(", ", mention.end):
+        stop = APPOSITION_END.search(text, mention.end + 2)
+        words = WORDS.findall(text[mention.end + 2:stop.start() if stop else len(text)].casefold())[:4]
+        while words and words[0] in APPOSITION_OPENERS:
+            words = words[1:]
+        for word in words[:3]:
+            if word in TYPE_NOUNS:
+                return TYPE_NOUNS[word]
+    return None
+
+
+def _ranked(scores: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """(id, score) pairs, scores rounded to 3 places, best first, ties by id."""
+    scores = [(i, round(s, 3)) for i, s in scores]
+    if len(scores) == 2:  # the usual case, without a sort
+        one, two = scores
+        return scores if one[1] > two[1] or one[1] == two[1] and one[0] < two[0] else [two, one]
+    return sorted(scores, key=_best_first)
+
+
+def _best_first(pair: tuple[str, float]) -> tuple[float, str]:
+    return -pair[1], pair[0]
 
 
 def _clear(ranked) -> bool:
