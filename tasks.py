@@ -177,12 +177,15 @@ def lock(c):
 
 
 @task(help={"articles": "number of generated articles (default 2000)", "runs": "repetitions of each build",
-            "part": "site (Warta against plain Pelican), core (entity and time steps, aggregation) or all"})
-def bench(c, articles=2000, runs=1, part="all"):
+            "part": "site (Warta against plain Pelican), core (entity and time steps, aggregation) or all",
+            "jobs": "Warta's --jobs (default: one per core)",
+            "phases": "Warta's builds, comma-separated, from cold,unchanged,edit,add,alias (default: all)"})
+def bench(c, articles=2000, runs=1, part="all", jobs=None, phases=None):
     """Benchmark Warta against plain Pelican on one generated corpus, and the core steps (docs/performance.md)."""
-    from warta_build.bench import main as run_bench
+    from warta_build.bench import PHASES, main as run_bench
 
-    run_bench(int(articles), int(runs), part)
+    run_bench(int(articles), int(runs), part, None if jobs is None else int(jobs),
+              tuple(phases.split(",")) if phases else PHASES)
 
 
 @task(name="import", iterable=["also"],

@@ -39,9 +39,9 @@ timed(warta_site.generator.WartaSiteGenerator, "generate_output", "editions_site
 timed(warta_site, "index_site", "search_index")  # register() connects the package's name
 start = time.perf_counter()
 code = build({content!r}, {output!r}, overrides={{"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
-              "CACHE_PATH": {cache!r}}}, stream=open("/dev/null", "w"))
+              "CACHE_PATH": {cache!r}}}, stream=open("/dev/null", "w"), jobs={jobs!r})
 print(json.dumps({{"seconds": time.perf_counter() - start, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                  "code": code, "parts": parts}}))
+                  "children_rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "code": code, "parts": parts}}))
 """
 
 PLAIN = """
@@ -88,11 +88,12 @@ def measure(script: str, **paths: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def main(count: int, runs: int = 1, part: str = "all") -> dict:
-    """``part``: "site" (Warta against plain Pelican), "core" (enrichment steps), or "all"."""
+def main(count: int, runs: int = 1, part: str = "all", jobs: int | None = None, phases=None) -> dict:
+    """``part``: "site" (Warta against plain Pelican), "core" (enrichment steps), or "all"; ``jobs``: Warta's
+    (None: one per core); ``phases``: which of :data:`PHASES` Warta goes through, in that order."""
     report = {}
     if part in ("site", "all"):  # first: a child's peak memory would include this process's if it grew
-        report["site"] = site(count, runs)
+        report["site"] = site(count, runs, jobs, phases or PHASES)
     if part in ("core", "all"):
         from .components import aggregation, entities_and_time, linking
 
@@ -105,7 +106,7 @@ def main(count: int, runs: int = 1, part: str = "all") -> dict:
 PHASES = ("cold", "unchanged", "edit", "add", "alias")  # Warta: one output folder, rebuilt after each change
 
 
-def site(count: int, runs: int = 1) -> dict:
+def site(count: int, runs: int = 1, jobs: int | None = None, phases=PHASES) -> dict:
     """Plain Pelican cold and warm, then Warta cold and rebuilt (no change, one sentence edited, one article
     added, one registry alias changed) into the same output, as an editor's day would."""
     work = Path(tempfile.mkdtemp(prefix="warta-bench-"))
@@ -118,12 +119,12 @@ def site(count: int, runs: int = 1) -> dict:
                 cache, output = work / f"cache-{name}", work / f"out-{name}"
                 shutil.rmtree(cache, ignore_errors=True)
                 shutil.rmtree(output, ignore_errors=True)
-                for phase in (("cold", "warm") if name == "plain" else PHASES):
+                for phase in (("cold", "warm") if name == "plain" else phases):
                     change(content, phase, count + run)
                     if name == "plain":
                         shutil.rmtree(output, ignore_errors=True)
                     sample = measure(WARTA if name == "warta" else PLAIN, content=str(content), output=str(output),
-                                     cache=str(cache))
+                                     cache=str(cache), jobs=jobs)
                     if sample["code"]:
                         raise SystemExit(f"warta build of the generated corpus failed (exit {sample['code']})")
                     pages = [p for p in output.rglob("*.html")]
@@ -132,7 +133,7 @@ def site(count: int, runs: int = 1) -> dict:
                     if name == "warta" and phase == "cold":
                         sample["folders_mb"] = {f: round(_megabytes(output / f), 1) for f in READER_FOLDERS}
                     samples.setdefault(f"{name}-{phase}", []).append(sample)
-        report = _report(samples, count)
+        report = {**_report(samples, count), "jobs": jobs or "one per core"}
         print(json.dumps(report, indent=2))
         return report
     finally:
@@ -169,6 +170,8 @@ def _report(samples: dict, count: int) -> dict:
         seconds = statistics.median(v["seconds"] for v in values)
         report[key] = {"seconds": round(seconds, 2), "ms_per_article": round(seconds * 1000 / count, 3),
                        "peak_rss_mb": round(max(v["rss"] for v in values) / 1024, 1),
+                       **({"children_peak_rss_mb": round(max(v["children_rss"] for v in values) / 1024, 1)}
+                          if "children_rss" in values[0] else {}),
                        "html_pages": values[0]["html_pages"], "output_mb": round(values[0]["output_mb"], 1)}
         if "folders_mb" in values[0]:
             report[key]["folders_mb"] = values[0]["folders_mb"]
@@ -178,7 +181,8 @@ def _report(samples: dict, count: int) -> dict:
                 report[key][f"{part}_share"] = round(share, 3)
     plain = report["plain-cold"]
     report["ratios to plain cold (targets: cold 1.0, edit/add/alias 0.2, unchanged 0.1, memory 1.5, bytes 2.0)"] = {
-        **{phase: round(report[f"warta-{phase}"]["seconds"] / plain["seconds"], 2) for phase in PHASES},
+        **{phase: round(report[f"warta-{phase}"]["seconds"] / plain["seconds"], 2) for phase in PHASES
+           if f"warta-{phase}" in report},
         "cold_vs_plain_warm": round(report["warta-cold"]["seconds"] / report["plain-warm"]["seconds"], 2),
         "memory": round(report["warta-cold"]["peak_rss_mb"] / plain["peak_rss_mb"], 2),
         "output_bytes": round(report["warta-cold"]["output_mb"] / plain["output_mb"], 2)}
