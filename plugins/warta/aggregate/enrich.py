@@ -215,29 +215,30 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     # An article's name spans depend on its text and on what the corpus statistics answer to the questions they
     # asked: cached under the article's key with those questions, kept while the answers are the same.
     span_memo, answers = ReadMemo(), partial(reads_digest, stats)
-    names = [None] * len(documents)
-    if cache is not None:
-        for number, (key, analysis) in enumerate(zip(keys, analyses)):
-            names[number] = cache.cached_names(key, len(analysis.text.text), answers)
+    names = [cache.cached_names(key, len(analysis.text.text), answers) if cache is not None else None
+             for key, analysis in zip(keys, analyses)]
 
-    def enriched(number: int) -> tuple[Enrichment, tuple | None]:
-        a, d = analyses[number], documents[number]
-        with noting(d.where, "while enriching this article"):
-            found = None
-            if names[number] is None and cache is not None:
-                found = recorded_spans(a.text.text, d.lang, stats, span_memo)
-            return enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry,
-                          stats=stats, add=d.add, remove=d.remove, threshold=threshold, known=known, memo=memo,
-                          others=others, overrides=dict(d.links), category=d.category, prior=prior,
-                          names=names[number] if found is None else found[0]), found
+    def spans(number: int) -> tuple[list[Name], list]:  # the model of names: the costly step, mapped
+        with noting(documents[number].where, "while enriching this article"):
+            return recorded_spans(analyses[number].text.text, documents[number].lang, stats, span_memo)
+
+    missing = [number for number, found in enumerate(names) if found is None]
+    for count, (number, (found, questions)) in enumerate(zip(missing, map_(spans, missing))):
+        if count % SETTLE_EVERY == 0:
+            settle()
+        names[number] = found
+        if cache is not None:
+            cache.keep_names(keys[number], found, questions, answers(questions))
 
     results = []
-    for number, (result, found) in enumerate(map_(enriched, range(len(documents)))):
+    for number, (a, d) in enumerate(zip(analyses, documents)):
         if number % SETTLE_EVERY == 0:
             settle()
-        if found is not None:
-            cache.keep_names(keys[number], found[0], found[1], answers(found[1]))
-        results.append(result)
+        with noting(d.where, "while enriching this article"):
+            results.append(enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry,
+                                  stats=stats, add=d.add, remove=d.remove, threshold=threshold, known=known,
+                                  memo=memo, others=others, overrides=dict(d.links), category=d.category,
+                                  prior=prior, names=names[number]))
     return results
 
 
