@@ -122,13 +122,9 @@ def _build(content: Path, output: Path, conf, overrides, stream, force: bool, si
     except Exception as error:  # a settings file that does not run
         print(f"{shown(conf)}: cannot read the settings: {type(error).__name__}: {error}", file=stream)
         return 1
-    stamp, fixed, now = stamp_path(settings["CACHE_PATH"], output), fixed_inputs(settings, conf), _now(settings)
-    if now and output.is_dir():
-        with locked(output):
-            if previous := matching_stamp(stamp, fixed, output, now):
-                _clear_leftovers(output, stream, signals)
-                _replay(previous, stream)
-                return 0
+    stamp, fixed = stamp_path(settings["CACHE_PATH"], output), fixed_inputs(settings, conf)
+    if _nothing_to_do(output, stamp, fixed, _now(settings), stream, signals):
+        return 0
     started = time.time()
     with Reads(output, Path(settings["CACHE_PATH"])) as reads:
         problems = _lint(content, settings, conf)
@@ -172,18 +168,26 @@ def _now(settings: dict):
     return None if problems else now
 
 
+def _nothing_to_do(output: Path, stamp: Path, fixed: str, now, stream, signals) -> bool:
+    """True when the previous build read what this one would and ``output`` is as it left it (docs/build.md):
+    its lines are printed again, leftovers beside the output removed, and nothing else is done."""
+    if not now or not output.is_dir():
+        return False
+    with locked(output):
+        previous = matching_stamp(stamp, fixed, output, now)
+        if previous:
+            _clear_leftovers(output, stream, signals)
+            for line in previous["printed"]:
+                print(line, file=stream)
+            if previous["embargoes"]:
+                print(previous["embargoes"])
+    return previous is not None
+
+
 def _clear_leftovers(output: Path, stream, signals) -> None:
     with signals.hold():
         for path in remove_leftovers(output):
             print(f"removed {shown(path)}, left by an interrupted build", file=stream)
-
-
-def _replay(stamp: dict, stream) -> None:
-    """What the previous build of the same inputs printed; it is this build's output too."""
-    for line in stamp["printed"]:
-        print(line, file=stream)
-    if stamp["embargoes"]:
-        print(stamp["embargoes"])
 
 
 def _run_pelican(settings: dict, staging: Path, output: Path, stream) -> tuple[int, dict]:

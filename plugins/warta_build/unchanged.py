@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 import threading
 from datetime import datetime
@@ -107,13 +108,13 @@ def stamp_path(cache_path: str | Path, output: Path) -> Path:
 def fixed_inputs(settings: dict, conf: Path) -> str:
     """What every build reads whether or not it opens it in a recorded moment; "" when a setting cannot be digested."""
     from warta_incremental.fingerprint import Fingerprints, Unknown
+    from warta_incremental.writer import SKIPPED_SETTINGS
 
     from warta_build import code_version
 
     digest = hashlib.blake2b(digest_size=16)
-    skipped = {"OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH", "WARTA_JOBS", "WARTA"}  # the output is the same
     try:
-        digest.update(Fingerprints().digest({k: v for k, v in settings.items() if k not in skipped}))
+        digest.update(Fingerprints().digest({k: v for k, v in settings.items() if k not in SKIPPED_SETTINGS}))
     except Unknown:
         return ""
     digest.update(f"{sys.version}\0{conf}\0{code_version()}\0".encode() + conf.read_bytes())
@@ -134,17 +135,20 @@ def fixed_inputs(settings: dict, conf: Path) -> str:
 
 
 def read_inputs(files: list[str], folders: list[str]) -> str:
-    """The bytes of ``files`` (absent ones as absent) and the names in ``folders``, digested."""
+    """The bytes of ``files`` (absent ones as absent; only regular files are read: a stamp is no way to make a
+    build wait on a pipe or a device) and the names in ``folders``, digested."""
     digest = hashlib.blake2b(digest_size=16)
     for name in files:
+        encoded = name.encode("utf-8", "surrogateescape") + b"\0"
         try:
+            if not stat.S_ISREG(os.stat(name).st_mode):
+                digest.update(b"x" + encoded)
+                continue
             with open(name, "rb") as handle:
                 data = handle.read()
-            digest.update(b"f%d:" % len(data) + name.encode("utf-8", "surrogateescape") + b"\0" + data)
-        except IsADirectoryError:
-            digest.update(b"d" + name.encode("utf-8", "surrogateescape") + b"\0")
+            digest.update(b"f%d:" % len(data) + encoded + data)
         except OSError:
-            digest.update(b"-" + name.encode("utf-8", "surrogateescape") + b"\0")
+            digest.update(b"-" + encoded)
     for name in folders:
         try:
             entries = sorted(os.listdir(name))
@@ -161,8 +165,8 @@ def listing(output: Path) -> list[list]:
         folders.sort()
         for name in sorted(names) + folders:
             path = os.path.join(top, name)
-            stat = os.lstat(path)
-            rows.append([os.path.relpath(path, output), stat.st_ino, stat.st_size, stat.st_mtime_ns])
+            found = os.lstat(path)
+            rows.append([os.path.relpath(path, output), found.st_ino, found.st_size, found.st_mtime_ns])
     return rows
 
 

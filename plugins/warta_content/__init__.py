@@ -27,8 +27,10 @@ def _add_reader(readers) -> None:
 
 
 def embargoes(generator) -> tuple[datetime | None, str]:
-    """When the next embargoed article is due (None: none waits), and the line that tells the editor."""
-    dates = [a.date for a in generator.drafts if getattr(a, "embargoed", False)]
+    """When the next embargoed article is due (None: none waits), and the line that tells the editor. A preview
+    shows embargoed articles among the published ones: they count too."""
+    everything = [*generator.articles, *generator.translations, *generator.drafts, *generator.drafts_translations]
+    dates = [a.date for a in everything if getattr(a, "embargoed", False)]
     if not dates:
         return None, ""
     return min(dates), "" if warta_settings(generator.settings).preview else summary(dates)

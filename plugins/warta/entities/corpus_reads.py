@@ -1,7 +1,7 @@
-"""Which corpus statistics a computation read, so its result can be kept until one of them changes.
+"""Which questions a computation asked of the corpus statistics, so its result is kept until an answer changes.
 
-An article's name spans depend on its own text and on a few hundred of the corpus counts (how often each of
-its capitalised words is seen in lowercase, its runs, their types), read through three questions
+An article's name spans depend on its own text and on some tens of the corpus counts (how often each of its
+capitalised words is seen in lowercase, its runs, their types), read through three questions
 (``CorpusStats.case``, ``seen_runs``, ``run_type``). :class:`ReadStats` stands in for a CorpusStats and notes
 each question asked; the spans stay valid under any corpus that answers those questions the same way
 (:func:`reads_digest`).
@@ -10,6 +10,7 @@ each question asked; the spans stay valid under any corpus that answers those qu
 from __future__ import annotations
 
 import hashlib
+
 from warta.entities.discovery import CorpusStats
 
 QUESTIONS = ("case", "seen_runs", "run_type")  # all the rules and the model ask of the counts
@@ -45,7 +46,8 @@ class ReadStats:
 
 class ReadMemo(dict):
     """rule_discover's memo, shared by the articles of one build: an entry computed for one article replays the
-    statistics it read into every later article that uses it. ``stats`` is the article being computed."""
+    questions it asked into every later article that uses it. ``stats``: the article being computed (an entry
+    made without one is made again the first time an article uses it)."""
 
     def __init__(self):
         super().__init__()
@@ -54,17 +56,17 @@ class ReadMemo(dict):
         self._marks: dict = {}
 
     def get(self, key, default=None):
-        if key in self:
+        if key in self and (self.stats is None or self._reads.get(key) is not None):
             if self.stats is not None:
-                self.stats.log.extend(self._reads.get(key, ()))
+                self.stats.log.extend(self._reads[key])
             return super().get(key)
         if self.stats is not None:
             self._marks[key] = len(self.stats.log)
         return default
 
     def __setitem__(self, key, value) -> None:
-        if self.stats is not None and key in self._marks:
-            self._reads[key] = tuple(self.stats.log[self._marks.pop(key):])
+        recorded = self.stats is not None and key in self._marks
+        self._reads[key] = tuple(self.stats.log[self._marks.pop(key):]) if recorded else None
         super().__setitem__(key, value)
 
 
