@@ -25,9 +25,13 @@ PORT = 8000
             "jobs": "processes for per-article analysis (default: WARTA_JOBS, 0 = one per core); same output for any"})
 def build(c, content=CONTENT, output=OUTPUT, debug=False, force=False, jobs=None):
     """Build the site: lint everything, then Pelican into a temporary folder swapped in on success."""
-    from warta_build import build as run_build
+    from warta_build import build as run_build, jobs_count
 
-    code = run_build(content, output, debug=debug, force=force, jobs=None if jobs is None else int(jobs))
+    try:
+        jobs = None if jobs is None else jobs_count(jobs)
+    except ValueError as error:
+        raise Exit(f"--jobs: {error}", code=2) from None
+    code = run_build(content, output, debug=debug, force=force, jobs=jobs)
     if code:
         raise Exit(code=code)
 

@@ -82,6 +82,13 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def jobs_count(text: str) -> int:
+    """``--jobs``'s value; ValueError with the line to show for anything but a whole number from 0."""
+    if not str(text).isdigit():
+        raise ValueError(f"a number of processes, 0 or more (0: one per core), got {text!r}")
+    return int(text)
+
+
 def build(content: str | Path = "content", output: str | Path = "output", conf: str | Path | None = None,
           overrides: dict | None = None, stream=None, debug: bool = False, force: bool = False,
           jobs: int | None = None) -> int:
