@@ -128,6 +128,8 @@ def site(count: int, runs: int = 1, jobs: int | None = None, phases=PHASES) -> d
                     if sample["code"]:
                         raise SystemExit(f"warta build of the generated corpus failed (exit {sample['code']})")
                     pages = [p for p in output.rglob("*.html")]
+                    if len(pages) < count:  # one page per article at least, or the builds are not comparable
+                        raise SystemExit(f"{name} {phase}: {len(pages)} pages for {count} articles")
                     sample["html_pages"] = len(pages)
                     sample["output_mb"] = _megabytes(output)
                     if name == "warta" and phase == "cold":
