@@ -33,6 +33,7 @@ class AnalysisCache:
         self.new_names: dict = {}
         self.hits = self.name_hits = self.computed = 0
         self.warning: str | None = None
+        self.stored: tuple[set, set] = (set(), set())
         try:
             with open(self.path, "rb") as handle:
                 data = json.loads(handle.read())
@@ -40,13 +41,14 @@ class AnalysisCache:
                 raise ValueError("not a Warta analysis cache")
             self.old = data["entries"]
             self.old_names = data.get("names") if isinstance(data.get("names"), dict) else {}
+            self.stored = (set(self.old), set(self.old_names))  # what the file holds: entries are popped as read
         except FileNotFoundError:
             pass
         except (OSError, ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors
             self._ignore(error)
 
     def _ignore(self, error: Exception) -> None:
-        self.old, self.old_names = {}, {}
+        self.old, self.old_names, self.stored = {}, {}, (set(), set())
         if self.warning is None:
             self.warning = f"{self.path}: analysis cache ignored and rebuilt ({type(error).__name__}: {error})"
 
@@ -89,10 +91,10 @@ class AnalysisCache:
 
     def _lookup(self, old: dict, key: str, read):
         """``read(old[key])``, or None when absent or unreadable (then the whole file is ignored, with a warning)
-        and counted as computed."""
+        and counted as computed. The raw entry is dropped once read: a large site's cache is not held twice."""
         if key in old:
             try:
-                return read(old[key])
+                return read(old.pop(key))
             except (TypeError, ValueError, KeyError, IndexError) as error:
                 self._ignore(error)
         self.computed += 1
@@ -101,8 +103,8 @@ class AnalysisCache:
     def save(self) -> None:
         """Keep only what this build used; write atomically. Nothing to write when every entry came from the file
         and the file holds no others."""
-        if (not self.computed and self.warning is None and self.new.keys() == self.old.keys()
-                and self.new_names.keys() == self.old_names.keys()):
+        if (not self.computed and self.warning is None and self.new.keys() == self.stored[0]
+                and self.new_names.keys() == self.stored[1]):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"format": FORMAT, "entries": {key: encode(value) for key, value in sorted(self.new.items())},
