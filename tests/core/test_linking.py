@@ -44,9 +44,22 @@ def ids(result):
 def test_context_decides_a_shared_name_and_says_nothing_without_it():
     assert ("Georgia", "georgia-us-state") in ids(linked("Petugas di Atlanta menghitung ulang. Georgia menunggu."))
     assert ("Georgia", "georgia-country") in ids(linked("Ribuan orang berkumpul di Tbilisi. Georgia bergolak."))
-    result = linked("Georgia kembali jadi sorotan pekan ini.")
+    # Nothing said for the state, whose short form it is: the country, whose name it is.
+    assert ids(linked("Georgia kembali jadi sorotan pekan ini.")) == [("Georgia", "georgia-country")]
+    # A name of both (the state's alias here): nothing decides.
+    both = make_registry([Entity("georgia-country", "Georgia", "place"),
+                          Entity("georgia-us-state", "State of Georgia", "place", aliases=("Georgia",))])
+    text = "Georgia kembali jadi sorotan pekan ini."
+    result = link(text, "id", Matcher(both).match(text, "id"), [], both, ordinary=ordinary)
     assert ids(result) == [] and [(a.surface, set(a.candidates)) for a in result.ambiguous] == [
         ("Georgia", {"georgia-country", "georgia-us-state"})]
+
+
+def test_a_short_form_the_article_says_nothing_for_yields_to_a_name():
+    text = "Warga Atlanta antre. Di Georgia, negara bagian itu, suara dihitung ulang. Georgia menunggu hasil."
+    assert [i for s, i in ids(linked(text)) if s == "Georgia"] == ["georgia-us-state"] * 2  # the state's cues
+    text = "Georgia menunggu hasil. Ribuan orang berkumpul di Tbilisi."
+    assert ids(linked(text))[0] == ("Georgia", "georgia-country")
 
 
 def test_the_sentence_beats_the_article_and_an_override_beats_both():

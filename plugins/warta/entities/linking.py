@@ -38,6 +38,10 @@ MARGIN = 1.0  # the winner's score must reach this and beat the runner-up's by a
 # as its type (person, organization, place).
 NAMED, CO_MENTION, CUE, LANGUAGE, PRIOR = 2.0, 1.5, 1.0, 0.5, 0.5
 NAMED_LATER = 1.0  # named only after the occurrence: a short form points back to a name more than ahead
+# The form is this candidate's own name or alias, and the others hold it only as a short form while the article
+# says nothing for them (no name, context, cue, nor an occurrence already theirs; their prior aside): a short
+# form points back to its full name ('Jackson' with no 'Ketanji Brown Jackson' is the city).
+OWN_NAME = 1.0
 MAX_CO_MENTIONS, MAX_CUES = 2, 2
 NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge, Massachusetts', 'Santos, Brasil'
 TYPE_CONFIDENCE = 0.6  # below this the model's type for one word is often wrong (a club read as its city)
@@ -149,6 +153,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             if via is None:
                 via = vias[(winner, mention.surface)] = entities[winner].via(mention.surface)
             out.append(Mention(mention.start, mention.end, winner, mention.surface, via))
+            evidence.chosen.add(winner)
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
                                        tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
@@ -322,6 +327,7 @@ class _Evidence:
         for m in decided:
             self.first.setdefault(m.entity_id, m.start)
         self.decided, self.decided_starts = decided, [m.start for m in decided]
+        self.chosen: set[str] = set()  # the entries shared forms went to so far, in text order
         self._folded = ""
         self._ends: list[int] | None = None
         self._sentences: dict[int, tuple] = {}
@@ -365,11 +371,16 @@ class _Evidence:
         if latest is None:  # where the last of them is first named
             latest = self._latest[candidates] = max(first.get(i, -1) for i in candidates)
         later = tuple(i for i in candidates if first.get(i, -1) > mention.start) if latest > mention.start else ()
-        key = (mention.surface, candidates, later)
+        key = (mention.surface, candidates, later, tuple(i for i in candidates if i in self.chosen))
         if key not in self._rankings:
             most = max((prior.get(i, 0) for i in mention.candidates), default=0) or 1
-            self._rankings[key] = _ranked([(i, score(registry.entities[i], mention.surface, lang, self,
-                                                     prior.get(i, 0) / most, i in later)) for i in mention.candidates])
+            entries = [registry.entities[i] for i in candidates]
+            scores = {e.id: score(e, mention.surface, lang, self, 0.0, e.id in later) for e in entries}
+            own = {e.id for e in entries if e.via(mention.surface) != "short"}
+            bonus = OWN_NAME if own and len(own) < len(entries) and all(
+                i in own or not scores[i] and i not in self.chosen for i in candidates) else 0.0
+            self._rankings[key] = _ranked([(i, scores[i] + PRIOR * prior.get(i, 0) / most + bonus * (i in own))
+                                           for i in candidates])
         return self._rankings[key]
 
     def sentence(self, mention: Mention) -> tuple[int, set[str], _Sentence]:
