@@ -97,6 +97,12 @@ def test_an_ordinary_word_opening_a_sentence_is_a_name_only_where_what_follows_s
     assert ids(linked("Kemarin Antara lain bercerita.", names=[])) == [("Antara", "antara")]  # not a sentence start
     text = "Banjir datang. Antara dalam laporannya menyebut dua korban. Antara dalam kota, jalan macet."
     assert ids(linked(text, names=[])) == [("Antara", "antara")]  # an adverbial, then a verb: the agency
+    text = "Banjir datang. Antara sebelumnya melaporkan dua korban. Antara sebelumnya dan sesudahnya, hujan."
+    assert ids(linked(text, names=[])) == [("Antara", "antara")]  # an adverb in -nya, then a verb: the agency
+    reading = make_registry([Entity("reading", "Reading", "place")])
+    text = "Rain fell. Reading spent a fortune on roads. Reading the report took an hour."
+    found = link(text, "en", Matcher(reading).match(text, "en"), [], reading, ordinary=ordinary)
+    assert ids(found) == [("Reading", "reading")]  # a past tense without -ed follows a subject
 
 
 def test_a_headline_in_title_case_keeps_its_names():

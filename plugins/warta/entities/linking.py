@@ -50,7 +50,8 @@ DOUBT_CONFIDENCE = 0.55  # from this, a type that contradicts the article's choi
 # What follows a name opening a sentence, unlike an ordinary word ('Antara melaporkan', 'Nice had struggled',
 # 'Reading, a commuter town'; not 'Antara lain', 'Antara Demak dan Kudus', 'Reading the statement'): a mark,
 # an Indonesian verb (prefixed: me-, ber-, di-, ter-), a word that follows a sentence's subject (auxiliaries,
-# a few adverbs and common verbs without a prefix), or 'and' and another name ('Kim dan Putin').
+# a few adverbs and common verbs without a prefix, English past tenses), or 'and' and another name ('Kim dan
+# Putin'); an Indonesian adverb in -nya between them is passed over ('Madura sebenarnya tampil').
 VERB_PREFIX = re.compile(r"(?:me|be[rl]?|di|te[rl]?)[a-z]{3,}\Z")
 AFTER_SUBJECT = frozenset("""
 adalah ialah juga akan sudah telah tidak tak harus masih pun kini sempat terus belum bisa dapat sedang tengah
@@ -59,6 +60,12 @@ turun kalah menang ikut tetap punya sebelumnya sendiri justru bahkan memang baru
 selalu jarang
 said says told added announced reported has had have is was were are will would could can may might must
 should did does do won lost beat signed also still now then never already again""".split())
+# English verbs whose past tense does not end in -ed, which a subject opening a sentence is often followed by.
+IRREGULAR_PAST = frozenset("""
+became began bought brought built came caught chose cut dealt drew drove fell felt fought found flew forgot
+gave got grew heard held hit hurt kept knew laid led left lent let lost made meant met paid put quit ran rose
+saw sent set shook shut sold sought spent split spoke spread stood stole struck swept swore took taught tore
+told thought threw understood went withdrew wrote""".split())
 # Words that say what a name right after them is ('kota Santos', 'streets of Santos', 'pemain Valencia'), and
 # head nouns of an apposition right after a name ('Reading, a commuter town'), by the type they give.
 def _types(**words: str) -> dict[str, str]:
@@ -312,6 +319,10 @@ def _name_follows(text: str, end: int, lang: str) -> bool:
         if second and (second.group(1).lower() in ("itu", "ini") or second.group(1).endswith("nya")):
             return _name_follows(text, second.end(), lang)
         return False
+    if lang != "en" and len(low) > 6 and low.endswith("nya") and low.isalpha():
+        return _name_follows(text, after.end(), lang)  # an adverb in -nya: 'Madura sebenarnya tampil'
+    if lang == "en" and low in IRREGULAR_PAST:
+        return True
     return low in AFTER_SUBJECT or low.endswith("ed") and lang == "en" or (
         lang != "en" and VERB_PREFIX.match(low) is not None)
 
