@@ -79,6 +79,11 @@ def test_names_inside_longer_names_are_no_mentions_but_titles_are_not_names():
     text = "Pemimpin Korea Utara Kim Jong Un tiba."  # two registered names side by side
     assert ids(linked(text, names=[Name(9, 32, "person", 0.9)])) == [
         ("Korea Utara", "korea-utara"), ("Kim Jong Un", "kim-jong-un")]
+    text = "Wali Kota Jakarta Vladimir Putin tiba."  # the span took in the second word of a title
+    assert ids(linked(text, names=[Name(5, 32, "place", 0.45)])) == [
+        ("Jakarta", "jakarta"), ("Vladimir Putin", "vladimir-putin")]
+    text = "Warga Kota Jakarta Vladimir Putin tiba."  # no title before it: one longer name
+    assert ids(linked(text, names=[Name(6, 33, "place", 0.45)])) == []
 
 
 def test_an_organisation_of_another_place_is_that_place_s():

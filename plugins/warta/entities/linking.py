@@ -192,8 +192,10 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
     for other in inside:
         rest[other.start - start:other.end - start] = " " * (other.end - other.start)
     words = [w for w in "".join(rest).split() if w[:1].isupper() and w.lower() not in TITLES]
+    before = text[max(0, start - 30):start].split() if words else ()
+    if words and before and before[-1].lower() in TITLES and text.startswith(words[0], start):
+        words = words[1:]  # the second word of a title the name's span took in: 'Wali Kota Medan Bobby Nasution'
     if words:  # the name holds more than registered names and titles: 'Jordan Henderson', 'Laut Jawa'
-        before = text[max(0, start - 30):start].split()
         title_construction = (names[at].type == "person" and mention.start == start and len(words) >= 2
                               and bool(before) and before[-1].lower() in TITLES
                               and all(registry.entities[i].type != "person" for i in owners(mention)))
