@@ -271,3 +271,18 @@ def test_cue_search_finds_what_folding_every_sentence_finds(pieces, category, cu
             at, _, sentence = evidence.sentence(Mention(start, start + 1, "", text[start], "name"))
             end = starts[at + 1] if at + 1 < len(starts) else len(text)
             assert (_cue(cue) in sentence) == (_cue(cue) in _folded(text[start:end])), (text, start)
+
+
+def test_a_short_form_of_two_entries_named_in_full_goes_to_the_last_named_unless_its_sentence_says():
+    both = make_registry([
+        Entity("kim-jong-un", "Kim Jong Un", "person", short=("Kim",)),
+        Entity("kim-yo-jong", "Kim Yo Jong", "person", short=("Kim",)),
+        Entity("barito-putera", "Barito Putera", "organization", short=("Barito",)),
+        Entity("sungai-barito", "Sungai Barito", "place", short=("Barito",))])
+    text = "Kim berbicara. Kim Jong Un tiba. Kim tersenyum. Kim Yo Jong menyusul. Kim menjawab."
+    found = link(text, "id", Matcher(both).match(text, "id"), [], both, ordinary=ordinary)
+    assert [i for s, i in ids(found) if s == "Kim"] == ["kim-jong-un", "kim-jong-un", "kim-yo-jong"]
+    assert found.ambiguous == ()  # before any full name, the first one after it
+    text = "Barito Putera menang. Perahu menyusuri Sungai Barito. Para pemain Barito bersorak. Air Barito naik."
+    found = link(text, "id", Matcher(both).match(text, "id"), [], both, ordinary=ordinary)
+    assert [i for s, i in ids(found) if s == "Barito"] == ["barito-putera", "sungai-barito"]  # 'pemain': a club

@@ -20,7 +20,7 @@ from warta_build.candidates import ambiguous_report
 
 SETS = ("linking", "linking-heldout")  # the second written after the linker was tuned on the first
 # (precision, recall) each set reaches; the issue asks 0.99 of both
-FLOORS = {"linking": (0.98, 0.965), "linking-heldout": (0.94, 0.96)}
+FLOORS = {"linking": (0.98, 0.965), "linking-heldout": (0.95, 0.965)}
 ANNOTATION = re.compile(r"⟦([^⟦⟧|]+)\|([^⟦⟧|]*)⟧")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 

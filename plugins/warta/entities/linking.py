@@ -389,12 +389,21 @@ class _Evidence:
             most = max((prior.get(i, 0) for i in mention.candidates), default=0) or 1
             entries = [registry.entities[i] for i in candidates]
             scores = {e.id: score(e, mention.surface, lang, self, 0.0, e.id in later) for e in entries}
-            own = {e.id for e in entries if e.via(mention.surface) != "short"}
+            own = {e.id for e in entries if _own_form(e, mention.surface)}
             bonus = OWN_NAME if own and len(own) < len(entries) and all(
                 i in own or not scores[i] and i not in self.chosen for i in candidates) else 0.0
             self._rankings[key] = _ranked([(i, scores[i] + PRIOR * prior.get(i, 0) / most + bonus * (i in own))
                                            for i in candidates])
         return self._rankings[key]
+
+    def named_last(self, mention: Mention) -> str:
+        """The candidate the article names in full last before the occurrence, or else first after it: a short
+        form points back to the name it shortens."""
+        decided, candidates = self.decided, mention.candidates
+        for at in range(bisect_left(self.decided_starts, mention.start) - 1, -1, -1):
+            if decided[at].entity_id in candidates and decided[at].via != "short":
+                return decided[at].entity_id
+        return min(candidates, key=lambda i: self.first.get(i, len(self.text)))
 
     def sentence(self, mention: Mention) -> tuple[int, set[str], _Sentence]:
         """(which sentence, the entries named in the occurrence's sentence, its words)."""
@@ -439,6 +448,25 @@ class _Evidence:
         at = bisect_right(self.starts, mention.start) - 1
         name = self.names[at] if at >= 0 and self.names[at].end >= mention.end else None
         return (name.type, name.confidence) if name else (None, 0.0)
+
+
+_SHORT_ONLY: dict[tuple, tuple] = {}
+
+
+def _short_only(registry: Registry, surface: str, ids: tuple[str, ...]) -> bool:
+    """Whether ``surface`` is only a short form of each of the entries ``ids`` (once per registry and form)."""
+    key = (id(registry), surface, ids)
+    known = _SHORT_ONLY.get(key)
+    if known is None or known[0] is not registry:
+        if len(_SHORT_ONLY) > 65536:
+            _SHORT_ONLY.clear()
+        known = _SHORT_ONLY[key] = registry, not any(_own_form(registry.entities[i], surface) for i in ids)
+    return known[1]
+
+
+def _own_form(entity, surface: str) -> bool:
+    """Whether ``surface`` is the entry's name or alias (or one in capitals), not only a short form of it."""
+    return any(form == surface or form.upper() == surface for form in entity.full_forms())
 
 
 def _folded(text: str) -> str:
@@ -572,6 +600,8 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
             runner_up = points
     if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
         return best, ()
+    if _short_only(registry, mention.surface, mention.candidates):  # a short form of entries named in full
+        return evidence.named_last(mention), ()
     ranked = evidence.article_ranking(mention, lang, registry, prior)
     doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
     return (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
