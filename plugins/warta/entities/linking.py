@@ -384,17 +384,22 @@ class _Evidence:
         if latest is None:  # where the last of them is first named
             latest = self._latest[candidates] = max(first.get(i, -1) for i in candidates)
         later = tuple(i for i in candidates if first.get(i, -1) > mention.start) if latest > mention.start else ()
-        key = (mention.surface, candidates, later, tuple(i for i in candidates if i in self.chosen))
-        if key not in self._rankings:
-            most = max((prior.get(i, 0) for i in mention.candidates), default=0) or 1
+        key = (mention.surface, candidates, later)
+        known = self._rankings.get(key)
+        if known is None:  # (ranking, the ranking with the own-name bonus or None, the owners of the name)
+            most = max((prior.get(i, 0) for i in candidates), default=0) or 1
             entries = [registry.entities[i] for i in candidates]
-            scores = {e.id: score(e, mention.surface, lang, self, 0.0, e.id in later) for e in entries}
-            own = {e.id for e in entries if _own_form(e, mention.surface)}
-            bonus = OWN_NAME if own and len(own) < len(entries) and all(
-                i in own or not scores[i] and i not in self.chosen for i in candidates) else 0.0
-            self._rankings[key] = _ranked([(i, scores[i] + PRIOR * prior.get(i, 0) / most + bonus * (i in own))
-                                           for i in candidates])
-        return self._rankings[key]
+            said = {e.id: score(e, mention.surface, lang, self, 0.0, e.id in later) for e in entries}
+            scores = {i: said[i] + PRIOR * prior.get(i, 0) / most for i in candidates}
+            own = frozenset(e.id for e in entries if _own_form(e, mention.surface))
+            boosted = None
+            if own and len(own) < len(entries) and all(i in own or not said[i] for i in candidates):
+                boosted = _ranked([(i, scores[i] + OWN_NAME * (i in own)) for i in candidates])
+            known = self._rankings[key] = _ranked(list(scores.items())), boosted, own
+        ranking, boosted, own = known
+        if boosted is None or self.chosen and any(i in self.chosen for i in candidates if i not in own):
+            return ranking  # the bonus only while no other candidate has had an occurrence
+        return boosted
 
     def named_last(self, mention: Mention) -> str:
         """The candidate the article names in full last before the occurrence, or else first after it: a short
