@@ -26,6 +26,8 @@ def naive_match(registry: Registry, text: str, lang: str) -> list[Mention]:
         later = sorted((s, k.full[0][0]) for s, _, k in kept if s > start and len(k.full) == 1
                        and k.full[0][0] in key.shorts)
         short = [seen[-1][1]] if seen else [later[0][1]] if later else []
+        if not key.full and len(named := {i for _, i in seen + later}) > 1:
+            short = sorted(named)
         owners = sorted({i for i, _ in key.full} | set(short or key.shorts)) if key.full else short
         if len(owners) > 1:
             mentions.append(Mention(start, end, "", text[start:end], "shared", tuple(owners)))

@@ -44,9 +44,22 @@ def ids(result):
 def test_context_decides_a_shared_name_and_says_nothing_without_it():
     assert ("Georgia", "georgia-us-state") in ids(linked("Petugas di Atlanta menghitung ulang. Georgia menunggu."))
     assert ("Georgia", "georgia-country") in ids(linked("Ribuan orang berkumpul di Tbilisi. Georgia bergolak."))
-    result = linked("Georgia kembali jadi sorotan pekan ini.")
+    # Nothing said for the state, whose short form it is: the country, whose name it is.
+    assert ids(linked("Georgia kembali jadi sorotan pekan ini.")) == [("Georgia", "georgia-country")]
+    # A name of both (the state's alias here): nothing decides.
+    both = make_registry([Entity("georgia-country", "Georgia", "place"),
+                          Entity("georgia-us-state", "State of Georgia", "place", aliases=("Georgia",))])
+    text = "Georgia kembali jadi sorotan pekan ini."
+    result = link(text, "id", Matcher(both).match(text, "id"), [], both, ordinary=ordinary)
     assert ids(result) == [] and [(a.surface, set(a.candidates)) for a in result.ambiguous] == [
         ("Georgia", {"georgia-country", "georgia-us-state"})]
+
+
+def test_a_short_form_the_article_says_nothing_for_yields_to_a_name():
+    text = "Warga Atlanta antre. Di Georgia, negara bagian itu, suara dihitung ulang. Georgia menunggu hasil."
+    assert [i for s, i in ids(linked(text)) if s == "Georgia"] == ["georgia-us-state"] * 2  # the state's cues
+    text = "Georgia menunggu hasil. Ribuan orang berkumpul di Tbilisi."
+    assert ids(linked(text))[0] == ("Georgia", "georgia-country")
 
 
 def test_the_sentence_beats_the_article_and_an_override_beats_both():
@@ -66,6 +79,11 @@ def test_names_inside_longer_names_are_no_mentions_but_titles_are_not_names():
     text = "Pemimpin Korea Utara Kim Jong Un tiba."  # two registered names side by side
     assert ids(linked(text, names=[Name(9, 32, "person", 0.9)])) == [
         ("Korea Utara", "korea-utara"), ("Kim Jong Un", "kim-jong-un")]
+    text = "Wali Kota Jakarta Vladimir Putin tiba."  # the span took in the second word of a title
+    assert ids(linked(text, names=[Name(5, 32, "place", 0.45)])) == [
+        ("Jakarta", "jakarta"), ("Vladimir Putin", "vladimir-putin")]
+    text = "Warga Kota Jakarta Vladimir Putin tiba."  # no title before it: one longer name
+    assert ids(linked(text, names=[Name(6, 33, "place", 0.45)])) == []
 
 
 def test_an_organisation_of_another_place_is_that_place_s():
@@ -84,6 +102,12 @@ def test_an_ordinary_word_opening_a_sentence_is_a_name_only_where_what_follows_s
     assert ids(linked("Kemarin Antara lain bercerita.", names=[])) == [("Antara", "antara")]  # not a sentence start
     text = "Banjir datang. Antara dalam laporannya menyebut dua korban. Antara dalam kota, jalan macet."
     assert ids(linked(text, names=[])) == [("Antara", "antara")]  # an adverbial, then a verb: the agency
+    text = "Banjir datang. Antara sebelumnya melaporkan dua korban. Antara sebelumnya dan sesudahnya, hujan."
+    assert ids(linked(text, names=[])) == [("Antara", "antara")]  # an adverb in -nya, then a verb: the agency
+    reading = make_registry([Entity("reading", "Reading", "place")])
+    text = "Rain fell. Reading spent a fortune on roads. Reading the report took an hour."
+    found = link(text, "en", Matcher(reading).match(text, "en"), [], reading, ordinary=ordinary)
+    assert ids(found) == [("Reading", "reading")]  # a past tense without -ed follows a subject
 
 
 def test_a_headline_in_title_case_keeps_its_names():
@@ -247,3 +271,18 @@ def test_cue_search_finds_what_folding_every_sentence_finds(pieces, category, cu
             at, _, sentence = evidence.sentence(Mention(start, start + 1, "", text[start], "name"))
             end = starts[at + 1] if at + 1 < len(starts) else len(text)
             assert (_cue(cue) in sentence) == (_cue(cue) in _folded(text[start:end])), (text, start)
+
+
+def test_a_short_form_of_two_entries_named_in_full_goes_to_the_last_named_unless_its_sentence_says():
+    both = make_registry([
+        Entity("kim-jong-un", "Kim Jong Un", "person", short=("Kim",)),
+        Entity("kim-yo-jong", "Kim Yo Jong", "person", short=("Kim",)),
+        Entity("barito-putera", "Barito Putera", "organization", short=("Barito",)),
+        Entity("sungai-barito", "Sungai Barito", "place", short=("Barito",))])
+    text = "Kim berbicara. Kim Jong Un tiba. Kim tersenyum. Kim Yo Jong menyusul. Kim menjawab."
+    found = link(text, "id", Matcher(both).match(text, "id"), [], both, ordinary=ordinary)
+    assert [i for s, i in ids(found) if s == "Kim"] == ["kim-jong-un", "kim-jong-un", "kim-yo-jong"]
+    assert found.ambiguous == ()  # before any full name, the first one after it
+    text = "Barito Putera menang. Perahu menyusuri Sungai Barito. Para pemain Barito bersorak. Air Barito naik."
+    found = link(text, "id", Matcher(both).match(text, "id"), [], both, ordinary=ordinary)
+    assert [i for s, i in ids(found) if s == "Barito"] == ["barito-putera", "sungai-barito"]  # 'pemain': a club

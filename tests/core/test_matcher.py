@@ -83,12 +83,14 @@ def test_longest_match_wins():
         ("kim-il-sung-square", "Kim Il Sung Square", "name"), ("kim-il-sung", "Kim Il Sung", "name")]
 
 
-def test_short_form_goes_to_the_most_recent_full_mention():
-    text = "Kim berbicara. Kim Jong Un tiba. Kim tersenyum. Kim Yo Jong menyusul. Kim bicara. Kim Jong-un pergi. Kim."
+def test_short_form_goes_to_its_owner_named_in_full():
+    text = "Kim berbicara. Kim Jong Un tiba. Kim tersenyum. Kim Jong-un pergi. Kim."
     assert [m for m in found(text) if m[2] != "name"] == [
         ("kim-jong-un", "Kim", "short"),  # before any full name: the first one after it
-        ("kim-jong-un", "Kim", "short"), ("kim-yo-jong", "Kim", "short"),
-        ("kim-jong-un", "Kim Jong-un", "alias"), ("kim-jong-un", "Kim", "short")]
+        ("kim-jong-un", "Kim", "short"), ("kim-jong-un", "Kim Jong-un", "alias"), ("kim-jong-un", "Kim", "short")]
+    # two owners named in full: the linker decides (warta.entities.linking)
+    shared = [m for m in Matcher(REGISTRY).match("Kim Jong Un tiba. Kim Yo Jong menyusul. Kim.", "id") if m.candidates]
+    assert [(m.surface, m.via, m.candidates) for m in shared] == [("Kim", "shared", ("kim-jong-un", "kim-yo-jong"))]
     assert found("Kim dan Putin bertemu.") == []
     # named in full only after it (a headline, then the lede): the first full name after it
     assert found("Putin tiba. Vladimir Putin disambut.") == [

@@ -44,7 +44,8 @@ ARTICLES = {
     "tbilisi.md": ("Protes di Tbilisi", "Ribuan orang turun ke jalan di Tbilisi.",
                    "Pemerintah Georgia menunda perundingan dengan Uni Eropa. Antara lain, mahasiswa ikut berunjuk "
                    "rasa. Di sini, Kejaksaan Negeri Jakarta Barat tidak terkait."),
-    "unsure.md": ("Georgia dan kita", "Sebuah catatan pendek.", "Georgia kembali jadi sorotan pekan ini."),
+    "unsure.md": ("Georgia dan kita", "Sebuah catatan pendek.",  # each entry's context named: nothing decides
+                  "Georgia kembali jadi sorotan pekan ini, kata orang dari Tbilisi sampai Atlanta."),
     "settled.md": ("Catatan pendek", "Sebuah catatan lain.", "Georgia kembali jadi sorotan pekan ini.",
                    "entities: {link: {Georgia: georgia-us-state}}\n"),
 }

@@ -38,6 +38,10 @@ MARGIN = 1.0  # the winner's score must reach this and beat the runner-up's by a
 # as its type (person, organization, place).
 NAMED, CO_MENTION, CUE, LANGUAGE, PRIOR = 2.0, 1.5, 1.0, 0.5, 0.5
 NAMED_LATER = 1.0  # named only after the occurrence: a short form points back to a name more than ahead
+# The form is this candidate's own name or alias, and the others hold it only as a short form while the article
+# says nothing for them (no name, context, cue, nor an occurrence already theirs; their prior aside): a short
+# form points back to its full name ('Jackson' with no 'Ketanji Brown Jackson' is the city).
+OWN_NAME = 1.0
 MAX_CO_MENTIONS, MAX_CUES = 2, 2
 NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge, Massachusetts', 'Santos, Brasil'
 TYPE_CONFIDENCE = 0.6  # below this the model's type for one word is often wrong (a club read as its city)
@@ -46,7 +50,8 @@ DOUBT_CONFIDENCE = 0.55  # from this, a type that contradicts the article's choi
 # What follows a name opening a sentence, unlike an ordinary word ('Antara melaporkan', 'Nice had struggled',
 # 'Reading, a commuter town'; not 'Antara lain', 'Antara Demak dan Kudus', 'Reading the statement'): a mark,
 # an Indonesian verb (prefixed: me-, ber-, di-, ter-), a word that follows a sentence's subject (auxiliaries,
-# a few adverbs and common verbs without a prefix), or 'and' and another name ('Kim dan Putin').
+# a few adverbs and common verbs without a prefix, English past tenses), or 'and' and another name ('Kim dan
+# Putin'); an Indonesian adverb in -nya between them is passed over ('Madura sebenarnya tampil').
 VERB_PREFIX = re.compile(r"(?:me|be[rl]?|di|te[rl]?)[a-z]{3,}\Z")
 AFTER_SUBJECT = frozenset("""
 adalah ialah juga akan sudah telah tidak tak harus masih pun kini sempat terus belum bisa dapat sedang tengah
@@ -55,6 +60,12 @@ turun kalah menang ikut tetap punya sebelumnya sendiri justru bahkan memang baru
 selalu jarang
 said says told added announced reported has had have is was were are will would could can may might must
 should did does do won lost beat signed also still now then never already again""".split())
+# English verbs whose past tense does not end in -ed, which a subject opening a sentence is often followed by.
+IRREGULAR_PAST = frozenset("""
+became began bought brought built came caught chose cut dealt drew drove fell felt fought found flew forgot
+gave got grew heard held hit hurt kept knew laid led left lent let lost made meant met paid put quit ran rose
+saw sent set shook shut sold sought spent split spoke spread stood stole struck swept swore took taught tore
+told thought threw understood went withdrew wrote""".split())
 # Words that say what a name right after them is ('kota Santos', 'streets of Santos', 'pemain Valencia'), and
 # head nouns of an apposition right after a name ('Reading, a commuter town'), by the type they give.
 def _types(**words: str) -> dict[str, str]:
@@ -149,6 +160,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             if via is None:
                 via = vias[(winner, mention.surface)] = entities[winner].via(mention.surface)
             out.append(Mention(mention.start, mention.end, winner, mention.surface, via))
+            evidence.chosen.add(winner)
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
                                        tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
@@ -180,8 +192,10 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
     for other in inside:
         rest[other.start - start:other.end - start] = " " * (other.end - other.start)
     words = [w for w in "".join(rest).split() if w[:1].isupper() and w.lower() not in TITLES]
+    before = text[max(0, start - 30):start].split() if words else ()
+    if words and before and before[-1].lower() in TITLES and text.startswith(words[0], start):
+        words = words[1:]  # the second word of a title the name's span took in: 'Wali Kota Medan Bobby Nasution'
     if words:  # the name holds more than registered names and titles: 'Jordan Henderson', 'Laut Jawa'
-        before = text[max(0, start - 30):start].split()
         title_construction = (names[at].type == "person" and mention.start == start and len(words) >= 2
                               and bool(before) and before[-1].lower() in TITLES
                               and all(registry.entities[i].type != "person" for i in owners(mention)))
@@ -307,6 +321,10 @@ def _name_follows(text: str, end: int, lang: str) -> bool:
         if second and (second.group(1).lower() in ("itu", "ini") or second.group(1).endswith("nya")):
             return _name_follows(text, second.end(), lang)
         return False
+    if lang != "en" and len(low) > 6 and low.endswith("nya") and low.isalpha():
+        return _name_follows(text, after.end(), lang)  # an adverb in -nya: 'Madura sebenarnya tampil'
+    if lang == "en" and low in IRREGULAR_PAST:
+        return True
     return low in AFTER_SUBJECT or low.endswith("ed") and lang == "en" or (
         lang != "en" and VERB_PREFIX.match(low) is not None)
 
@@ -322,6 +340,7 @@ class _Evidence:
         for m in decided:
             self.first.setdefault(m.entity_id, m.start)
         self.decided, self.decided_starts = decided, [m.start for m in decided]
+        self.chosen: set[str] = set()  # the entries shared forms went to so far, in text order
         self._folded = ""
         self._ends: list[int] | None = None
         self._sentences: dict[int, tuple] = {}
@@ -366,11 +385,30 @@ class _Evidence:
             latest = self._latest[candidates] = max(first.get(i, -1) for i in candidates)
         later = tuple(i for i in candidates if first.get(i, -1) > mention.start) if latest > mention.start else ()
         key = (mention.surface, candidates, later)
-        if key not in self._rankings:
-            most = max((prior.get(i, 0) for i in mention.candidates), default=0) or 1
-            self._rankings[key] = _ranked([(i, score(registry.entities[i], mention.surface, lang, self,
-                                                     prior.get(i, 0) / most, i in later)) for i in mention.candidates])
-        return self._rankings[key]
+        known = self._rankings.get(key)
+        if known is None:  # (ranking, the ranking with the own-name bonus or None, the owners of the name)
+            most = max((prior.get(i, 0) for i in candidates), default=0) or 1
+            entries = [registry.entities[i] for i in candidates]
+            said = {e.id: score(e, mention.surface, lang, self, 0.0, e.id in later) for e in entries}
+            scores = {i: said[i] + PRIOR * prior.get(i, 0) / most for i in candidates}
+            own = frozenset(e.id for e in entries if _own_form(e, mention.surface))
+            boosted = None
+            if own and len(own) < len(entries) and all(i in own or not said[i] for i in candidates):
+                boosted = _ranked([(i, scores[i] + OWN_NAME * (i in own)) for i in candidates])
+            known = self._rankings[key] = _ranked(list(scores.items())), boosted, own
+        ranking, boosted, own = known
+        if boosted is None or self.chosen and any(i in self.chosen for i in candidates if i not in own):
+            return ranking  # the bonus only while no other candidate has had an occurrence
+        return boosted
+
+    def named_last(self, mention: Mention) -> str:
+        """The candidate the article names in full last before the occurrence, or else first after it: a short
+        form points back to the name it shortens."""
+        decided, candidates = self.decided, mention.candidates
+        for at in range(bisect_left(self.decided_starts, mention.start) - 1, -1, -1):
+            if decided[at].entity_id in candidates and decided[at].via != "short":
+                return decided[at].entity_id
+        return min(candidates, key=lambda i: self.first.get(i, len(self.text)))
 
     def sentence(self, mention: Mention) -> tuple[int, set[str], _Sentence]:
         """(which sentence, the entries named in the occurrence's sentence, its words)."""
@@ -415,6 +453,25 @@ class _Evidence:
         at = bisect_right(self.starts, mention.start) - 1
         name = self.names[at] if at >= 0 and self.names[at].end >= mention.end else None
         return (name.type, name.confidence) if name else (None, 0.0)
+
+
+_SHORT_ONLY: dict[tuple, tuple] = {}
+
+
+def _short_only(registry: Registry, surface: str, ids: tuple[str, ...]) -> bool:
+    """Whether ``surface`` is only a short form of each of the entries ``ids`` (once per registry and form)."""
+    key = (id(registry), surface, ids)
+    known = _SHORT_ONLY.get(key)
+    if known is None or known[0] is not registry:
+        if len(_SHORT_ONLY) > 65536:
+            _SHORT_ONLY.clear()
+        known = _SHORT_ONLY[key] = registry, not any(_own_form(registry.entities[i], surface) for i in ids)
+    return known[1]
+
+
+def _own_form(entity, surface: str) -> bool:
+    """Whether ``surface`` is the entry's name or alias (or one in capitals), not only a short form of it."""
+    return any(form == surface or form.upper() == surface for form in entity.full_forms())
 
 
 def _folded(text: str) -> str:
@@ -548,6 +605,8 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
             runner_up = points
     if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
         return best, ()
+    if _short_only(registry, mention.surface, mention.candidates):  # a short form of entries named in full
+        return evidence.named_last(mention), ()
     ranked = evidence.article_ranking(mention, lang, registry, prior)
     doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
     return (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked

@@ -99,10 +99,10 @@ def opens_sentence(text: str, start: int) -> bool:
 
 
 def _resolve(text: str, hits) -> list[Mention]:
-    """Keep leftmost-longest non-overlapping hits. A short form goes to the entity among its owners whose full
-    form was seen last before it, or else first after it ('Putin' in a headline, 'Vladimir Putin' in the lede),
-    and is dropped when the text has neither; a form of several entries (full forms, or a full form and short
-    forms) keeps them all as candidates."""
+    """Keep leftmost-longest non-overlapping hits. A short form goes to its owner whose full form the text has
+    ('Putin' in a headline, 'Vladimir Putin' in the lede), and is dropped when the text has none; a form of
+    several entries (full forms, a full form and short forms, or a short form of several entries the text names
+    in full) keeps them all as candidates."""
     kept, reach = [], 0
     for start, negative_end, value in hits:
         if start >= reach:
@@ -118,6 +118,8 @@ def _resolve(text: str, hits) -> list[Mention]:
         known = [(seen[i], i) for i in shorts if i in seen]
         later = [(first[i], i) for i in shorts if i in first]
         short = {max(known)[1]} if known else {min(later)[1]} if later else set()
+        if not full and len(named := {i for _, i in known + later}) > 1:
+            short = named  # several owners named in full: the linker reads the occurrence, else the last named
         # Beside a full form, a short form's owners are candidates even when the text never names them in full
         # ('Georgia': the country, and the US state's short form); alone, a short form needs its full form.
         owners = {entity_id for entity_id, _ in full} | (short or set(shorts)) if full else short
