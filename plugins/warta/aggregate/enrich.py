@@ -218,17 +218,18 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     names = [cache.cached_names(key, len(analysis.text.text), answers) if cache is not None else None
              for key, analysis in zip(keys, analyses)]
 
-    def spans(number: int) -> tuple[list[Name], list]:  # the model of names: the costly step, mapped
+    def spans(number: int) -> tuple[list[Name], list, str]:  # the model of names: the costly step, mapped
         with noting(documents[number].where, "while enriching this article"):
-            return recorded_spans(analyses[number].text.text, documents[number].lang, stats, span_memo)
+            found, questions = recorded_spans(analyses[number].text.text, documents[number].lang, stats, span_memo)
+            return found, questions, answers(questions)
 
     missing = [number for number, found in enumerate(names) if found is None]
-    for count, (number, (found, questions)) in enumerate(zip(missing, map_(spans, missing))):
+    for count, (number, (found, questions, answered)) in enumerate(zip(missing, map_(spans, missing))):
         if count % SETTLE_EVERY == 0:
             settle()
         names[number] = found
         if cache is not None:
-            cache.keep_names(keys[number], found, questions, answers(questions))
+            cache.keep_names(keys[number], found, questions, answered)
 
     results = []
     for number, (a, d) in enumerate(zip(analyses, documents)):
