@@ -265,14 +265,14 @@ def _of_another_place(text: str, mentions: Sequence[Mention], registry: Registry
     return out
 
 
-_HOMES: dict[str, dict[str, frozenset[str]]] = {}
+_HOMES: dict[int, tuple] = {}  # id(registry) -> (registry, its homes): compared by identity, kept alive here
 
 
 def homes(registry: Registry) -> dict[str, frozenset[str]]:
     """Entry id -> the places it belongs to, as its registry entry tells: the places in its ``context`` and the
     places its own names and aliases name ('Supreme Court of Indonesia', 'Kementerian Luar Negeri RI')."""
-    key = registry.digest or str(id(registry))
-    if key not in _HOMES:
+    known = _HOMES.get(id(registry))
+    if known is None or known[0] is not registry:  # not a digest: registries in tests may have none
         places: dict[str, set[str]] = {}
         for entity in registry.entities.values():
             if entity.type == "place":
@@ -291,8 +291,8 @@ def homes(registry: Registry) -> dict[str, frozenset[str]]:
                 table[entity.id] = frozenset(found)
         if len(_HOMES) > 8:
             _HOMES.clear()
-        _HOMES[key] = table
-    return _HOMES[key]
+        known = _HOMES[id(registry)] = registry, table
+    return known[1]
 
 
 def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry, ordinary) -> str:
