@@ -52,12 +52,6 @@ class AnalysisCache:
         if self.warning is None:
             self.warning = f"{self.path}: analysis cache ignored and rebuilt ({type(error).__name__}: {error})"
 
-    def get(self, key: str, compute, valid=None) -> Analysis:
-        """The cached analysis under ``key`` if it decodes (and passes ``valid``), else ``compute()``."""
-        value = self.cached(key, valid)
-        self.keep(key, compute() if value is None else value)
-        return self.new[key]
-
     def cached(self, key: str, valid=None) -> Analysis | None:
         """The analysis under ``key`` if it decodes (and passes ``valid``); None counts as computed."""
         def read(data):
