@@ -127,7 +127,7 @@ class Settings:
     entities: Entities = group(Entities, "entity tagging, discovery and first-mention links")
     feeds: Feeds = group(Feeds, "RSS 2.0 and Atom feeds, see [feeds.md](feeds.md)")
     entity_timeline_limit: int = setting(100, "events shown on an entity page", minimum=0)
-    entity_timeline_data: int = setting(500, "newest events in an entity's `timeline.json` (TimelineJS)", minimum=0)
+    entity_timeline_data: int = setting(100, "newest events in an entity's `timeline.json` (TimelineJS): by default those its page lists", minimum=0)
     entity_articles: int = setting(20, "newest articles shown in full on an entity page; the older ones are listed "
                                        "by month below them (titles only), so an entity has one page", minimum=0)
     timeline_limit: int = setting(200, "events on the site-wide timeline page", minimum=0)
