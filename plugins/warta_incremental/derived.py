@@ -26,13 +26,14 @@ def _mark(stat) -> list[int]:
 
 
 class DerivedFolder:
-    """``folder`` (e.g. ``pagefind``) of ``output``, made from the files of ``output`` matching ``pattern``."""
+    """``folder`` (e.g. ``pagefind``) of ``output``, made from the files matching ``pattern`` in ``output`` or in
+    its subfolder ``inputs``."""
 
-    def __init__(self, settings, output: str | Path, folder: str, pattern: str = "*.html"):
-        self.output, self.folder, self.pattern = Path(output), folder, pattern
+    def __init__(self, settings, output: str | Path, folder: str, pattern: str = "*.html", inputs: str = ""):
+        self.output, self.folder, self.pattern, self.inputs_folder = Path(output), folder, pattern, inputs
         previous = settings.get("PREVIOUS_OUTPUT_PATH")
         self.previous = Path(previous) if previous else None
-        self.path = manifest_path(settings, f"warta-{folder}") if previous else None
+        self.path = manifest_path(settings, "warta-" + folder.replace("/", "-")) if previous else None
         self.old: dict = {}
         self.inputs: dict[str, list] = {}
         self.read = 0  # input files read (the others were known by their inode)
@@ -48,7 +49,7 @@ class DerivedFolder:
         """The digest of ``tool`` and of every input file's path and bytes."""
         known = self.old.get("inputs", {})
         digest = hashlib.blake2b(tool.encode() + b"\0", digest_size=16)
-        for path in sorted(self.output.rglob(self.pattern)):
+        for path in sorted((self.output / self.inputs_folder).rglob(self.pattern)):
             if not path.is_file():
                 continue
             relative = path.relative_to(self.output).as_posix()

@@ -11,6 +11,8 @@ from warta.publish import sitemaps
 from warta.publish.feeds import absolute, site_url
 from warta.settings import of as warta_settings
 
+from .search import shards
+
 
 class WartaSiteGenerator(Generator):
     def generate_context(self):
@@ -35,7 +37,8 @@ class WartaSiteGenerator(Generator):
         self.write(urls.editions + "index.html", self.get_template("editions"), self.context,
                    months=by_month(days))
         if warta_settings(self.settings).search:
-            self.write(urls.search + "index.html", self.get_template("search"), self.context)
+            self.write(urls.search + "index.html", self.get_template("search"), self.context,
+                       search_shards=shards(self.context))
         self.write("404.html", self.get_template("404"), self.context, relative_urls=False)  # served at any path
         self.write_sitemaps(days)
 

@@ -134,6 +134,9 @@ def test_incremental_build_equals_a_clean_build(change, tmp_path):
         assert len(reused) > len(pages) // 2
         assert PAGE not in reused
         assert search_index(output) != index_before  # the index was made again, as the clean build made it
+        index = [path for path in before if path.startswith("pagefind/")]
+        assert all(path in reused for path in index if path.startswith("pagefind/2024/"))  # that year's pages
+        assert not all(path in reused for path in index if path.startswith("pagefind/2023/"))  # did not change
     if change is template:  # only entity pages use entity.html
         assert "entitas/kim-jong-un/index.html" not in reused and b'<h1 class="name">' in rebuilt[
             "entitas/kim-jong-un/index.html"]
@@ -152,7 +155,7 @@ def test_a_rebuild_without_changes_renders_nothing(tmp_path):
     assert html and all(after[path] == before[path] for path in html)
     assert sorted(after) == sorted(before)
     index = [path for path in after if path.startswith("pagefind/")]  # the search index is not made again
-    assert "pagefind/pagefind-entry.json" in index and all(after[path] == before[path] for path in index)
+    assert "pagefind/2023/pagefind-entry.json" in index and all(after[path] == before[path] for path in index)
 
 
 def test_a_damaged_search_index_is_made_again(tmp_path):
@@ -160,7 +163,7 @@ def test_a_damaged_search_index_is_made_again(tmp_path):
     shutil.copytree(REPO / "content", content)
     assert run_build(content, output).returncode == 0
     expected = search_index(output)
-    fragment = next(path for path in sorted(expected) if path.startswith("pagefind/fragment/"))
+    fragment = next(path for path in sorted(expected) if path.startswith("pagefind/2024/fragment/"))
     (output / fragment).write_bytes(b"damaged")  # in place: same inode, another size and time
     assert run_build(content, output).returncode == 0
     assert search_index(output) == expected

@@ -86,6 +86,8 @@ def test_search_finds_articles(server, browser, query, filters, expected):
     page.wait_for_selector("ol.results li a")
     titles = page.locator("ol.results li h2 a").all_text_contents()
     assert expected in titles
+    links = page.locator("ol.results li h2 a").evaluate_all("links => links.map((a) => a.href)")
+    assert len(links) == len(set(links))  # each year's and language's index merged once
     if filters.get("language") == "en":
         assert all("Marapi" in t and not t.startswith("Gunung") for t in titles)
     assert page.url.endswith("q=" + query) or ("q=" + query + "&") in page.url  # a shareable URL

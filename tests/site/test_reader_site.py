@@ -163,8 +163,15 @@ def test_404_page_works_at_any_path(output):
 
 
 def test_search_index_holds_both_languages_and_only_articles(output):
-    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text())
-    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"id": 7, "en": 1}
+    """One index per year the articles are filed under, listed by the search page that merges them."""
+    shards = page(output, "cari/index.html").xpath("//form[@role='search']/@data-shards")
+    assert shards == ["2023 2024"]
+    counts = {}
+    for year in ("2023", "2024"):
+        entry = json.loads((output / "pagefind" / year / "pagefind-entry.json").read_text())
+        counts[year] = {lang: v["page_count"] for lang, v in entry["languages"].items()}
+    assert counts == {"2023": {"id": 1}, "2024": {"id": 6, "en": 1}}
+    assert not (output / "pagefind" / "pagefind-entry.json").exists()
     article = page(output, "2024/05/kpu-rekapitulasi/index.html")
     assert article.xpath("//*[@data-pagefind-body]") and article.xpath("//h1/@data-pagefind-weight") == ["10"]
     assert article.xpath("string(//*[@data-pagefind-meta='language'])") == "id"

@@ -1,21 +1,40 @@
-// Search with pagefind's JS API: the index of the page's language plus the other languages, merged,
-// filtered by section, entity type and language on the pages' metadata (pagefind's own filter indexes are
-// not byte-stable between builds, so Warta does not use them). Results are built with DOM methods, never innerHTML:
-// the excerpt is parsed inert (DOMParser runs nothing) and only its text and <mark> elements are kept.
+// Search with pagefind's JS API: one bundle per top folder of the articles (a year; `data-shards`, none: one
+// bundle in pagefind/), each holding an index per language, all merged; filtered by section, entity type and
+// language on the pages' metadata (pagefind's own filter indexes are not byte-stable between builds, so Warta does
+// not use them). Results are built with DOM methods, never innerHTML: the excerpt is parsed inert (DOMParser runs
+// nothing) and only its text and <mark> elements are kept.
 const form = document.querySelector("form.search");
 const pageLang = document.documentElement.lang;
-const others = form.dataset.langs.split(" ").filter((l) => l !== pageLang);
 const status = document.querySelector(".status");
 const list = document.querySelector("ol.results");
-const bundle = new URL(form.dataset.bundle, document.baseURI).href;  // import() would resolve against this script
+const root = new URL(form.dataset.bundle, document.baseURI).href;  // import() would resolve against this script
+const shards = form.dataset.shards.split(" ").filter(Boolean);
+const bundles = shards.length ? shards.map((name) => `${root}${name}/`) : [root];
+
+async function languages(bundle) {
+  const response = await fetch(`${bundle}pagefind-entry.json`);
+  return (await response.json()).languages;
+}
+
+function loaded(langs) {  // the index pagefind's init takes for this page: its language, else the largest one
+  if (langs[pageLang]) return pageLang;
+  if (langs[pageLang.split("-")[0]]) return pageLang.split("-")[0];
+  return Object.entries(langs).sort((a, b) => b[1].page_count - a[1].page_count)[0][0];
+}
 
 let pagefind;
 try {
-  pagefind = await import(bundle + "pagefind.js");
-  await pagefind.options({ basePath: bundle });
+  const held = await Promise.all(bundles.map(languages));
+  const first = Math.max(0, held.findIndex((langs) => langs[pageLang]));  // the reader's language first
+  const taken = loaded(held[first]);
+  pagefind = await import(bundles[first] + "pagefind.js");
+  await pagefind.options({ basePath: bundles[first] });
   await pagefind.init();
-  for (const language of others) {  // one bundle holds an index per language: add the others to the search
-    await pagefind.mergeIndex(bundle, { language }).catch(() => {});  // a language without articles has none
+  // Every other index once, by the languages each bundle holds (merging one it lacks merges its largest again).
+  for (const [number, bundle] of bundles.entries()) {
+    for (const language of Object.keys(held[number])) {
+      if (number !== first || language !== taken) await pagefind.mergeIndex(bundle, { language });
+    }
   }
 } catch (error) {
   status.textContent = form.dataset.unavailable || "Search is unavailable.";
