@@ -131,6 +131,8 @@ class Settings:
     entity_articles: int = setting(20, "newest articles shown in full on an entity page; the older ones are listed "
                                        "by month below them (titles only), so an entity has one page", minimum=0)
     timeline_limit: int = setting(200, "events on the site-wide timeline page", minimum=0)
+    timeline_sources: int = setting(5, "articles listed under a timeline event (pages and TimelineJS), oldest "
+                                       "first; the page counts the others", minimum=1)
     search: bool = setting(True, "write the search page and its static index (pagefind) after each build")
     default_lang: str = setting("id", "Pelican's; the interface language (`id` or `en`) and the language of "
                                       "articles without `lang`", name="DEFAULT_LANG")

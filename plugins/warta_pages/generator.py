@@ -6,7 +6,7 @@ import os
 from functools import partial
 
 from pelican.generators import Generator
-from warta.aggregate.timeline import by_entity, group_by_year_month, merge, recent
+from warta.aggregate.timeline import by_entity, group_by_year_month, merge, oldest_first, recent
 from warta.problems import noting
 from warta.publish import export, timelinejs
 from warta.settings import of as warta_settings
@@ -54,9 +54,17 @@ class WartaPagesGenerator(Generator):
             index, registry, self.site_url, self.urls.entity))
 
     def _grouped(self, items):
-        """Items grouped by year and month, each with the article records that reported it."""
-        return [(year, month, [(item, [self.records_by_url[u] for u in item.sources if u in self.records_by_url])
-                               for item in group]) for year, month, group in group_by_year_month(items)]
+        """Items grouped by year and month, each with the first article records that reported it and how many
+        more did."""
+        limit = self.warta.timeline_sources
+        grouped = []
+        for year, month, group in group_by_year_month(items):
+            entries = []
+            for item in group:
+                sources = oldest_first(item, self.records_by_url)
+                entries.append((item, sources[:limit], len(sources[limit:])))
+            grouped.append((year, month, entries))
+        return grouped
 
     def entity_page(self, summary, entity, items):
         url = self.urls.entity_page(summary.id)
@@ -66,7 +74,7 @@ class WartaPagesGenerator(Generator):
             title = entity.name if entity else summary.name
             self.write_text(timeline_url, export.dumps(timelinejs.document(
                 title, entity.description if entity else "", recent(items, self.warta.entity_timeline_data),
-                self.records_by_url, self.site_url)))
+                self.records_by_url, self.site_url, self.warta.timeline_sources)))
         limit = self.warta.entity_articles
         records = [r for r in summary.articles if r.url in self.by_url]  # newest first
         articles = [self.by_url[r.url] for r in records[:limit]]
@@ -94,7 +102,7 @@ class WartaPagesGenerator(Generator):
         if items:
             timeline_url = self.urls.timeline_json(url)
             self.write_text(timeline_url, export.dumps(timelinejs.document(
-                story.title, story.summary, items, self.records_by_url, self.site_url)))
+                story.title, story.summary, items, self.records_by_url, self.site_url, self.warta.timeline_sources)))
         articles = [self.by_url[r.url] for r in records if r.url in self.by_url]
         self.write(url + "index.html", self.get_template("story"), self.context, story=story,
                    story_articles=articles, timeline=self._grouped(items), timeline_url=timeline_url)

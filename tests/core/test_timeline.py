@@ -215,6 +215,24 @@ def test_timelinejs_has_end_date_for_a_range_and_export_has_end_and_anchor():
     assert anchored["end_date"] is None and anchored["tense_cue"] is None
 
 
+def test_an_event_lists_its_oldest_sources_first_and_only_as_many_as_shown():
+    """A date hundreds of articles name would otherwise carry hundreds of links in one TimelineJS slide."""
+    from warta.aggregate.site_index import ArticleRecord
+    from warta.aggregate.timeline import oldest_first
+    from warta.publish.timelinejs import document
+
+    events, items, _ = _range_items()
+    (span,) = [i for i in items if i.end]
+    published = {"a1": datetime(2024, 3, 15, 9, tzinfo=WIB), "a2": datetime(2024, 3, 14, 9, tzinfo=WIB)}
+    records = {key: ArticleRecord(key, f"Judul {key}", when, "id", "Dunia", None, None, (), tuple(events))
+               for key, when in published.items()}
+    assert [r.url for r in oldest_first(span, records)] == ["a2", "a1"]  # by date, not by address
+    (slide,) = [e for e in document("Kim", "", [span], records, "https://warta.example", 1)["events"]]
+    assert slide["text"]["headline"] == "Judul a2" and slide["text"]["text"].count("<a ") == 1
+    (both,) = document("Kim", "", [span], records, "https://warta.example", 5)["events"]
+    assert both["text"]["text"].count("<a ") == 2
+
+
 SITE_ARTICLE = """---
 title: Kim kembali ke Rusia
 date: 2024-03-14T09:00:00+07:00
@@ -252,3 +270,26 @@ def test_range_is_one_span_on_every_timeline(tmp_path):
     (anchored,) = [e for e in article["events"] if e["phrase"] == "Keesokan harinya"]
     assert anchored["date"] == "2024-03-13" and anchored["anchor"]["phrase"] == "10-12 Maret 2024"
     assert SITE_SENTENCE in anchored["anchor"]["sentence"]
+
+
+def test_an_event_many_articles_report_lists_the_first_and_counts_the_rest(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    (content / "articles" / "2024" / "kim-rusia-lanjutan.md").write_text(SITE_ARTICLE, encoding="utf-8")
+    later = SITE_ARTICLE.replace("Kim kembali ke Rusia", "Kim lagi di Rusia").replace("2024-03-14T09", "2024-03-15T09")
+    (content / "articles" / "2024" / "kim-lagi-di-rusia.md").write_text(later, encoding="utf-8")
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
+                    "WARTA_TIMELINE_SOURCES = 1\n", encoding="utf-8")
+    output = tmp_path / "output"
+    result = run_build(content, output, "--conf", str(conf))
+    assert result.returncode == 0, result.stderr
+    tree = html.fromstring((output / "linimasa/index.html").read_text(encoding="utf-8"))
+    (span,) = [li for li in tree.xpath("//li[contains(@class, 'event')]") if SITE_SENTENCE in li.text_content()]
+    (sources,) = span.xpath(".//p[@class='sources']")
+    assert [a.text for a in sources.xpath("a")] == ["Kim kembali ke Rusia"]  # the older report
+    assert sources.text_content().endswith("; dan 1 artikel lain")
+    events = json.loads((output / "entitas/kim-jong-un/timeline.json").read_text(encoding="utf-8"))["events"]
+    (slide,) = [e for e in events if SITE_SENTENCE in e["text"]["text"]]
+    assert slide["text"]["headline"] == "Kim kembali ke Rusia" and slide["text"]["text"].count("<a ") == 1
+

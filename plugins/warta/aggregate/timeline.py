@@ -204,3 +204,8 @@ def group_by_year_month(items) -> list[tuple[int, int | None, list[TimelineItem]
 def recent(items, limit: int) -> list[TimelineItem]:
     """The ``limit`` newest items."""
     return sorted(items, key=sort_key)[:max(limit, 0)]
+
+
+def oldest_first(item, records_by_url: dict) -> list:
+    """The records of the articles that reported ``item``, oldest first."""
+    return sorted((records_by_url[url] for url in item.sources if url in records_by_url), key=lambda r: (r.date, r.url))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from html import escape
 
+from warta.aggregate.timeline import oldest_first
 from warta.publish.export import link
 
 WEEK_PRECISION = "week"
@@ -23,15 +24,16 @@ def start_date(item) -> dict:
     return parts
 
 
-def document(title: str, summary: str, items, records_by_url: dict, site_url: str) -> dict:
-    """``items`` are merged timeline items (oldest or newest first; TimelineJS sorts by date)."""
+def document(title: str, summary: str, items, records_by_url: dict, site_url: str, sources_shown: int = 5) -> dict:
+    """``items`` are merged timeline items (oldest or newest first; TimelineJS sorts by date); each links its first
+    ``sources_shown`` source articles."""
     events, seen = [], set()
     for item in items:
-        sources = [records_by_url[url] for url in item.sources if url in records_by_url]
+        sources = oldest_first(item, records_by_url)
         if not sources:
             continue
         first = sources[0]
-        links = " ".join(f'<a href="{escape(link(site_url, r.url))}">{escape(r.title)}</a>' for r in sources)
+        links = " ".join(f'<a href="{escape(link(site_url, r.url))}">{escape(r.title)}</a>' for r in sources[:sources_shown])
         span = f"{item.iso}/{item.end.iso}" if item.end else item.iso
         unique = "e-" + hashlib.sha1(f"{span}|{item.sentence}|{'|'.join(item.sources)}".encode()).hexdigest()[:12]
         while unique in seen:
