@@ -20,6 +20,14 @@ def test_occurrence_counts_whole_words_from_the_body_start():
     assert occurrence(text, "Kim", text.index("Kim Yo"), body) == 0
 
 
+def test_the_occurrence_linked_is_the_one_counted_when_a_name_overlaps_itself():
+    """'Bali Bali' stands alone twice in 'Bali Bali Bali' (at 0 and 5): counting and linking agree on the second."""
+    text = "Bali Bali Bali"
+    assert occurrence(text, "Bali Bali", len(text), 0) == 2
+    out = link_first_mentions(f"<p>{text}</p>", [MentionLink("Bali Bali", 1, "b/")])
+    assert out == '<p>Bali <a href="b/" class="entity">Bali Bali</a></p>'
+
+
 @pytest.mark.parametrize("number, linked", [
     (0, None),  # inside an existing link: counted, never linked
     (1, '<em><a href="p/" class="entity">Putin</a></em>'),

@@ -5,7 +5,6 @@ Occurrences are counted over the text the entity text model reads (``warta.entit
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from html import escape
@@ -25,19 +24,20 @@ class MentionLink:
 
 
 def occurrence(text: str, surface: str, start: int, body_start: int) -> int:
-    """How many times ``surface`` stands alone in ``text[body_start:start]`` (str.find: no regex scan)."""
-    count, at, size = 0, text.find(surface, body_start, start), len(surface)
+    """How many times ``surface`` stands alone in ``text[body_start:start]``."""
+    return sum(1 for _ in _alone(text, surface, body_start, start))
+
+
+def _alone(text: str, surface: str, start: int = 0, end: int | None = None):
+    """Where ``surface`` stands alone (not inside a longer word) in ``text[start:end]``; str.find, no regex scan."""
+    end, size = len(text) if end is None else end, len(surface)
+    at = text.find(surface, start, end)
     while at >= 0:
         before = text[at - 1] if at > 0 else " "
         after = text[at + size] if at + size < len(text) else " "
         if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
-            count += 1
-        at = text.find(surface, at + 1, start)
-    return count
-
-
-def _pattern(surface: str) -> re.Pattern:
-    return re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)")
+            yield at
+        at = text.find(surface, at + 1, end)
 
 
 def link_first_mentions(html: str, links: list[MentionLink]) -> str:
@@ -91,10 +91,10 @@ def _inside(element, tags) -> bool:
 
 def _find(joined: str, starts: list[int], link: MentionLink) -> tuple[int, int, int] | None:
     """(slot index, start, end) of the link's occurrence of its words in the joined slot texts."""
-    for seen, match in enumerate(_pattern(link.surface).finditer(joined)):
+    for seen, at in enumerate(_alone(joined, link.surface)):
         if seen == link.occurrence:
-            index = bisect_right(starts, match.start()) - 1
-            return index, match.start() - starts[index], match.end() - starts[index]
+            index = bisect_right(starts, at) - 1
+            return index, at - starts[index], at + len(link.surface) - starts[index]
     return None
 
 
