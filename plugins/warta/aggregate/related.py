@@ -34,16 +34,15 @@ def related_articles(records: Sequence[ArticleRecord], limit: int = LIMIT, windo
     it)``: an entity named everywhere adds nothing. Only registered entities count.
     """
     total = len(records)
-    salience: list[dict[str, float]] = []
-    postings: dict[str, list[int]] = defaultdict(list)
+    salience: list[dict[str, float]] = [{t.id: t.salience for t in r.entities if t.registered} for r in records]
     order = sorted(range(total), key=lambda i: (records[i].date, records[i].url))
-    for record in records:
-        salience.append({t.id: t.salience for t in record.entities if t.registered})
+    postings: dict[str, list[int]] = defaultdict(list)
     for position in order:
         for entity_id in salience[position]:
             postings[entity_id].append(position)
     idf = {e: math.log(total / len(p)) for e, p in postings.items()}
     stamps = {e: [records[i].date for i in p] for e, p in postings.items()}
+    weights = {e: [salience[i][e] for i in p] for e, p in postings.items()}  # aligned with postings
     story_members: dict[str, list[int]] = defaultdict(list)
     for position in order:
         if records[position].story:
@@ -52,26 +51,30 @@ def related_articles(records: Sequence[ArticleRecord], limit: int = LIMIT, windo
     result: dict[str, tuple[Related, ...]] = {}
     for here, record in enumerate(records):
         low, high = record.date - window, record.date + window
-        scores: dict[int, float] = defaultdict(float)
-        shared: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        scores: dict[int, float] = {}
         for entity_id, weight in salience[here].items():
-            if idf[entity_id] < MIN_IDF:
+            rarity = idf[entity_id]
+            if rarity < MIN_IDF:
                 continue
-            dates = stamps[entity_id]
-            for there in postings[entity_id][bisect_left(dates, low):bisect_right(dates, high)]:
-                if there != here:
-                    gain = min(weight, salience[there][entity_id]) * idf[entity_id]
-                    scores[there] += gain
-                    shared[there].append((gain, entity_id))
+            dates, members, there_weights = stamps[entity_id], postings[entity_id], weights[entity_id]
+            for k in range(bisect_left(dates, low), bisect_right(dates, high)):
+                there = members[k]
+                # the same arithmetic, in the same order, as summing min(weight, there's) * idf per shared entity
+                scores[there] = scores.get(there, 0.0) + min(weight, there_weights[k]) * rarity
+        scores.pop(here, None)
         same_story = set()
         for there in story_members.get(record.story or "", ()):
             if there != here and low <= records[there].date <= high:
-                scores[there] += STORY_BONUS
+                scores[there] = scores.get(there, 0.0) + STORY_BONUS
                 same_story.add(there)
         ranked = sorted(((s, records[i].date, records[i].url, i) for i, s in scores.items() if s >= threshold),
                         key=lambda row: (-row[0], -row[1].timestamp(), row[2]))
-        result[record.url] = tuple(
-            Related(records[i], round(s, 6), tuple(e for _, e in sorted(shared[i], key=lambda g: (-g[0], g[1]))),
-                    i in same_story)
-            for s, _, _, i in ranked[:limit])
+        result[record.url] = tuple(Related(records[i], round(s, 6), _shared(salience[here], salience[i], idf),
+                                           i in same_story) for s, _, _, i in ranked[:limit])
     return result
+
+
+def _shared(here: dict[str, float], there: dict[str, float], idf: dict[str, float]) -> tuple[str, ...]:
+    """The entities two articles share that count, strongest first."""
+    gains = [(min(w, there[e]) * idf[e], e) for e, w in here.items() if e in there and idf[e] >= MIN_IDF]
+    return tuple(e for _, e in sorted(gains, key=lambda g: (-g[0], g[1])))
