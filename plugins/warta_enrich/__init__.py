@@ -42,7 +42,8 @@ def enrich_articles(generator) -> None:
     if problems:
         raise ProblemsFound(problems)
 
-    cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis.json")
+    cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis")
+    (Path(settings["CACHE_PATH"]) / "warta-analysis.json").unlink(missing_ok=True)  # one file before 6 Dec 2026
     # Drafts (embargoed articles among them) are enriched only where they are written: their text must not
     # shape discovery in a build that publishes without them.
     drafts = list(generator.drafts) if settings.get("DRAFT_SAVE_AS") else []

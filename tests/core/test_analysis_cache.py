@@ -1,4 +1,5 @@
-"""The analysis cache file: written when an entry was computed or dropped, left alone when nothing changed."""
+"""The analysis cache folder: a file is written when one of its entries was computed or dropped, and left alone
+when nothing in it changed."""
 
 from __future__ import annotations
 
@@ -28,31 +29,57 @@ def stamp(path) -> tuple[int, int]:
     return stat.st_ino, stat.st_mtime_ns
 
 
-def test_the_file_is_rewritten_only_when_its_entries_change(tmp_path):
-    path = tmp_path / "analysis.json"
-    first = AnalysisCache(path)
-    get(first, "a", lambda: analysis("Satu."))
-    get(first, "b", lambda: analysis("Dua."))
+def stored(folder, part: str = "entries") -> list[str]:
+    return sorted(key for file in folder.glob("*.json") for key in json.loads(file.read_text(encoding="utf-8"))[part])
+
+
+def test_a_file_is_rewritten_only_when_its_entries_change(tmp_path):
+    folder = tmp_path / "analysis"
+    a, b, c, d = "a1" * 32, "b2" * 32, "c3" * 32, "a1" + "d4" * 31  # d shares a's file
+    first = AnalysisCache(folder)
+    get(first, a, lambda: analysis("Satu."))
+    get(first, b, lambda: analysis("Dua."))
     first.save()
-    written = stamp(path)
+    assert sorted(p.name for p in folder.iterdir()) == ["a1.json", "b2.json"]
+    written = {p.name: stamp(p) for p in folder.iterdir()}
 
-    same = AnalysisCache(path)
-    assert get(same, "a", lambda: analysis("other")).text.text.strip() == "Satu."
-    get(same, "b", lambda: analysis("other"))
+    same = AnalysisCache(folder)
+    assert get(same, a, lambda: analysis("other")).text.text.strip() == "Satu."
+    get(same, b, lambda: analysis("other"))
     same.save()
-    assert stamp(path) == written and same.hits == 2
+    assert {p.name: stamp(p) for p in folder.iterdir()} == written and same.hits == 2
 
-    fewer = AnalysisCache(path)  # "b" is no longer used: dropped from the file
-    get(fewer, "a", lambda: analysis("other"))
+    fewer = AnalysisCache(folder)  # b is no longer used: its file goes, a's stays untouched
+    get(fewer, a, lambda: analysis("other"))
     fewer.save()
-    assert sorted(json.loads(path.read_text(encoding="utf-8"))["entries"]) == ["a"]
+    assert stored(folder) == [a] and stamp(folder / "a1.json") == written["a1.json"]
 
-    more = AnalysisCache(path)  # "c" is new: written beside "a"
-    get(more, "a", lambda: analysis("other"))
-    get(more, "c", lambda: analysis("Tiga."))
+    more = AnalysisCache(folder)  # c and d are new: d is written beside a, c in a file of its own
+    get(more, a, lambda: analysis("other"))
+    get(more, c, lambda: analysis("Tiga."))
+    get(more, d, lambda: analysis("Empat."))
     more.save()
-    assert sorted(json.loads(path.read_text(encoding="utf-8"))["entries"]) == ["a", "c"]
-    assert get(AnalysisCache(path), "c", lambda: analysis("other")).text.text.strip() == "Tiga."
+    assert stored(folder) == sorted([a, c, d]) and stamp(folder / "a1.json") != written["a1.json"]
+    again = AnalysisCache(folder)
+    assert [get(again, k, lambda: analysis("other")).text.text.strip() for k in (a, c, d)] == ["Satu.", "Tiga.",
+                                                                                            "Empat."]
+
+
+def test_a_bad_file_costs_only_its_own_entries(tmp_path):
+    folder = tmp_path / "analysis"
+    a, b = "a1" * 32, "b2" * 32
+    first = AnalysisCache(folder)
+    get(first, a, lambda: analysis("Satu."))
+    get(first, b, lambda: analysis("Dua."))
+    first.save()
+    (folder / "b2.json").write_text('{"some": "other tool"}', encoding="utf-8")
+    (folder / "zz.json").write_bytes(b"\x80 not json")
+    second = AnalysisCache(folder)
+    assert get(second, a, lambda: analysis("other")).text.text.strip() == "Satu."
+    assert get(second, b, lambda: analysis("Dua lagi.")).text.text.strip() == "Dua lagi."
+    assert second.hits == 1 and second.warning.startswith(f"{folder / 'b2.json'}: analysis cache ignored")
+    second.save()
+    assert sorted(p.name for p in folder.iterdir()) == ["a1.json", "b2.json"] and stored(folder) == [a, b]
 
 
 def test_name_spans_come_from_the_cache_while_the_corpus_answers_their_questions_as_before(tmp_path):
@@ -66,7 +93,7 @@ def test_name_spans_come_from_the_cache_while_the_corpus_answers_their_questions
     docs = [Document("a", "Banjir di Jakarta", "", "<p>Gubernur Heru Budi Hartono meninjau Kampung Melayu.</p>",
                      "id", when),
             Document("b", "Rapat", "", "<p>Menteri Sri Mulyani bertemu Bank Dunia di Jakarta.</p>", "id", when)]
-    path = tmp_path / "analysis.json"
+    path = tmp_path / "analysis"
     cold_cache = AnalysisCache(path)
     cold = enrich_corpus(docs, registry, 0.5, cold_cache)
     cold_cache.save()
@@ -89,10 +116,11 @@ def test_name_spans_come_from_the_cache_while_the_corpus_answers_their_questions
     assert changed.name_hits == 0
     after_edit.save()
 
-    data = json.loads(path.read_text(encoding="utf-8"))
+    file = next(f for f in sorted(path.glob("*.json")) if json.loads(f.read_text(encoding="utf-8"))["names"])
+    data = json.loads(file.read_text(encoding="utf-8"))
     key = next(iter(data["names"]))
     data["names"][key][2] = [[0, 10 ** 6, "person", 0.9, None]]  # a span outside its text
-    path.write_text(json.dumps(data), encoding="utf-8")
+    file.write_text(json.dumps(data), encoding="utf-8")
     damaged = AnalysisCache(path)
     assert enrich_corpus(edited, registry, 0.5, damaged) == enrich_corpus(edited, registry, 0.5)
     assert damaged.warning and "analysis cache ignored" in damaged.warning
@@ -119,7 +147,7 @@ def test_cached_name_spans_equal_fresh_ones_after_any_edit(tmp_path):
         return [Document(f"a{i}", f"Berita {i}", "", "".join(f"<p>{escape(s)}</p>" for s in body), "id", when)
                 for i, body in enumerate(articles)]
 
-    rng, path, kept = random.Random(11), tmp_path / "analysis.json", 0
+    rng, path, kept = random.Random(11), tmp_path / "analysis", 0
     first = AnalysisCache(path)
     enrich_corpus(documents(), registry, 0.5, first)
     first.save()

@@ -1,7 +1,8 @@
-"""A file cache of article analyses keyed by content, registry and code digests.
+"""A folder cache of article analyses keyed by content, registry and code digests.
 
-Stored as JSON, never pickle: whoever can write ``.cache/`` must not be able to run code in a
-build. A file that is missing, corrupt or not ours is ignored and rebuilt; :attr:`AnalysisCache.warning`
+Stored as JSON, never pickle: whoever can write ``.cache/`` must not be able to run code in a build. Entries are
+spread over up to 256 files by the first two digits of their key, so that an edit rewrites about 1/256 of the
+cache, not all of it. A file that is corrupt or not ours is ignored and rebuilt; :attr:`AnalysisCache.warning`
 says why (the glue logs it once), and the build goes on.
 """
 
@@ -21,36 +22,54 @@ from warta.entities.names import Name
 from warta.entities.text import ArticleText
 from warta.temporal import TimeExpr
 
-FORMAT = "warta-analysis-4"
+FORMAT = "warta-analysis-5"
+SHARD = 2  # leading characters of a key that name its file
+
+
+def shard_of(key: str) -> str:
+    return key[:SHARD]
 
 
 class AnalysisCache:
-    def __init__(self, path: Path):
-        self.path = Path(path)
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
         self.old: dict = {}
         self.new: dict = {}
         self.old_names: dict = {}  # name spans per article, with the corpus questions they asked
         self.new_names: dict = {}
         self.hits = self.name_hits = self.computed = 0
         self.warning: str | None = None
-        self.stored: tuple[set, set] = (set(), set())
+        self.stored: dict[str, tuple[set, set]] = {}  # file -> the keys of entries and names it holds
+        self.read: set[str] = set()  # keys of entries that came from a file
+        self.dirty: set[str] = set()  # files whose entries changed or that were ignored
+        for file in sorted(self.folder.glob("*.json")):
+            self._load(file)
+
+    def _load(self, file: Path) -> None:
         try:
-            with open(self.path, "rb") as handle:
+            with open(file, "rb") as handle:
                 data = json.loads(handle.read())
             if not (isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict)):
                 raise ValueError("not a Warta analysis cache")
-            self.old = data["entries"]
-            self.old_names = data.get("names") if isinstance(data.get("names"), dict) else {}
-            self.stored = (set(self.old), set(self.old_names))  # what the file holds: entries are popped as read
-        except FileNotFoundError:
-            pass
+            names = data.get("names") if isinstance(data.get("names"), dict) else {}
         except (OSError, ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors
-            self._ignore(error)
+            self._ignore(error, file.stem)
+            return
+        self.old.update(data["entries"])
+        self.old_names.update(names)
+        self.stored[file.stem] = (set(data["entries"]), set(names))  # entries are popped from old as read
 
-    def _ignore(self, error: Exception) -> None:
-        self.old, self.old_names, self.stored = {}, {}, (set(), set())
+    def _ignore(self, error: Exception, shard: str) -> None:
+        """Forget one file's entries; it is written again on save."""
+        entries, names = self.stored.get(shard, ((), ()))
+        for key in entries:
+            self.old.pop(key, None)
+        for key in names:
+            self.old_names.pop(key, None)
+        self.dirty.add(shard)
         if self.warning is None:
-            self.warning = f"{self.path}: analysis cache ignored and rebuilt ({type(error).__name__}: {error})"
+            self.warning = (f"{self.folder / f'{shard}.json'}: analysis cache ignored and rebuilt "
+                            f"({type(error).__name__}: {error})")
 
     def cached(self, key: str, valid=None) -> Analysis | None:
         """The analysis under ``key`` if it decodes (and passes ``valid``); None counts as computed."""
@@ -62,10 +81,14 @@ class AnalysisCache:
 
         value = self._lookup(self.old, key, read)
         self.hits += value is not None
+        if value is not None:
+            self.read.add(key)
         return value
 
     def keep(self, key: str, analysis: Analysis) -> None:
         self.new[key] = analysis
+        if key not in self.read:
+            self.dirty.add(shard_of(key))
 
     def cached_names(self, key: str, size: int, answers) -> list[Name] | None:
         """The name spans under ``key`` (of a text of ``size`` characters) while the corpus statistics answer the
@@ -82,35 +105,50 @@ class AnalysisCache:
 
     def keep_names(self, key: str, spans: list[Name], questions: list, answers: str) -> None:
         self.new_names[key] = (questions, answers, spans)
+        self.dirty.add(shard_of(key))
 
     def _lookup(self, old: dict, key: str, read):
-        """``read(old[key])``, or None when absent or unreadable (then the whole file is ignored, with a warning)
-        and counted as computed. The raw entry is dropped once read: a large site's cache is not held twice."""
+        """``read(old[key])``, or None when absent or unreadable (then its file is ignored, with a warning) and
+        counted as computed. The raw entry is dropped once read: a large site's cache is not held twice."""
         if key in old:
             try:
                 return read(old.pop(key))
             except (TypeError, ValueError, KeyError, IndexError) as error:
-                self._ignore(error)
+                self._ignore(error, next((name for name, (entries, names) in self.stored.items()
+                                          if key in entries or key in names), shard_of(key)))
         self.computed += 1
         return None
 
     def save(self) -> None:
-        """Keep only what this build used; write atomically. Nothing to write when every entry came from the file
-        and the file holds no others."""
-        if (not self.computed and self.warning is None and self.new.keys() == self.stored[0]
-                and self.new_names.keys() == self.stored[1]):
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"format": FORMAT, "entries": {key: encode(value) for key, value in sorted(self.new.items())},
-                "names": {key: [questions, answers, [[n.start, n.end, n.type, n.confidence,
-                                                      n.alias_of and list(n.alias_of)] for n in spans]]
-                          for key, (questions, answers, spans) in sorted(self.new_names.items())}}
+        """Keep only what this build used, writing each file atomically; a file whose entries all came from it and
+        that holds no others is left alone, and one left with no entries is removed."""
+        wanted: dict[str, tuple[dict, dict]] = {}
+        for key, value in self.new.items():
+            wanted.setdefault(shard_of(key), ({}, {}))[0][key] = value
+        for key, value in self.new_names.items():
+            wanted.setdefault(shard_of(key), ({}, {}))[1][key] = value
+        for shard in sorted(wanted.keys() | self.stored.keys() | self.dirty):
+            entries, names = wanted.get(shard, ({}, {}))
+            if shard not in self.dirty and (entries.keys(), names.keys()) == self.stored.get(shard):
+                continue
+            path = self.folder / f"{shard}.json"
+            if not entries and not names:
+                path.unlink(missing_ok=True)
+                continue
+            self._write(path, {"format": FORMAT,
+                               "entries": {key: encode(value) for key, value in sorted(entries.items())},
+                               "names": {key: [questions, answers, [[n.start, n.end, n.type, n.confidence,
+                                                                     n.alias_of and list(n.alias_of)] for n in spans]]
+                                         for key, (questions, answers, spans) in sorted(names.items())}})
+
+    def _write(self, path: Path, data: dict) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # one call: json's C encoder
-        fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".analysis-")
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".analysis-")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
-            os.replace(temp, self.path)
+            os.replace(temp, path)
         except BaseException:
             os.unlink(temp)
             raise
