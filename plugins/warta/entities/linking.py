@@ -82,6 +82,32 @@ TYPE_NOUNS = _types(
     place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
     organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
     label maker""")
+# Kinds of organisation: the words of an entry's names or cues that tell its kind ('Semen Padang FC', 'Partai
+# Garuda', 'PT Adaro Energy', a cue 'maskapai'), and the words right before a name that say which kind it is
+# ('klub', 'partai', and whose members or parts belong to that kind: 'pelatih', 'pesawat', 'saham').
+ORG_KINDS = _types(
+    club="klub club fc cf afc ac sc ps timnas tim team",
+    party="partai party",
+    airline="maskapai airline airlines airways",
+    company="pt perusahaan company tbk inc corp corporation plc ltd perseroan emiten")
+KIND_BEFORE = {**ORG_KINDS, **_types(
+    club="pelatih pemain skuad suporter pendukung coach players squad fans supporters",
+    party="kader fraksi",
+    airline="pesawat penerbangan",
+    company="saham shares firm")}
+# Head nouns of an apposition right after a name that say it is a person's ('Jackson, the newest justice'), and
+# in English the same before a name ('striker Jordan', 'the minister Marcos'; in Indonesian the word after a
+# role is whose the role is: 'pelatih Semen Padang', 'menteri Georgia').
+PERSON_NOUNS = frozenset("""
+justice judge minister president senator governor mayor chancellor coach manager striker forward midfielder
+defender goalkeeper winger captain player actor actress singer rapper driver founder spokesman spokeswoman
+hakim menteri presiden gubernur pelatih penyerang gelandang bek kiper pemain aktor aktris penyanyi pebalap
+pendiri""".split())
+PERSON_BEFORE_EN = PERSON_NOUNS - frozenset("hakim menteri presiden gubernur pelatih penyerang gelandang bek kiper "
+                                            "pemain aktor aktris penyanyi pebalap pendiri".split())
+# A place preposition before 'the' or a possessive still says a place: 'across the Amazon', 'in its Cambridge'.
+PLACE_PREPOSITIONS = frozenset("di ke dari in at to from across".split())
+DETERMINERS = frozenset("the his her its their our my your".split())
 APPOSITION_OPENERS = frozenset("a an the sebuah salah sebagai as".split())
 # An Indonesian adverbial of time or source between a subject and its verb: 'saat itu', 'dalam laporannya'.
 ADVERBIAL_HEADS = frozenset("saat kala waktu dalam menurut lewat melalui".split())
@@ -161,6 +187,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
                 via = vias[(winner, mention.surface)] = entities[winner].via(mention.surface)
             out.append(Mention(mention.start, mention.end, winner, mention.surface, via))
             evidence.chosen.add(winner)
+            evidence.went.append((mention.start, winner))
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
                                        tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
@@ -340,7 +367,8 @@ class _Evidence:
         for m in decided:
             self.first.setdefault(m.entity_id, m.start)
         self.decided, self.decided_starts = decided, [m.start for m in decided]
-        self.chosen: set[str] = set()  # the entries shared forms went to so far, in text order
+        self.chosen: set[str] = set()  # the entries shared forms went to so far
+        self.went: list[tuple[int, str]] = []  # (where, which entry) of each shared form decided, in text order
         self._folded = ""
         self._ends: list[int] | None = None
         self._sentences: dict[int, tuple] = {}
@@ -409,6 +437,20 @@ class _Evidence:
             if decided[at].entity_id in candidates and decided[at].via != "short":
                 return decided[at].entity_id
         return min(candidates, key=lambda i: self.first.get(i, len(self.text)))
+
+    def named_latest(self, mention: Mention, ids) -> str:
+        """Which of ``ids`` the article named last before the occurrence: by a form of its own, or by a shared
+        form already decided; '' for none."""
+        at = bisect_left(self.decided_starts, mention.start) - 1
+        while at >= 0 and self.decided[at].entity_id not in ids:
+            at -= 1
+        where, latest = (self.decided_starts[at], self.decided[at].entity_id) if at >= 0 else (-1, "")
+        for start, entity_id in reversed(self.went):  # all before the occurrence: decided in text order
+            if start < where:
+                break
+            if entity_id in ids:
+                return entity_id
+        return latest
 
     def sentence(self, mention: Mention) -> tuple[int, set[str], _Sentence]:
         """(which sentence, the entries named in the occurrence's sentence, its words)."""
@@ -581,17 +623,26 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     known = _ENTRIES.get((id(registry), mention.candidates))
     if known is None or known[0] is not registry:
         known = _entries(registry, mention.candidates)
-    _, entries, kinds, hints, by_type = known
+    _, entries, kinds, hints, by_type, by_kind = known
     text, start = evidence.text, mention.start
     before = _last_words(text, start)
-    said = type_said(text, mention, before) if len(kinds) > 1 else None
+    said = type_said(text, mention, before, lang) if len(kinds) > 1 else None
     if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
         typed = by_type[said]
         if len(typed) == 1:
             return typed[0], ()
         mention = replace(mention, candidates=typed)
-        _, entries, kinds, hints, by_type = _entries(registry, typed)
+        _, entries, kinds, hints, by_type, by_kind = _entries(registry, typed)
+    if by_kind and before and before[-1] in KIND_BEFORE:  # 'pelatih Semen Padang', 'partai Garuda'
+        typed = by_kind.get(KIND_BEFORE[before[-1]], ())
+        if len(typed) == 1:
+            return typed[0], ()
+        if 1 < len(typed) < len(mention.candidates):
+            mention = replace(mention, candidates=typed)
+            _, entries, kinds, hints, by_type, by_kind = _entries(registry, typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
+    if kind == "person" and " " not in mention.surface and opens_sentence(text, start):
+        kind, sure = None, 0.0  # any capitalised word opening a sentence may read as a person's name
     _, near, sentence = evidence.sentence(mention)
     beside = evidence.apposition(mention) if text.startswith(", ", mention.end) else NO_APPOSITION
     previous = before[-1] if before and text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
@@ -609,7 +660,13 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
         return evidence.named_last(mention), ()
     ranked = evidence.article_ranking(mention, lang, registry, prior)
     doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
-    return (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
+    if _clear(ranked):
+        return ("" if doubt else ranked[0][0]), ranked
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:  # a true tie: the one of them the article named last
+        latest = evidence.named_latest(mention, {i for i, s in ranked if s == ranked[0][1]})
+        if latest and not (sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[latest].type != kind):
+            return latest, ranked
+    return "", ranked
 
 
 _ENTRIES: dict[tuple, tuple] = {}
@@ -625,8 +682,22 @@ def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[Registry, tuple,
             _ENTRIES.clear()
         entries = tuple(registry.entities[i] for i in ids)
         by_type = {kind: tuple(e.id for e in entries if e.type == kind) for kind in {e.type for e in entries}}
-        known = _ENTRIES[key] = registry, entries, frozenset(by_type), tuple(map(_hints, entries)), by_type
+        kinds = {e.id: _org_kinds(e) for e in entries}
+        by_kind = {kind: tuple(i for i in ids if kind in kinds[i]) for kind in set().union(*kinds.values())}
+        known = _ENTRIES[key] = (registry, entries, frozenset(by_type), tuple(map(_hints, entries)), by_type,
+                                 by_kind)
     return known
+
+
+def _org_kinds(entity) -> frozenset[str]:
+    """The kinds of organisation an entry's names, aliases and cues tell ('Sriwijaya Air': airline)."""
+    if entity.type != "organization":
+        return frozenset()
+    words = [w for form in (*entity.full_forms(), *entity.cues) for w in _folded(form).split()]
+    found = {ORG_KINDS[w] for w in words if w in ORG_KINDS}
+    if any(form.endswith(" Air") for form in entity.full_forms()):
+        found.add("airline")
+    return frozenset(found)
 
 
 def _last_words(text: str, start: int) -> list[str]:
@@ -637,21 +708,27 @@ def _last_words(text: str, start: int) -> list[str]:
     if len(parts) > 1 or parts and start <= 32:  # the last word is whole
         last = parts[-1].strip(MARKS).casefold()
         if last.isalnum():  # re's \w is isalnum() or '_', so WORDS finds the same word ('kemarin.', 'TNI,')
-            if last != "of":
+            if last != "of" and last not in DETERMINERS:
                 return [last]
             if len(parts) == 3 and (one := parts[1].strip(MARKS).casefold()).isalnum():
                 return [one, last]
     return WORDS.findall(chunk.casefold())
 
 
-def type_said(text: str, mention: Mention, before: list[str]) -> str | None:
+def type_said(text: str, mention: Mention, before: list[str], lang: str = "") -> str | None:
     """The type the words at an occurrence give it: a word ``before`` it (folded; 'kota Santos', 'warga Santos',
     'the streets of Santos', 'para pemain Valencia') or the head of an apposition after it ('Reading, a commuter
     town ...', 'Amazon, the online retailer ...')."""
-    if before and before[-1] == "of" and len(before) > 1:
-        before = before[:-1]
-    if before and before[-1] in TYPE_BEFORE:
+    if before and before[-1] in DETERMINERS:
+        if len(before) > 1 and before[-2] in PLACE_PREPOSITIONS:  # 'across the Amazon'
+            return "place"
+    elif before and before[-1] == "of":  # 'the streets of Santos'; not a person's: 'the governor of Washington'
+        if len(before) > 1 and before[-2] in TYPE_BEFORE:
+            return TYPE_BEFORE[before[-2]]
+    elif before and before[-1] in TYPE_BEFORE:
         return TYPE_BEFORE[before[-1]]
+    elif before and before[-1] in PERSON_BEFORE_EN and lang == "en":  # 'striker Jordan'
+        return "person"
     if text.startswith(", ", mention.end):
         stop = APPOSITION_END.search(text, mention.end + 2)
         words = WORDS.findall(text[mention.end + 2:stop.start() if stop else len(text)].casefold())[:4]
@@ -660,6 +737,8 @@ def type_said(text: str, mention: Mention, before: list[str]) -> str | None:
         for word in words[:3]:
             if word in TYPE_NOUNS:
                 return TYPE_NOUNS[word]
+            if word in PERSON_NOUNS:  # 'Jackson, the newest justice'
+                return "person"
     return None
 
 
