@@ -111,6 +111,10 @@ DETERMINERS = frozenset("the his her its their our my your".split())
 APPOSITION_OPENERS = frozenset("a an the sebuah salah sebagai as".split())
 # An Indonesian adverbial of time or source between a subject and its verb: 'saat itu', 'dalam laporannya'.
 ADVERBIAL_HEADS = frozenset("saat kala waktu dalam menurut lewat melalui".split())
+# Points of the compass that make a place's name a region's: after it in Indonesian, before it in English.
+COMPASS_AFTER = frozenset("Utara Selatan Timur Barat Tengah Tenggara".split())
+COMPASS_BEFORE = frozenset("North South East West Central Northern Southern Eastern Western".split())
+COMPASS_WORDS = frozenset(w.lower() for w in COMPASS_AFTER | COMPASS_BEFORE)
 COORDINATION = frozenset(["dan", "and", "serta", "&"])
 NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*|\S)")
 WORDS = re.compile(r"[^\W_]+")
@@ -156,8 +160,8 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     kept, dropped = [], []
     last = len(mentions) - 1
     for number, mention in enumerate(mentions):
-        if skip and _covers(skip, mention.start):  # a headline keeps its names
-            why = ""
+        if skip and _covers(skip, mention.start):  # a headline keeps its names, but for a region's
+            why = _compass_nested(text, mention, registry)
         elif number in foreign:
             why = "nested"
         else:  # each rule called only where its cheapest test passes
@@ -258,6 +262,17 @@ def _modifies_next(text: str, mention: Mention, following: Mention | None, names
             and names[at].confidence >= DOUBT_CONFIDENCE and " " in text[names[at].start:names[at].end]):
         return ""
     return "nested"
+
+
+def _compass_nested(text: str, mention: Mention, registry: Registry) -> str:
+    """'nested' for a place's match with a point of the compass after it ('Indonesia Timur', 'Jawa Barat') or, in
+    English, before it ('West Java', 'East Africa'): a region the registry lacks, also in a title-case headline."""
+    after = text[mention.end:mention.end + 12].split(maxsplit=2)
+    before = text[max(0, mention.start - 8):mention.start].split()
+    if not (text.startswith(" ", mention.end) and after and after[0].strip(MARKS) in COMPASS_AFTER
+            or before and text[mention.start - 1] == " " and before[-1] in COMPASS_BEFORE):
+        return ""
+    return "nested" if all(registry.entities[i].type == "place" for i in owners(mention)) else ""
 
 
 def _with_overrides(text: str, mentions: Sequence[Mention], overrides: Mapping[str, str], registry: Registry):
@@ -633,6 +648,10 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
             return typed[0], ()
         mention = replace(mention, candidates=typed)
         _, entries, kinds, hints, by_type, by_kind = _entries(registry, typed)
+    if "place" in kinds and (text.startswith((", ", " in ", " di "), mention.end)):
+        home = _home_said(text, mention, evidence, registry)  # 'Cambridge, England', 'Cambridge in eastern England'
+        if home:
+            return home, ()
     if by_kind and before and before[-1] in KIND_BEFORE:  # 'pelatih Semen Padang', 'partai Garuda'
         typed = by_kind.get(KIND_BEFORE[before[-1]], ())
         if len(typed) == 1:
@@ -667,6 +686,39 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
         if latest and not (sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[latest].type != kind):
             return latest, ranked
     return "", ranked
+
+
+def _home_said(text: str, mention: Mention, evidence: _Evidence, registry: Registry) -> str:
+    """The place candidate that a place named right after the occurrence says ('Cambridge, England', 'Cambridge in
+    eastern England'): the one whose home it is (:func:`homes`), else the one left when the others' names give
+    another place after the form ('Cambridge, Massachusetts'); '' for none."""
+    at = bisect_left(evidence.decided_starts, mention.end)
+    if at == len(evidence.decided):
+        return ""
+    place = evidence.decided[at]
+    gap = text[mention.end:place.start]
+    words = gap.split()
+    if not (gap == ", " or len(words) <= 2 and words and words[0] in ("in", "di") and words[-1] in (
+            "in", "di", *COMPASS_WORDS)) or place.entity_id in mention.candidates:
+        return ""
+    entities = registry.entities
+    if entities[place.entity_id].type != "place":
+        return ""
+    places = [i for i in mention.candidates if entities[i].type == "place"]
+    home = homes(registry)
+    inside = [i for i in places if place.entity_id in home.get(i, ())]
+    if inside:
+        return inside[0] if len(inside) == 1 else ""
+    elsewhere = {i for i in places if _named_elsewhere(entities[i], mention.surface, entities[place.entity_id])}
+    left = [i for i in places if i not in elsewhere]
+    return left[0] if elsewhere and len(left) == 1 else ""
+
+
+def _named_elsewhere(entity, surface: str, place) -> bool:
+    """Whether the entry's full names place ``surface`` in another place than ``place`` ('Cambridge,
+    Massachusetts' for 'Cambridge, England')."""
+    tails = {form[len(surface) + 2:] for form in entity.full_forms() if form.startswith(f"{surface}, ")}
+    return bool(tails) and tails.isdisjoint(place.full_forms())
 
 
 _ENTRIES: dict[tuple, tuple] = {}
