@@ -111,10 +111,21 @@ def test_an_ordinary_word_opening_a_sentence_is_a_name_only_where_what_follows_s
 
 
 def test_a_headline_in_title_case_keeps_its_names():
-    text = "Kejaksaan Negeri Jakarta Barat Tahan Dua Tersangka"
-    spans = [Name(0, 30, "organization", 0.9)]
+    text = "Kejaksaan Negeri Jakarta Tahan Dua Tersangka"
+    spans = [Name(0, 24, "organization", 0.9)]
     assert ids(linked(text, names=spans, skip=[(0, len(text))])) == [("Jakarta", "jakarta")]
     assert ids(linked(text, names=spans)) == []
+
+
+def test_a_place_beside_a_point_of_the_compass_in_a_headline_names_a_region():
+    text = "Kejaksaan Negeri Jakarta Barat Tahan Dua Tersangka"
+    assert ids(linked(text, names=[], skip=[(0, len(text))])) == []
+    text = "Rute Baru ke Indonesia Timur dan Jakarta"
+    assert ids(linked(text, names=[], skip=[(0, len(text))])) == [("Jakarta", "jakarta")]
+    text = "Floods Hit West Jakarta and Central Rusia"
+    assert ids(linked(text, "en", names=[], skip=[(0, len(text))])) == []
+    text = "Santos FC Barat"  # an organisation's match is no region's
+    assert ids(linked(text, names=[], skip=[(0, len(text))])) == [("Santos FC", "santos-fc")]
 
 
 # --- shared forms among random entries ------------------------------------------------------------------
