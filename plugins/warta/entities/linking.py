@@ -121,6 +121,8 @@ WORDS = re.compile(r"[^\W_]+")
 MARKS = ".,;:!?\"'()[]{}«»“”‘’–—-*"  # marks around a word, none of them a word's character
 NO_APPOSITION = ("", frozenset())
 _SPAN = attrgetter("start", "end")
+BLOCK_END = re.compile(r"\n\n")
+REACH = 2  # a short form refers back at most this many blocks (paragraphs) to the full name that justifies it
 SENTENCE_END = re.compile(r"[.!?\n]")
 APPOSITION_END = re.compile(r"[,;:.!?()\n]")
 
@@ -382,6 +384,7 @@ class _Evidence:
         for m in decided:
             self.first.setdefault(m.entity_id, m.start)
         self.decided, self.decided_starts = decided, [m.start for m in decided]
+        self._blocks: list[int] | None = None
         self.chosen: set[str] = set()  # the entries shared forms went to so far
         self.went: list[tuple[int, str]] = []  # (where, which entry) of each shared form decided, in text order
         self._folded = ""
@@ -445,13 +448,28 @@ class _Evidence:
         return boosted
 
     def named_last(self, mention: Mention) -> str:
-        """The candidate the article names in full last before the occurrence, or else first after it: a short
-        form points back to the name it shortens."""
+        """The candidate the article names in full last before the occurrence, at most ``REACH`` blocks back, or
+        else first after it, as near but for the title's and lede's (written for the whole article): a short form
+        points to the name it shortens, not far from it; '' for none."""
         decided, candidates = self.decided, mention.candidates
+        reach = self.block_start(mention.start, REACH)
         for at in range(bisect_left(self.decided_starts, mention.start) - 1, -1, -1):
+            if decided[at].start < reach:
+                break
             if decided[at].entity_id in candidates and decided[at].via != "short":
                 return decided[at].entity_id
-        return min(candidates, key=lambda i: self.first.get(i, len(self.text)))
+        end = len(self.text)
+        first = min(candidates, key=lambda i: end if self.first.get(i, -1) < mention.start else self.first[i])
+        ahead = end if mention.start < self.block_start(0, -2) else self.block_start(mention.start, -REACH - 1)
+        return first if mention.start < self.first.get(first, end) < ahead else ""
+
+    def block_start(self, at: int, back: int = 0) -> int:
+        """Where the block (paragraph, title, lede) ``back`` blocks before the one holding ``at`` starts (after it
+        when ``back`` is negative; the text's end past the last)."""
+        if self._blocks is None:
+            self._blocks = [m.end() for m in BLOCK_END.finditer(self.text)]
+        block = bisect_right(self._blocks, at) - back
+        return self._blocks[block - 1] if 0 < block <= len(self._blocks) else 0 if block <= 0 else len(self.text)
 
     def named_latest(self, mention: Mention, ids) -> str:
         """Which of ``ids`` the article named last before the occurrence: by a form of its own, or by a shared
@@ -676,7 +694,9 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
         return best, ()
     if _short_only(registry, mention.surface, mention.candidates):  # a short form of entries named in full
-        return evidence.named_last(mention), ()
+        last = evidence.named_last(mention)
+        if last:
+            return last, ()
     ranked = evidence.article_ranking(mention, lang, registry, prior)
     doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
     if _clear(ranked):
