@@ -193,7 +193,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
                 via = vias[(winner, mention.surface)] = entities[winner].via(mention.surface)
             out.append(Mention(mention.start, mention.end, winner, mention.surface, via))
             evidence.chosen.add(winner)
-            evidence.went.append((mention.start, winner))
+            evidence.went[winner] = mention.start
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
                                        tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
@@ -384,9 +384,12 @@ class _Evidence:
         for m in decided:
             self.first.setdefault(m.entity_id, m.start)
         self.decided, self.decided_starts = decided, [m.start for m in decided]
+        self.places: dict[str, list[int]] = {}  # where each entry is named by a form of its own, in text order
+        for m in decided:
+            self.places.setdefault(m.entity_id, []).append(m.start)
         self._blocks: list[int] | None = None
         self.chosen: set[str] = set()  # the entries shared forms went to so far
-        self.went: list[tuple[int, str]] = []  # (where, which entry) of each shared form decided, in text order
+        self.went: dict[str, int] = {}  # entry -> where a shared form last went to it (decided in text order)
         self._folded = ""
         self._ends: list[int] | None = None
         self._sentences: dict[int, tuple] = {}
@@ -474,15 +477,13 @@ class _Evidence:
     def named_latest(self, mention: Mention, ids) -> str:
         """Which of ``ids`` the article named last before the occurrence: by a form of its own, or by a shared
         form already decided; '' for none."""
-        at = bisect_left(self.decided_starts, mention.start) - 1
-        while at >= 0 and self.decided[at].entity_id not in ids:
-            at -= 1
-        where, latest = (self.decided_starts[at], self.decided[at].entity_id) if at >= 0 else (-1, "")
-        for start, entity_id in reversed(self.went):  # all before the occurrence: decided in text order
-            if start < where:
-                break
-            if entity_id in ids:
-                return entity_id
+        latest, where = "", -1
+        for entity_id in ids:
+            places = self.places.get(entity_id)
+            at = bisect_left(places, mention.start) - 1 if places else -1
+            last = max(places[at] if at >= 0 else -1, self.went.get(entity_id, -1))  # all went before it
+            if last > where:
+                latest, where = entity_id, last
         return latest
 
     def sentence(self, mention: Mention) -> tuple[int, set[str], _Sentence]:
@@ -678,7 +679,7 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
             mention = replace(mention, candidates=typed)
             _, entries, kinds, hints, by_type, by_kind = _entries(registry, typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
-    if kind == "person" and " " not in mention.surface and opens_sentence(text, start):
+    if kind == "person" and sure >= DOUBT_CONFIDENCE and " " not in mention.surface and opens_sentence(text, start):
         kind, sure = None, 0.0  # any capitalised word opening a sentence may read as a person's name
     _, near, sentence = evidence.sentence(mention)
     beside = evidence.apposition(mention) if text.startswith(", ", mention.end) else NO_APPOSITION
@@ -713,7 +714,7 @@ def _home_said(text: str, mention: Mention, evidence: _Evidence, registry: Regis
     eastern England'): the one whose home it is (:func:`homes`), else the one left when the others' names give
     another place after the form ('Cambridge, Massachusetts'); '' for none."""
     at = bisect_left(evidence.decided_starts, mention.end)
-    if at == len(evidence.decided):
+    if at == len(evidence.decided) or evidence.decided_starts[at] > mention.end + 14:  # the usual case
         return ""
     place = evidence.decided[at]
     gap = text[mention.end:place.start]
