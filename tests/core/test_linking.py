@@ -395,6 +395,9 @@ def test_a_short_form_refers_back_at_most_two_blocks_and_from_the_title_ahead_an
     assert [i for s, i in ids(link_with(kims, near)) if s == "Kim"] == ["kim-jong-un"]  # two blocks back: his
     far = "Kim Jong Un tiba.\n\nHujan.\n\nAngin.\n\nKim tersenyum. Kim Yo Jong menyusul."
     assert [i for s, i in ids(link_with(kims, far)) if s == "Kim"] == ["kim-yo-jong"]  # too far: the name after
+    alone = "Kim Jong Un tiba. Kim Yo Jong menyusul.\n\nHujan.\n\nAngin.\n\nKim tersenyum."
+    found = link_with(kims, alone)
+    assert [a.surface for a in found.ambiguous] == ["Kim"] and "Kim" not in dict(ids(found))  # no name near: review
     title = "Kim Tiba\n\nLede.\n\nSatu.\n\nKim Yo Jong datang.\n\nDua.\n\nKim Jong Un menyusul."
     found = link(title, "id", Matcher(kims).match(title, "id"), [], kims, ordinary=ordinary, skip=[(0, 8)])
     assert ids(found)[0] == ("Kim", "kim-yo-jong")  # a headline's short form looks ahead anywhere

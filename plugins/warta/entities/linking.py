@@ -695,9 +695,8 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
         return best, ()
     if _short_only(registry, mention.surface, mention.candidates):  # a short form of entries named in full
-        last = evidence.named_last(mention)
-        if last:
-            return last, ()
+        last = evidence.named_last(mention)  # '' when no full name is near enough to justify it: for review
+        return (last, ()) if last else ("", evidence.article_ranking(mention, lang, registry, prior))
     ranked = evidence.article_ranking(mention, lang, registry, prior)
     doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
     if _clear(ranked):
