@@ -371,6 +371,8 @@ def test_a_word_that_names_an_organisation_s_kind_decides_for_an_entry_of_that_k
         Entity("partai-garuda", "Partai Garuda", "organization", short=("Garuda",)))
     text = "PT Semen Padang mendukung Semen Padang FC. Pelatih Semen Padang memuji pemain. Saham Semen Padang naik."
     assert [i for s, i in ids(link_with(both, text)) if s == "Semen Padang"] == ["semen-padang-fc", "pt-semen-padang"]
+    text = "Semen Padang FC dan PT Semen Padang. Ia bicara kepada pemain. Semen Padang untung besar."
+    assert ids(link_with(both, text))[-1] == ("Semen Padang", "pt-semen-padang")  # another sentence's word: no
     text = "Garuda Indonesia dan Partai Garuda. Partai Garuda mendaftar. Lalu maskapai Garuda terbang, dan kader Garuda."
     assert [i for s, i in ids(link_with(both, text)) if s == "Garuda"] == ["garuda-indonesia", "partai-garuda"]
 

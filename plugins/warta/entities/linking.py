@@ -777,6 +777,8 @@ def _last_words(text: str, start: int) -> list[str]:
     last, and the one before it when the last is 'of'."""
     chunk = text[start - 32 if start > 32 else 0:start]
     parts = chunk.rsplit(None, 2)
+    if parts and (parts[-1][-1] in ".!?" or "\n" in chunk[-2:]):  # another sentence's: 'kata seorang pemain.'
+        return []
     if len(parts) > 1 or parts and start <= 32:  # the last word is whole
         last = parts[-1].strip(MARKS).casefold()
         if last.isalnum():  # re's \w is isalnum() or '_', so WORDS finds the same word ('kemarin.', 'TNI,')
