@@ -192,7 +192,6 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             if via is None:
                 via = vias[(winner, mention.surface)] = entities[winner].via(mention.surface)
             out.append(Mention(mention.start, mention.end, winner, mention.surface, via))
-            evidence.chosen.add(winner)
             evidence.went[winner] = mention.start
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
@@ -379,17 +378,19 @@ class _Evidence:
 
     def __init__(self, text: str, decided: list[Mention], category: str, names, starts):
         self.text, self.category, self.names, self.starts = text, category, names, starts
-        self.named = {m.entity_id for m in decided}
         self.first: dict[str, int] = {}  # where each entry is first named by a form of its own
-        for m in decided:
-            self.first.setdefault(m.entity_id, m.start)
-        self.decided, self.decided_starts = decided, [m.start for m in decided]
         self.places: dict[str, list[int]] = {}  # where each entry is named by a form of its own, in text order
+        self.decided, self.decided_starts = decided, []
         for m in decided:
-            self.places.setdefault(m.entity_id, []).append(m.start)
-        self._blocks: list[int] | None = None
-        self.chosen: set[str] = set()  # the entries shared forms went to so far
+            self.decided_starts.append(m.start)
+            places = self.places.get(m.entity_id)
+            if places is None:
+                self.places[m.entity_id], self.first[m.entity_id] = [m.start], m.start
+            else:
+                places.append(m.start)
+        self.named = self.places  # the entries named by a form of their own (read with 'in')
         self.went: dict[str, int] = {}  # entry -> where a shared form last went to it (decided in text order)
+        self._blocks: list[int] | None = None
         self._folded = ""
         self._ends: list[int] | None = None
         self._sentences: dict[int, tuple] = {}
@@ -446,7 +447,7 @@ class _Evidence:
                 boosted = _ranked([(i, scores[i] + OWN_NAME * (i in own)) for i in candidates])
             known = self._rankings[key] = _ranked(list(scores.items())), boosted, own
         ranking, boosted, own = known
-        if boosted is None or self.chosen and any(i in self.chosen for i in candidates if i not in own):
+        if boosted is None or self.went and any(i in self.went for i in candidates if i not in own):
             return ranking  # the bonus only while no other candidate has had an occurrence
         return boosted
 
@@ -679,9 +680,9 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
             mention = replace(mention, candidates=typed)
             _, entries, kinds, hints, by_type, by_kind = _entries(registry, typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
-    if kind == "person" and sure >= DOUBT_CONFIDENCE and " " not in mention.surface and opens_sentence(text, start):
-        kind, sure = None, 0.0  # any capitalised word opening a sentence may read as a person's name
     _, near, sentence = evidence.sentence(mention)
+    if kind == "person" and start - sentence.start < 4 and " " not in mention.surface and opens_sentence(text, start):
+        kind, sure = None, 0.0  # any capitalised word opening a sentence may read as a person's name
     beside = evidence.apposition(mention) if text.startswith(", ", mention.end) else NO_APPOSITION
     previous = before[-1] if before and text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
     local_kind = kind if sure >= TYPE_CONFIDENCE else None
