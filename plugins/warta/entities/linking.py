@@ -95,26 +95,29 @@ KIND_BEFORE = {**ORG_KINDS, **_types(
     party="kader fraksi",
     airline="pesawat penerbangan",
     company="saham shares firm")}
-# Head nouns of an apposition right after a name that say it is a person's ('Jackson, the newest justice'), and
-# in English the same before a name ('striker Jordan', 'the minister Marcos'; in Indonesian the word after a
-# role is whose the role is: 'pelatih Semen Padang', 'menteri Georgia').
-PERSON_NOUNS = frozenset("""
-justice judge minister president senator governor mayor chancellor coach manager striker forward midfielder
-defender goalkeeper winger captain player actor actress singer rapper driver founder spokesman spokeswoman
-hakim menteri presiden gubernur pelatih penyerang gelandang bek kiper pemain aktor aktris penyanyi pebalap
-pendiri""".split())
-PERSON_BEFORE_EN = PERSON_NOUNS - frozenset("hakim menteri presiden gubernur pelatih penyerang gelandang bek kiper "
-                                            "pemain aktor aktris penyanyi pebalap pendiri".split())
+# Roles that say a name is a person's: in English right before it ('striker Jordan', 'the minister Marcos'; in
+# Indonesian the word after a role is whose the role is: 'pelatih Semen Padang', 'menteri Georgia'), and in both
+# languages as the head of an apposition right after it ('Jackson, the newest justice'). Words that say an
+# organisation (TYPE_BEFORE: 'coach', 'players') are read first.
+PERSON_BEFORE = frozenset("""
+justice judge minister president senator governor mayor chancellor striker forward midfielder defender
+goalkeeper winger captain actor actress singer rapper driver founder spokesman spokeswoman""".split())
+PERSON_NOUNS = PERSON_BEFORE | frozenset("""
+coach manager player hakim menteri presiden gubernur pelatih penyerang gelandang bek kiper pemain aktor aktris
+penyanyi pebalap pendiri""".split())
 # A place preposition before 'the' or a possessive still says a place: 'across the Amazon', 'in its Cambridge'.
 PLACE_PREPOSITIONS = frozenset("di ke dari in at to from across".split())
 DETERMINERS = frozenset("the his her its their our my your".split())
 APPOSITION_OPENERS = frozenset("a an the sebuah salah sebagai as".split())
 # An Indonesian adverbial of time or source between a subject and its verb: 'saat itu', 'dalam laporannya'.
 ADVERBIAL_HEADS = frozenset("saat kala waktu dalam menurut lewat melalui".split())
-# Points of the compass that make a place's name a region's: after it in Indonesian, before it in English.
+# Points of the compass that make a place's name a region's: after it in Indonesian, before it in English
+# ('Indonesia Timur', 'West Java'; not 'Northern Georgia', which is no name); and in lower case between a name and
+# the place it is in ('Cambridge in eastern England').
 COMPASS_AFTER = frozenset("Utara Selatan Timur Barat Tengah Tenggara".split())
-COMPASS_BEFORE = frozenset("North South East West Central Northern Southern Eastern Western".split())
-COMPASS_WORDS = frozenset(w.lower() for w in COMPASS_AFTER | COMPASS_BEFORE)
+COMPASS_BEFORE = frozenset("North South East West Central".split())
+COMPASS_WORDS = frozenset(w.lower() for w in COMPASS_AFTER | COMPASS_BEFORE) | frozenset(
+    "northern southern eastern western".split())
 COORDINATION = frozenset(["dan", "and", "serta", "&"])
 NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*|\S)")
 WORDS = re.compile(r"[^\W_]+")
@@ -802,7 +805,7 @@ def type_said(text: str, mention: Mention, before: list[str], lang: str = "") ->
             return TYPE_BEFORE[before[-2]]
     elif before and before[-1] in TYPE_BEFORE:
         return TYPE_BEFORE[before[-1]]
-    elif before and before[-1] in PERSON_BEFORE_EN and lang == "en":  # 'striker Jordan'
+    elif before and before[-1] in PERSON_BEFORE and lang == "en":  # 'striker Jordan'
         return "person"
     if text.startswith(", ", mention.end):
         stop = APPOSITION_END.search(text, mention.end + 2)
