@@ -8,12 +8,14 @@
   where what follows reads as a name's (a verb, a mark: 'Antara melaporkan', not 'Antara lain'), or
   when its entry says ``always_name``;
 - a form of several entries goes, at each occurrence, to the front-matter's choice, to the one type the words
-  at the occurrence give it (:func:`type_said`: 'kota Santos'), to the one its sentence (:func:`local_score`)
-  or else the article (:func:`score`) points to by a clear margin, or to none: it then stays ``Ambiguous``,
-  with its candidates, for the review report.
+  at the occurrence give it (:func:`type_said`: 'kota Santos', 'Jackson, the newest justice'), to the place a
+  place right after it says ('Cambridge, England'), to the one kind of organisation the word before it names
+  ('pelatih Semen Padang'), to the one its sentence (:func:`local_score`), a full name near it (a short form of
+  entries named in full) or else the article (:func:`score`) points to by a clear margin, on a tie to the one
+  the article named last, or to none: it then stays ``Ambiguous``, with its candidates, for the review report.
 
 In a headline with every word capitalised (``skip``) the model of names cannot tell names apart, so neither
-of the first two rules applies there.
+of the first two rules applies there, but for a place beside a point of the compass ('Indonesia Timur').
 
 Names come from ``warta.entities.names.name_spans`` (titles are never part of a name, so 'Presiden Rusia
 Vladimir Putin' still names Russia and Putin)."""
@@ -777,8 +779,8 @@ def _org_kinds(entity) -> frozenset[str]:
 
 
 def _last_words(text: str, start: int) -> list[str]:
-    """The last words before ``start`` (folded, as ``WORDS`` finds them), as many as :func:`type_said` reads: the
-    last, and the one before it when the last is 'of'."""
+    """The last words before ``start`` in its sentence (folded, as ``WORDS`` finds them), as many as :func:`type_said`
+    reads: the last, and the one before it when the last is 'of', 'the' or a possessive."""
     chunk = text[start - 32 if start > 32 else 0:start]
     parts = chunk.rsplit(None, 2)
     if parts and (parts[-1][-1] in ".!?" or "\n" in chunk[-2:]):  # another sentence's: 'kata seorang pemain.'
@@ -795,8 +797,8 @@ def _last_words(text: str, start: int) -> list[str]:
 
 def type_said(text: str, mention: Mention, before: list[str], lang: str = "") -> str | None:
     """The type the words at an occurrence give it: a word ``before`` it (folded; 'kota Santos', 'warga Santos',
-    'the streets of Santos', 'para pemain Valencia') or the head of an apposition after it ('Reading, a commuter
-    town ...', 'Amazon, the online retailer ...')."""
+    'the streets of Santos', 'para pemain Valencia', 'across the Amazon', in English a role: 'striker Jordan') or
+    the head of an apposition after it ('Reading, a commuter town ...', 'Jackson, the newest justice ...')."""
     if before and before[-1] in DETERMINERS:
         if len(before) > 1 and before[-2] in PLACE_PREPOSITIONS:  # 'across the Amazon'
             return "place"
