@@ -110,6 +110,9 @@ penyanyi pebalap pendiri""".split())
 # A place preposition before 'the' or a possessive still says a place: 'across the Amazon', 'in its Cambridge'.
 PLACE_PREPOSITIONS = frozenset("di ke dari in at to from across".split())
 DETERMINERS = frozenset("the his her its their our my your".split())
+LOOK_BACK = DETERMINERS | {"of"}  # a word before a name after which the word before it is read too
+SENTENCE_MARKS = frozenset(".!?")
+CLOSERS = "\"'”’»)"
 APPOSITION_OPENERS = frozenset("a an the sebuah salah sebagai as".split())
 # An Indonesian adverbial of time or source between a subject and its verb: 'saat itu', 'dalam laporannya'.
 ADVERBIAL_HEADS = frozenset("saat kala waktu dalam menurut lewat melalui".split())
@@ -783,12 +786,12 @@ def _last_words(text: str, start: int) -> list[str]:
     reads: the last, and the one before it when the last is 'of', 'the' or a possessive."""
     chunk = text[start - 32 if start > 32 else 0:start]
     parts = chunk.rsplit(None, 2)
-    if parts and (parts[-1][-1] in ".!?" or "\n" in chunk[-2:]):  # another sentence's: 'kata seorang pemain.'
-        return []
-    if len(parts) > 1 or parts and start <= 32:  # the last word is whole
+    if not parts or chunk[-1] == "\n" or parts[-1].rstrip(CLOSERS)[-1:] in SENTENCE_MARKS:
+        return []  # another sentence's: 'kata seorang pemain.'
+    if len(parts) > 1 or start <= 32:  # the last word is whole
         last = parts[-1].strip(MARKS).casefold()
         if last.isalnum():  # re's \w is isalnum() or '_', so WORDS finds the same word ('kemarin.', 'TNI,')
-            if last != "of" and last not in DETERMINERS:
+            if last not in LOOK_BACK:
                 return [last]
             if len(parts) == 3 and (one := parts[1].strip(MARKS).casefold()).isalnum():
                 return [one, last]
