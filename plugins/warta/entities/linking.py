@@ -107,8 +107,9 @@ goalkeeper winger captain actor actress singer rapper driver founder spokesman s
 PERSON_NOUNS = PERSON_BEFORE | frozenset("""
 coach manager player hakim menteri presiden gubernur pelatih penyerang gelandang bek kiper pemain aktor aktris
 penyanyi pebalap pendiri""".split())
-# A place preposition before 'the' or a possessive still says a place: 'across the Amazon', 'in its Cambridge'.
-PLACE_PREPOSITIONS = frozenset("di ke dari in at to from across".split())
+# A place preposition before 'the' or a possessive still says a place: 'across the Amazon', 'in its Cambridge'
+# (English only: Indonesian writes neither before a name).
+PLACE_PREPOSITIONS = frozenset("in at to from across".split())
 DETERMINERS = frozenset("the his her its their our my your".split())
 LOOK_BACK = DETERMINERS | {"of"}  # a word before a name after which the word before it is read too
 SENTENCE_MARKS = frozenset(".!?")
