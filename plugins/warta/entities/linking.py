@@ -10,7 +10,7 @@
 - a form of several entries goes, at each occurrence, to the front-matter's choice, to the one type the words
   at the occurrence give it (:func:`type_said`: 'kota Santos', 'Jackson, the newest justice'), to the place a
   place right after it says ('Cambridge, England'), to the one kind of organisation the word before it names
-  ('pelatih Semen Padang'), to the one its sentence (:func:`local_score`), a full name near it (a short form of
+  ('pelatih Semen Padang'), to the one its sentence (:func:`local_best`), a full name near it (a short form of
   entries named in full) or else the article (:func:`score`) points to by a clear margin, on a tie to the one
   the article named last, or to none: it then stays ``Ambiguous``, with its candidates, for the review report.
 
@@ -114,6 +114,7 @@ DETERMINERS = frozenset("the his her its their our my your".split())
 LOOK_BACK = DETERMINERS | {"of"}  # a word before a name after which the word before it is read too
 SENTENCE_MARKS = frozenset(".!?")
 CLOSERS = "\"'”’»)"
+SENTENCE_TAIL = ".!?" + CLOSERS  # what a word ending a sentence may end with
 APPOSITION_OPENERS = frozenset("a an the sebuah salah sebagai as".split())
 # An Indonesian adverbial of time or source between a subject and its verb: 'saat itu', 'dalam laporannya'.
 ADVERBIAL_HEADS = frozenset("saat kala waktu dalam menurut lewat melalui".split())
@@ -618,24 +619,32 @@ def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, la
     return points + PRIOR * prior
 
 
-def local_score(entity, near: set[str], sentence, kind: str | None, beside=("", frozenset()),
-                previous: str = "", hints=None) -> float:
-    """How strongly one occurrence's sentence points to a candidate: ``near``, the entries named in it;
-    ``sentence``, its words (``cue in sentence`` for a folded cue); ``kind``, the type the model of names reads
-    at the occurrence; ``beside``, the words (folded) and entries in apposition right after it; ``previous``, the
-    word right before it; ``hints``, the entry's :func:`_hints` when known."""
-    pointers, cues, own = hints or _hints(entity)
-    points = 0.0 if pointers.isdisjoint(near) else NEAR
-    for cue in cues:
-        if cue in sentence:
-            points += NEAR_CUE
-            break
+def local_best(entries, hints, near: set[str], sentence, kind: str | None, beside=NO_APPOSITION,
+               previous: str = "") -> tuple[str, float, float]:
+    """(the candidate its sentence points to most, its score, the next score; a tie leaves them equal): ``near``,
+    the entries named in the sentence; ``sentence``, its words (``cue in sentence`` for a folded cue); ``kind``, the
+    type the model of names reads at the occurrence; ``beside``, the words (folded) and entries in apposition right
+    after it; ``previous``, the word right before it; ``hints``, each entry's :func:`_hints`."""
     words, ids = beside
-    if words and (words.startswith(cues) or not pointers.isdisjoint(ids)):
-        points += APPOSITION
-    if own and (previous in own or words and words.split(maxsplit=1)[0] in own):
-        points += APPOSITION
-    return points + (TYPE if kind and entity.type == kind else 0.0)
+    first = words.split(maxsplit=1)[0] if words else ""
+    best, top, runner_up = "", 0.0, 0.0
+    for entity, (pointers, cues, own) in zip(entries, hints):  # one loop, no call per candidate: the hot path
+        points = 0.0 if pointers.isdisjoint(near) else NEAR
+        for cue in cues:
+            if cue in sentence:
+                points += NEAR_CUE
+                break
+        if words and (words.startswith(cues) or not pointers.isdisjoint(ids)):
+            points += APPOSITION
+        if own and (previous in own or first in own):
+            points += APPOSITION
+        if kind and entity.type == kind:
+            points += TYPE
+        if points > top:
+            best, top, runner_up = entity.id, points, top
+        elif points > runner_up:
+            runner_up = points
+    return best, top, runner_up
 
 
 _HINTS: dict[int, tuple] = {}  # id(entry) -> (entry, its hints): entries are frozen, and kept alive here
@@ -695,13 +704,7 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     beside = evidence.apposition(mention) if text.startswith(", ", mention.end) else NO_APPOSITION
     previous = before[-1] if before and text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
     local_kind = kind if sure >= TYPE_CONFIDENCE else None
-    best, top, runner_up = "", 0.0, 0.0  # the sentence's best and the next score
-    for entry, its in zip(entries, hints):
-        points = local_score(entry, near, sentence, local_kind, beside, previous, its)
-        if points > top:
-            best, top, runner_up = entry.id, points, top
-        elif points > runner_up:
-            runner_up = points
+    best, top, runner_up = local_best(entries, hints, near, sentence, local_kind, beside, previous)
     if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
         return best, ()
     if _short_only(registry, mention.surface, mention.candidates):  # a short form of entries named in full
@@ -787,10 +790,13 @@ def _last_words(text: str, start: int) -> list[str]:
     reads: the last, and the one before it when the last is 'of', 'the' or a possessive."""
     chunk = text[start - 32 if start > 32 else 0:start]
     parts = chunk.rsplit(None, 2)
-    if not parts or chunk[-1] == "\n" or parts[-1].rstrip(CLOSERS)[-1:] in SENTENCE_MARKS:
+    if not parts or chunk[-1] == "\n":
+        return []
+    word = parts[-1]
+    if word[-1] in SENTENCE_TAIL and word.rstrip(CLOSERS)[-1:] in SENTENCE_MARKS:
         return []  # another sentence's: 'kata seorang pemain.'
     if len(parts) > 1 or start <= 32:  # the last word is whole
-        last = parts[-1].strip(MARKS).casefold()
+        last = word.strip(MARKS).casefold()
         if last.isalnum():  # re's \w is isalnum() or '_', so WORDS finds the same word ('kemarin.', 'TNI,')
             if last not in LOOK_BACK:
                 return [last]
