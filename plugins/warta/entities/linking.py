@@ -8,12 +8,14 @@
   where what follows reads as a name's (a verb, a mark: 'Antara melaporkan', not 'Antara lain'), or
   when its entry says ``always_name``;
 - a form of several entries goes, at each occurrence, to the front-matter's choice, to the one type the words
-  at the occurrence give it (:func:`type_said`: 'kota Santos'), to the one its sentence (:func:`local_score`)
-  or else the article (:func:`score`) points to by a clear margin, or to none: it then stays ``Ambiguous``,
-  with its candidates, for the review report.
+  at the occurrence give it (:func:`type_said`: 'kota Santos', 'Jackson, the newest justice'), to the place a
+  place right after it says ('Cambridge, England'), to the one kind of organisation the word before it names
+  ('pelatih Semen Padang'), to the one its sentence (:func:`local_best`), a full name near it (a short form of
+  entries named in full) or else the article (:func:`score`) points to by a clear margin, on a tie to the one
+  the article named last, or to none: it then stays ``Ambiguous``, with its candidates, for the review report.
 
 In a headline with every word capitalised (``skip``) the model of names cannot tell names apart, so neither
-of the first two rules applies there.
+of the first two rules applies there, but for a place beside a point of the compass ('Indonesia Timur').
 
 Names come from ``warta.entities.names.name_spans`` (titles are never part of a name, so 'Presiden Rusia
 Vladimir Putin' still names Russia and Putin)."""
@@ -82,15 +84,55 @@ TYPE_NOUNS = _types(
     place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
     organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
     label maker""")
+# Kinds of organisation: the words of an entry's names or cues that tell its kind ('Semen Padang FC', 'Partai
+# Garuda', 'PT Adaro Energy', a cue 'maskapai'), and the words right before a name that say which kind it is
+# ('klub', 'partai', and whose members or parts belong to that kind: 'pelatih', 'pesawat', 'saham').
+ORG_KINDS = _types(
+    club="klub club fc cf afc ac sc ps timnas tim team",
+    party="partai party",
+    airline="maskapai airline airlines airways",
+    company="pt perusahaan company tbk inc corp corporation plc ltd perseroan emiten")
+KIND_BEFORE = {**ORG_KINDS, **_types(
+    club="pelatih pemain skuad suporter pendukung coach players squad fans supporters",
+    party="kader fraksi",
+    airline="pesawat penerbangan",
+    company="saham shares firm")}
+# Roles that say a name is a person's: in English right before it ('striker Jordan', 'the minister Marcos'; in
+# Indonesian the word after a role is whose the role is: 'pelatih Semen Padang', 'menteri Georgia'), and in both
+# languages as the head of an apposition right after it ('Jackson, the newest justice'). Words that say an
+# organisation (TYPE_BEFORE: 'coach', 'players') are read first.
+PERSON_BEFORE = frozenset("""
+justice judge minister president senator governor mayor chancellor striker forward midfielder defender
+goalkeeper winger captain actor actress singer rapper driver founder spokesman spokeswoman""".split())
+PERSON_NOUNS = PERSON_BEFORE | frozenset("""
+coach manager player hakim menteri presiden gubernur pelatih penyerang gelandang bek kiper pemain aktor aktris
+penyanyi pebalap pendiri""".split())
+# A place preposition before 'the' or a possessive still says a place: 'across the Amazon', 'in its Cambridge'
+# (English only: Indonesian writes neither before a name).
+PLACE_PREPOSITIONS = frozenset("in at to from across".split())
+DETERMINERS = frozenset("the his her its their our my your".split())
+LOOK_BACK = DETERMINERS | {"of"}  # a word before a name after which the word before it is read too
+SENTENCE_MARKS = frozenset(".!?")
+CLOSERS = "\"'”’»)"
+SENTENCE_TAIL = ".!?" + CLOSERS  # what a word ending a sentence may end with
 APPOSITION_OPENERS = frozenset("a an the sebuah salah sebagai as".split())
 # An Indonesian adverbial of time or source between a subject and its verb: 'saat itu', 'dalam laporannya'.
 ADVERBIAL_HEADS = frozenset("saat kala waktu dalam menurut lewat melalui".split())
+# Points of the compass that make a place's name a region's: after it in Indonesian, before it in English
+# ('Indonesia Timur', 'West Java'; not 'Northern Georgia', which is no name); and in lower case between a name and
+# the place it is in ('Cambridge in eastern England').
+COMPASS_AFTER = frozenset("Utara Selatan Timur Barat Tengah Tenggara".split())
+COMPASS_BEFORE = frozenset("North South East West Central".split())
+COMPASS_WORDS = frozenset(w.lower() for w in COMPASS_AFTER | COMPASS_BEFORE) | frozenset(
+    "northern southern eastern western".split())
 COORDINATION = frozenset(["dan", "and", "serta", "&"])
 NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*|\S)")
 WORDS = re.compile(r"[^\W_]+")
 MARKS = ".,;:!?\"'()[]{}«»“”‘’–—-*"  # marks around a word, none of them a word's character
 NO_APPOSITION = ("", frozenset())
 _SPAN = attrgetter("start", "end")
+BLOCK_END = re.compile(r"\n\n")
+REACH = 2  # a short form refers back at most this many blocks (paragraphs) to the full name that justifies it
 SENTENCE_END = re.compile(r"[.!?\n]")
 APPOSITION_END = re.compile(r"[,;:.!?()\n]")
 
@@ -130,8 +172,8 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     kept, dropped = [], []
     last = len(mentions) - 1
     for number, mention in enumerate(mentions):
-        if skip and _covers(skip, mention.start):  # a headline keeps its names
-            why = ""
+        if skip and _covers(skip, mention.start):  # a headline keeps its names, but for a region's
+            why = _compass_nested(text, mention, registry)
         elif number in foreign:
             why = "nested"
         else:  # each rule called only where its cheapest test passes
@@ -160,7 +202,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             if via is None:
                 via = vias[(winner, mention.surface)] = entities[winner].via(mention.surface)
             out.append(Mention(mention.start, mention.end, winner, mention.surface, via))
-            evidence.chosen.add(winner)
+            evidence.went[winner] = mention.start
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
                                        tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
@@ -231,6 +273,17 @@ def _modifies_next(text: str, mention: Mention, following: Mention | None, names
             and names[at].confidence >= DOUBT_CONFIDENCE and " " in text[names[at].start:names[at].end]):
         return ""
     return "nested"
+
+
+def _compass_nested(text: str, mention: Mention, registry: Registry) -> str:
+    """'nested' for a place's match with a point of the compass after it ('Indonesia Timur', 'Jawa Barat') or, in
+    English, before it ('West Java', 'East Africa'): a region the registry lacks, also in a title-case headline."""
+    after = text[mention.end:mention.end + 12].split(maxsplit=2)
+    before = text[max(0, mention.start - 8):mention.start].split()
+    if not (text.startswith(" ", mention.end) and after and after[0].strip(MARKS) in COMPASS_AFTER
+            or before and text[mention.start - 1] == " " and before[-1] in COMPASS_BEFORE):
+        return ""
+    return "nested" if all(registry.entities[i].type == "place" for i in owners(mention)) else ""
 
 
 def _with_overrides(text: str, mentions: Sequence[Mention], overrides: Mapping[str, str], registry: Registry):
@@ -335,12 +388,19 @@ class _Evidence:
 
     def __init__(self, text: str, decided: list[Mention], category: str, names, starts):
         self.text, self.category, self.names, self.starts = text, category, names, starts
-        self.named = {m.entity_id for m in decided}
         self.first: dict[str, int] = {}  # where each entry is first named by a form of its own
+        self.places: dict[str, list[int]] = {}  # where each entry is named by a form of its own, in text order
+        self.decided, self.decided_starts = decided, []
         for m in decided:
-            self.first.setdefault(m.entity_id, m.start)
-        self.decided, self.decided_starts = decided, [m.start for m in decided]
-        self.chosen: set[str] = set()  # the entries shared forms went to so far, in text order
+            self.decided_starts.append(m.start)
+            places = self.places.get(m.entity_id)
+            if places is None:
+                self.places[m.entity_id], self.first[m.entity_id] = [m.start], m.start
+            else:
+                places.append(m.start)
+        self.named = self.places  # the entries named by a form of their own (read with 'in')
+        self.went: dict[str, int] = {}  # entry -> where a shared form last went to it (decided in text order)
+        self._blocks: list[int] | None = None
         self._folded = ""
         self._ends: list[int] | None = None
         self._sentences: dict[int, tuple] = {}
@@ -397,18 +457,45 @@ class _Evidence:
                 boosted = _ranked([(i, scores[i] + OWN_NAME * (i in own)) for i in candidates])
             known = self._rankings[key] = _ranked(list(scores.items())), boosted, own
         ranking, boosted, own = known
-        if boosted is None or self.chosen and any(i in self.chosen for i in candidates if i not in own):
+        if boosted is None or self.went and any(i in self.went for i in candidates if i not in own):
             return ranking  # the bonus only while no other candidate has had an occurrence
         return boosted
 
     def named_last(self, mention: Mention) -> str:
-        """The candidate the article names in full last before the occurrence, or else first after it: a short
-        form points back to the name it shortens."""
+        """The candidate the article names in full last before the occurrence, at most ``REACH`` blocks back, or
+        else first after it, as near but for the title's and lede's (written for the whole article): a short form
+        points to the name it shortens, not far from it; '' for none."""
         decided, candidates = self.decided, mention.candidates
+        reach = self.block_start(mention.start, REACH)
         for at in range(bisect_left(self.decided_starts, mention.start) - 1, -1, -1):
+            if decided[at].start < reach:
+                break
             if decided[at].entity_id in candidates and decided[at].via != "short":
                 return decided[at].entity_id
-        return min(candidates, key=lambda i: self.first.get(i, len(self.text)))
+        end = len(self.text)
+        first = min(candidates, key=lambda i: end if self.first.get(i, -1) < mention.start else self.first[i])
+        ahead = end if mention.start < self.block_start(0, -2) else self.block_start(mention.start, -REACH - 1)
+        return first if mention.start < self.first.get(first, end) < ahead else ""
+
+    def block_start(self, at: int, back: int = 0) -> int:
+        """Where the block (paragraph, title, lede) ``back`` blocks before the one holding ``at`` starts (after it
+        when ``back`` is negative; the text's end past the last)."""
+        if self._blocks is None:
+            self._blocks = [m.end() for m in BLOCK_END.finditer(self.text)]
+        block = bisect_right(self._blocks, at) - back
+        return self._blocks[block - 1] if 0 < block <= len(self._blocks) else 0 if block <= 0 else len(self.text)
+
+    def named_latest(self, mention: Mention, ids) -> str:
+        """Which of ``ids`` the article named last before the occurrence: by a form of its own, or by a shared
+        form already decided; '' for none."""
+        latest, where = "", -1
+        for entity_id in ids:
+            places = self.places.get(entity_id)
+            at = bisect_left(places, mention.start) - 1 if places else -1
+            last = max(places[at] if at >= 0 else -1, self.went.get(entity_id, -1))  # all went before it
+            if last > where:
+                latest, where = entity_id, last
+        return latest
 
     def sentence(self, mention: Mention) -> tuple[int, set[str], _Sentence]:
         """(which sentence, the entries named in the occurrence's sentence, its words)."""
@@ -532,24 +619,32 @@ def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, la
     return points + PRIOR * prior
 
 
-def local_score(entity, near: set[str], sentence, kind: str | None, beside=("", frozenset()),
-                previous: str = "", hints=None) -> float:
-    """How strongly one occurrence's sentence points to a candidate: ``near``, the entries named in it;
-    ``sentence``, its words (``cue in sentence`` for a folded cue); ``kind``, the type the model of names reads
-    at the occurrence; ``beside``, the words (folded) and entries in apposition right after it; ``previous``, the
-    word right before it; ``hints``, the entry's :func:`_hints` when known."""
-    pointers, cues, own = hints or _hints(entity)
-    points = 0.0 if pointers.isdisjoint(near) else NEAR
-    for cue in cues:
-        if cue in sentence:
-            points += NEAR_CUE
-            break
+def local_best(entries, hints, near: set[str], sentence, kind: str | None, beside=NO_APPOSITION,
+               previous: str = "") -> tuple[str, float, float]:
+    """(the candidate its sentence points to most, its score, the next score; a tie leaves them equal): ``near``,
+    the entries named in the sentence; ``sentence``, its words (``cue in sentence`` for a folded cue); ``kind``, the
+    type the model of names reads at the occurrence; ``beside``, the words (folded) and entries in apposition right
+    after it; ``previous``, the word right before it; ``hints``, each entry's :func:`_hints`."""
     words, ids = beside
-    if words and (words.startswith(cues) or not pointers.isdisjoint(ids)):
-        points += APPOSITION
-    if own and (previous in own or words and words.split(maxsplit=1)[0] in own):
-        points += APPOSITION
-    return points + (TYPE if kind and entity.type == kind else 0.0)
+    first = words.split(maxsplit=1)[0] if words else ""
+    best, top, runner_up = "", 0.0, 0.0
+    for entity, (pointers, cues, own) in zip(entries, hints):  # one loop, no call per candidate: the hot path
+        points = 0.0 if pointers.isdisjoint(near) else NEAR
+        for cue in cues:
+            if cue in sentence:
+                points += NEAR_CUE
+                break
+        if words and (words.startswith(cues) or not pointers.isdisjoint(ids)):
+            points += APPOSITION
+        if own and (previous in own or first in own):
+            points += APPOSITION
+        if kind and entity.type == kind:
+            points += TYPE
+        if points > top:
+            best, top, runner_up = entity.id, points, top
+        elif points > runner_up:
+            runner_up = points
+    return best, top, runner_up
 
 
 _HINTS: dict[int, tuple] = {}  # id(entry) -> (entry, its hints): entries are frozen, and kept alive here
@@ -581,35 +676,82 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     known = _ENTRIES.get((id(registry), mention.candidates))
     if known is None or known[0] is not registry:
         known = _entries(registry, mention.candidates)
-    _, entries, kinds, hints, by_type = known
+    _, entries, kinds, hints, by_type, by_kind = known
     text, start = evidence.text, mention.start
     before = _last_words(text, start)
-    said = type_said(text, mention, before) if len(kinds) > 1 else None
+    said = type_said(text, mention, before, lang) if len(kinds) > 1 else None
     if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
         typed = by_type[said]
         if len(typed) == 1:
             return typed[0], ()
         mention = replace(mention, candidates=typed)
-        _, entries, kinds, hints, by_type = _entries(registry, typed)
+        _, entries, kinds, hints, by_type, by_kind = _entries(registry, typed)
+    if "place" in kinds and (text.startswith((", ", " in ", " di "), mention.end)):
+        home = _home_said(text, mention, evidence, registry)  # 'Cambridge, England', 'Cambridge in eastern England'
+        if home:
+            return home, ()
+    if by_kind and before and before[-1] in KIND_BEFORE:  # 'pelatih Semen Padang', 'partai Garuda'
+        typed = by_kind.get(KIND_BEFORE[before[-1]], ())
+        if len(typed) == 1:
+            return typed[0], ()
+        if 1 < len(typed) < len(mention.candidates):
+            mention = replace(mention, candidates=typed)
+            _, entries, kinds, hints, by_type, by_kind = _entries(registry, typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
     _, near, sentence = evidence.sentence(mention)
+    if kind == "person" and start - sentence.start < 4 and " " not in mention.surface and opens_sentence(text, start):
+        kind, sure = None, 0.0  # any capitalised word opening a sentence may read as a person's name
     beside = evidence.apposition(mention) if text.startswith(", ", mention.end) else NO_APPOSITION
     previous = before[-1] if before and text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
     local_kind = kind if sure >= TYPE_CONFIDENCE else None
-    best, top, runner_up = "", 0.0, 0.0  # the sentence's best and the next score
-    for entry, its in zip(entries, hints):
-        points = local_score(entry, near, sentence, local_kind, beside, previous, its)
-        if points > top:
-            best, top, runner_up = entry.id, points, top
-        elif points > runner_up:
-            runner_up = points
+    best, top, runner_up = local_best(entries, hints, near, sentence, local_kind, beside, previous)
     if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
         return best, ()
     if _short_only(registry, mention.surface, mention.candidates):  # a short form of entries named in full
-        return evidence.named_last(mention), ()
+        last = evidence.named_last(mention)  # '' when no full name is near enough to justify it: for review
+        return (last, ()) if last else ("", evidence.article_ranking(mention, lang, registry, prior))
     ranked = evidence.article_ranking(mention, lang, registry, prior)
     doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
-    return (ranked[0][0] if _clear(ranked) and not doubt else ""), ranked
+    if _clear(ranked):
+        return ("" if doubt else ranked[0][0]), ranked
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:  # a true tie: the one of them the article named last
+        latest = evidence.named_latest(mention, {i for i, s in ranked if s == ranked[0][1]})
+        if latest and not (sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[latest].type != kind):
+            return latest, ranked
+    return "", ranked
+
+
+def _home_said(text: str, mention: Mention, evidence: _Evidence, registry: Registry) -> str:
+    """The place candidate that a place named right after the occurrence says ('Cambridge, England', 'Cambridge in
+    eastern England'): the one whose home it is (:func:`homes`), else the one left when the others' names give
+    another place after the form ('Cambridge, Massachusetts'); '' for none."""
+    at = bisect_left(evidence.decided_starts, mention.end)
+    if at == len(evidence.decided) or evidence.decided_starts[at] > mention.end + 14:  # the usual case
+        return ""
+    place = evidence.decided[at]
+    gap = text[mention.end:place.start]
+    words = gap.split()
+    if not (gap == ", " or len(words) <= 2 and words and words[0] in ("in", "di") and words[-1] in (
+            "in", "di", *COMPASS_WORDS)) or place.entity_id in mention.candidates:
+        return ""
+    entities = registry.entities
+    if entities[place.entity_id].type != "place":
+        return ""
+    places = [i for i in mention.candidates if entities[i].type == "place"]
+    home = homes(registry)
+    inside = [i for i in places if place.entity_id in home.get(i, ())]
+    if inside:
+        return inside[0] if len(inside) == 1 else ""
+    elsewhere = {i for i in places if _named_elsewhere(entities[i], mention.surface, entities[place.entity_id])}
+    left = [i for i in places if i not in elsewhere]
+    return left[0] if elsewhere and len(left) == 1 else ""
+
+
+def _named_elsewhere(entity, surface: str, place) -> bool:
+    """Whether the entry's full names place ``surface`` in another place than ``place`` ('Cambridge,
+    Massachusetts' for 'Cambridge, England')."""
+    tails = {form[len(surface) + 2:] for form in entity.full_forms() if form.startswith(f"{surface}, ")}
+    return bool(tails) and tails.isdisjoint(place.full_forms())
 
 
 _ENTRIES: dict[tuple, tuple] = {}
@@ -625,33 +767,58 @@ def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[Registry, tuple,
             _ENTRIES.clear()
         entries = tuple(registry.entities[i] for i in ids)
         by_type = {kind: tuple(e.id for e in entries if e.type == kind) for kind in {e.type for e in entries}}
-        known = _ENTRIES[key] = registry, entries, frozenset(by_type), tuple(map(_hints, entries)), by_type
+        kinds = {e.id: _org_kinds(e) for e in entries}
+        by_kind = {kind: tuple(i for i in ids if kind in kinds[i]) for kind in set().union(*kinds.values())}
+        known = _ENTRIES[key] = (registry, entries, frozenset(by_type), tuple(map(_hints, entries)), by_type,
+                                 by_kind)
     return known
 
 
+def _org_kinds(entity) -> frozenset[str]:
+    """The kinds of organisation an entry's names, aliases and cues tell ('Sriwijaya Air': airline)."""
+    if entity.type != "organization":
+        return frozenset()
+    words = [w for form in (*entity.full_forms(), *entity.cues) for w in _folded(form).split()]
+    found = {ORG_KINDS[w] for w in words if w in ORG_KINDS}
+    if any(form.endswith(" Air") for form in entity.full_forms()):
+        found.add("airline")
+    return frozenset(found)
+
+
 def _last_words(text: str, start: int) -> list[str]:
-    """The last words before ``start`` (folded, as ``WORDS`` finds them), as many as :func:`type_said` reads: the
-    last, and the one before it when the last is 'of'."""
+    """The last words before ``start`` in its sentence (folded, as ``WORDS`` finds them), as many as :func:`type_said`
+    reads: the last, and the one before it when the last is 'of', 'the' or a possessive."""
     chunk = text[start - 32 if start > 32 else 0:start]
     parts = chunk.rsplit(None, 2)
-    if len(parts) > 1 or parts and start <= 32:  # the last word is whole
-        last = parts[-1].strip(MARKS).casefold()
+    if not parts or chunk[-1] == "\n":
+        return []
+    word = parts[-1]
+    if word[-1] in SENTENCE_TAIL and word.rstrip(CLOSERS)[-1:] in SENTENCE_MARKS:
+        return []  # another sentence's: 'kata seorang pemain.'
+    if len(parts) > 1 or start <= 32:  # the last word is whole
+        last = word.strip(MARKS).casefold()
         if last.isalnum():  # re's \w is isalnum() or '_', so WORDS finds the same word ('kemarin.', 'TNI,')
-            if last != "of":
+            if last not in LOOK_BACK:
                 return [last]
             if len(parts) == 3 and (one := parts[1].strip(MARKS).casefold()).isalnum():
                 return [one, last]
     return WORDS.findall(chunk.casefold())
 
 
-def type_said(text: str, mention: Mention, before: list[str]) -> str | None:
+def type_said(text: str, mention: Mention, before: list[str], lang: str = "") -> str | None:
     """The type the words at an occurrence give it: a word ``before`` it (folded; 'kota Santos', 'warga Santos',
-    'the streets of Santos', 'para pemain Valencia') or the head of an apposition after it ('Reading, a commuter
-    town ...', 'Amazon, the online retailer ...')."""
-    if before and before[-1] == "of" and len(before) > 1:
-        before = before[:-1]
-    if before and before[-1] in TYPE_BEFORE:
+    'the streets of Santos', 'para pemain Valencia', 'across the Amazon', in English a role: 'striker Jordan') or
+    the head of an apposition after it ('Reading, a commuter town ...', 'Jackson, the newest justice ...')."""
+    if before and before[-1] in DETERMINERS:
+        if len(before) > 1 and before[-2] in PLACE_PREPOSITIONS:  # 'across the Amazon'
+            return "place"
+    elif before and before[-1] == "of":  # 'the streets of Santos'; not a person's: 'the governor of Washington'
+        if len(before) > 1 and before[-2] in TYPE_BEFORE:
+            return TYPE_BEFORE[before[-2]]
+    elif before and before[-1] in TYPE_BEFORE:
         return TYPE_BEFORE[before[-1]]
+    elif before and before[-1] in PERSON_BEFORE and lang == "en":  # 'striker Jordan'
+        return "person"
     if text.startswith(", ", mention.end):
         stop = APPOSITION_END.search(text, mention.end + 2)
         words = WORDS.findall(text[mention.end + 2:stop.start() if stop else len(text)].casefold())[:4]
@@ -660,6 +827,8 @@ def type_said(text: str, mention: Mention, before: list[str]) -> str | None:
         for word in words[:3]:
             if word in TYPE_NOUNS:
                 return TYPE_NOUNS[word]
+            if word in PERSON_NOUNS:  # 'Jackson, the newest justice'
+                return "person"
     return None
 
 
