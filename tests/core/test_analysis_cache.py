@@ -126,6 +126,32 @@ def test_name_spans_come_from_the_cache_while_the_corpus_answers_their_questions
     assert damaged.warning and "analysis cache ignored" in damaged.warning
 
 
+def test_a_registry_change_keeps_every_article_s_name_spans(tmp_path):
+    """The spans depend on the text and the corpus, not the registry: a new alias analyses every article again but
+    runs the model of names over none, and the enrichment equals one computed from nothing."""
+    from datetime import datetime, timezone
+
+    from warta.aggregate.enrich import Document, enrich_corpus
+    from warta.entities.registry import Entity, make_registry
+
+    when = datetime(2024, 5, 1, tzinfo=timezone.utc)
+    docs = [Document("a", "Banjir di Jakarta", "", "<p>Gubernur Heru Budi Hartono meninjau Kampung Melayu.</p>",
+                     "id", when),
+            Document("b", "Rapat", "", "<p>Menteri Sri Mulyani bertemu Bank Dunia di Jakarta.</p>", "id", when)]
+    before = make_registry([Entity("jakarta", "Jakarta", "place")])
+    after = make_registry([Entity("jakarta", "Jakarta", "place"),
+                           Entity("sri-mulyani", "Sri Mulyani Indrawati", "person", aliases=("Sri Mulyani",))])
+    path = tmp_path / "analysis"
+    first = AnalysisCache(path)
+    enrich_corpus(docs, before, 0.5, first)
+    first.save()
+    second = AnalysisCache(path)
+    result = enrich_corpus(docs, after, 0.5, second)
+    assert result == enrich_corpus(docs, after, 0.5)
+    assert second.hits == 0 and second.name_hits == 2
+    assert "sri-mulyani" in {e.id for e in result[1].entities}
+
+
 def test_cached_name_spans_equal_fresh_ones_after_any_edit(tmp_path):
     """Real news sentences (idner-news-2k dev) as 24 articles; rounds of random edits (a sentence moved between
     articles, one added, one deleted): every enrichment from the cache equals one computed from nothing."""

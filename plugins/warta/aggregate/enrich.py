@@ -69,8 +69,18 @@ def code_version() -> str:
 
 
 def analysis_key(title: str, summary: str, html: str, lang: str, published: datetime, registry: Registry) -> str:
+    return _digest(code_version(), registry.digest, title, summary, html, lang, published.isoformat())
+
+
+def names_key(title: str, summary: str, html: str, lang: str) -> str:
+    """What an article's name spans depend on besides the corpus statistics: not the registry, nor the date, so a
+    new alias does not run the model of names over every article again."""
+    return _digest(code_version(), "names", title, summary, html, lang)
+
+
+def _digest(*parts: str) -> str:
     digest = hashlib.sha256()
-    for part in (code_version(), registry.digest, title, summary, html, lang, published.isoformat()):
+    for part in parts:
         digest.update(part.encode())
         digest.update(b"\0")
     return digest.hexdigest()
@@ -213,10 +223,11 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     known, memo = short_forms(registry) | registry.rejected, {}  # rejected names are never shown
     prior = linking_prior(analyses)
     # An article's name spans depend on its text and on what the corpus statistics answer to the questions they
-    # asked: cached under the article's key with those questions, kept while the answers are the same.
+    # asked: cached under a key of its text (names_key) with those questions, kept while the answers are the same.
     span_memo, answers = ReadMemo(), partial(reads_digest, stats)
+    name_keys = [names_key(d.title, d.summary, d.html, d.lang) for d in documents]
     names = [cache.cached_names(key, len(analysis.text.text), answers) if cache is not None else None
-             for key, analysis in zip(keys, analyses)]
+             for key, analysis in zip(name_keys, analyses)]
 
     def spans(number: int) -> tuple[list[Name], list, str]:  # the model of names: the costly step, mapped
         with noting(documents[number].where, "while enriching this article"):
@@ -229,7 +240,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
             settle()
         names[number] = found
         if cache is not None:
-            cache.keep_names(keys[number], found, questions, answered)
+            cache.keep_names(name_keys[number], found, questions, answered)
 
     results = []
     for number, (a, d) in enumerate(zip(analyses, documents)):
