@@ -15,9 +15,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 def get(cache: AnalysisCache, key: str, compute):
     """The cached analysis under ``key``, else ``compute()``; kept for the next save either way."""
-    value = cache.cached(key)
-    cache.keep(key, compute() if value is None else value)
-    return cache.new[key]
+    found = cache.cached(key)
+    cache.keep(key, compute() if found is None else found[0])
+    return cache.new[key][0]
 
 
 def analysis(text: str) -> Analysis:
@@ -127,8 +127,9 @@ def test_name_spans_come_from_the_cache_while_the_corpus_answers_their_questions
 
 
 def test_a_registry_change_keeps_every_article_s_name_spans(tmp_path):
-    """The spans depend on the text and the corpus, not the registry: a new alias analyses every article again but
-    runs the model of names over none, and the enrichment equals one computed from nothing."""
+    """The spans, the text and its dates depend on the article and the corpus, not the registry: a new alias matches
+    every article again but runs the model of names and the date finder over none, and the enrichment equals one
+    computed from nothing."""
     from datetime import datetime, timezone
 
     from warta.aggregate.enrich import Document, enrich_corpus
@@ -148,8 +149,11 @@ def test_a_registry_change_keeps_every_article_s_name_spans(tmp_path):
     second = AnalysisCache(path)
     result = enrich_corpus(docs, after, 0.5, second)
     assert result == enrich_corpus(docs, after, 0.5)
-    assert second.hits == 0 and second.name_hits == 2
+    assert second.hits == 2 and second.name_hits == 2 and second.computed == 0  # the matches found again
     assert "sri-mulyani" in {e.id for e in result[1].entities}
+    second.save()  # with the new matches: the next build with this registry takes them as they are
+    third = AnalysisCache(path)
+    assert enrich_corpus(docs, after, 0.5, third) == result and third.read == {*third.new}
 
 
 def test_cached_name_spans_equal_fresh_ones_after_any_edit(tmp_path):

@@ -22,7 +22,7 @@ from warta.entities.names import Name
 from warta.entities.text import ArticleText
 from warta.temporal import TimeExpr
 
-FORMAT = "warta-analysis-5"
+FORMAT = "warta-analysis-6"
 SHARD = 2  # leading characters of a key that name its file
 
 
@@ -71,22 +71,27 @@ class AnalysisCache:
             self.warning = (f"{self.folder / f'{shard}.json'}: analysis cache ignored and rebuilt "
                             f"({type(error).__name__}: {error})")
 
-    def cached(self, key: str, valid=None) -> Analysis | None:
-        """The analysis under ``key`` if it decodes (and passes ``valid``); None counts as computed."""
+    def cached(self, key: str, valid=None, registry: str = "") -> tuple[Analysis, bool] | None:
+        """The analysis under ``key`` if it decodes, and whether its registry matches were found with ``registry``
+        (a digest; when not, only its text and times hold); when they were, it must pass ``valid``. None counts
+        as computed."""
         def read(data):
-            value = decode(data)
-            if valid is not None and not valid(value):
+            analysis, matched_with = data
+            value = decode(analysis)
+            current = _typed(matched_with, str) == registry
+            if current and valid is not None and not valid(value):
                 raise ValueError(f"entry {key[:12]} does not fit this registry")
-            return value
+            return value, current
 
-        value = self._lookup(self.old, key, read)
-        self.hits += value is not None
-        if value is not None:
-            self.read.add(key)
-        return value
+        found = self._lookup(self.old, key, read)
+        if found is not None:
+            self.hits += 1
+            if found[1]:
+                self.read.add(key)  # else its entry is written again, with the new matches
+        return found
 
-    def keep(self, key: str, analysis: Analysis) -> None:
-        self.new[key] = analysis
+    def keep(self, key: str, analysis: Analysis, registry: str = "") -> None:
+        self.new[key] = (analysis, registry)
         if key not in self.read:
             self.dirty.add(shard_of(key))
 
@@ -136,7 +141,8 @@ class AnalysisCache:
                 path.unlink(missing_ok=True)
                 continue
             self._write(path, {"format": FORMAT,
-                               "entries": {key: encode(value) for key, value in sorted(entries.items())},
+                               "entries": {key: [encode(value), registry]
+                                           for key, (value, registry) in sorted(entries.items())},
                                "names": {key: [questions, answers, [[n.start, n.end, n.type, n.confidence,
                                                                      n.alias_of and list(n.alias_of)] for n in spans]]
                                          for key, (questions, answers, spans) in sorted(names.items())}})

@@ -1,8 +1,9 @@
 """Enrich one article: its text, entity mentions, dated expressions, tags and events (pure).
 
-The expensive, per-article part (:func:`analyse`) depends only on the article and the registry,
-so it is cached under :func:`analysis_key`. Discovery and tagging depend on corpus statistics and
-run on every build from the cached analysis.
+The expensive, per-article part (:func:`analyse`) depends only on the article and, for its registry matches, the
+registry, so it is cached under :func:`analysis_key` with the registry's digest: after a registry change only the
+matching runs again. Discovery and tagging depend on corpus statistics and run on every build from the cached
+analysis.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import gc
 import hashlib
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache, partial
 from pathlib import Path
@@ -68,8 +69,8 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def analysis_key(title: str, summary: str, html: str, lang: str, published: datetime, registry: Registry) -> str:
-    return _digest(code_version(), registry.digest, title, summary, html, lang, published.isoformat())
+def analysis_key(title: str, summary: str, html: str, lang: str, published: datetime) -> str:
+    return _digest(code_version(), title, summary, html, lang, published.isoformat())
 
 
 def names_key(title: str, summary: str, html: str, lang: str) -> str:
@@ -208,8 +209,11 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     keys, analyses = [], []
     for doc in documents:
         with noting(doc.where, "while enriching this article"):
-            keys.append(analysis_key(doc.title, doc.summary, doc.html, doc.lang, doc.published, registry))
-            analyses.append(cache.cached(keys[-1], ours) if cache is not None else None)
+            keys.append(analysis_key(doc.title, doc.summary, doc.html, doc.lang, doc.published))
+            found = cache.cached(keys[-1], ours, registry.digest) if cache is not None else None
+            if found is not None and not found[1]:  # matched against another registry: match again
+                found = (replace(found[0], mentions=tuple(matcher.match(found[0].text.text, doc.lang))), True)
+            analyses.append(found and found[0])
     missing = [number for number, analysis in enumerate(analyses) if analysis is None]
     for count, (number, analysis) in enumerate(zip(missing, map_(analysed, missing))):
         if count % SETTLE_EVERY == 0:
@@ -217,7 +221,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
         analyses[number] = analysis
     if cache is not None:
         for key, analysis in zip(keys, analyses):
-            cache.keep(key, analysis)
+            cache.keep(key, analysis, registry.digest)
 
     stats = CorpusStats.from_texts((a.text.text, d.lang) for a, d in zip(analyses, documents))
     known, memo = short_forms(registry) | registry.rejected, {}  # rejected names are never shown
