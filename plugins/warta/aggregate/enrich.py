@@ -211,9 +211,10 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
         with noting(doc.where, "while enriching this article"):
             keys.append(analysis_key(doc.title, doc.summary, doc.html, doc.lang, doc.published))
             found = cache.cached(keys[-1], ours, registry.digest) if cache is not None else None
+            analysis = found[0] if found is not None else None
             if found is not None and not found[1]:  # matched against another registry: match again
-                found = (replace(found[0], mentions=tuple(matcher.match(found[0].text.text, doc.lang))), True)
-            analyses.append(found and found[0])
+                analysis = replace(analysis, mentions=tuple(matcher.match(analysis.text.text, doc.lang)))
+            analyses.append(analysis)
     missing = [number for number, analysis in enumerate(analyses) if analysis is None]
     for count, (number, analysis) in enumerate(zip(missing, map_(analysed, missing))):
         if count % SETTLE_EVERY == 0:
