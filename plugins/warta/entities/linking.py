@@ -398,7 +398,6 @@ class _Evidence:
                 self.places[m.entity_id], self.first[m.entity_id] = [m.start], m.start
             else:
                 places.append(m.start)
-        self.named = self.places  # the entries named by a form of their own (read with 'in')
         self.went: dict[str, int] = {}  # entry -> where a shared form last went to it (decided in text order)
         self._blocks: list[int] | None = None
         self._folded = ""
@@ -611,8 +610,8 @@ class _Sentence:
 def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, later: bool = False) -> float:
     """How strongly an article as a whole points to one candidate entry of a shared form; ``later``: the article
     names it by a form of its own only after the occurrence."""
-    points = (NAMED_LATER if later else NAMED) if entity.id in evidence.named else 0.0
-    points += CO_MENTION * min(MAX_CO_MENTIONS, sum(i in evidence.named for i in entity.context))
+    points = (NAMED_LATER if later else NAMED) if entity.id in evidence.places else 0.0
+    points += CO_MENTION * min(MAX_CO_MENTIONS, sum(i in evidence.places for i in entity.context))
     points += CUE * min(MAX_CUES, sum(evidence.says(cue) for cue in entity.cues))
     if entity.names.get(lang) == surface:
         points += LANGUAGE
