@@ -10,7 +10,11 @@ import dataclasses
 import functools
 import datetime
 import hashlib
+import io
+import pickle
 import re
+import types
+import typing
 from enum import Enum
 
 from pelican.contents import Content
@@ -25,6 +29,45 @@ MAX_DEPTH = 60
 @functools.cache
 def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(kind))
+
+
+PLAIN = (str, int, float, bool, type(None), datetime.date, datetime.datetime)
+
+
+@functools.cache
+def _flat_kind(kind: type) -> bool:
+    """One of our dataclasses whose fields are declared as plain values only (strings, numbers, dates, tuples of
+    them, other such dataclasses): an article's entities and events. Its instances share nothing worth
+    digesting once, so a sequence of them is pickled whole."""
+    if not (dataclasses.is_dataclass(kind) and kind.__module__.startswith("warta.")):
+        return False
+    try:
+        hints = typing.get_type_hints(kind)
+    except Exception:  # noqa: BLE001 (an annotation that does not resolve: walk the fields instead)
+        return False
+    return all(_plain_hint(hints[name]) for name in _field_names(kind))
+
+
+def _plain_hint(hint) -> bool:
+    if hint in PLAIN:
+        return True
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType, tuple):
+        return all(arg is Ellipsis or _plain_hint(arg) for arg in typing.get_args(hint))
+    return isinstance(hint, type) and _flat_kind(hint)
+
+
+def _pickled(value) -> bytes | None:
+    """``value`` pickled without the memo (so equal values give equal bytes whatever objects they share), or
+    None if it cannot be. Equal bytes mean equal values: pickle writes every field."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    try:
+        pickler.dump(value)
+    except (pickle.PicklingError, TypeError, ValueError, AttributeError, RecursionError):
+        return None
+    return buffer.getvalue()
 
 
 class Unknown(Exception):
@@ -66,6 +109,9 @@ class Fingerprints:
         if kind is str:  # the most common kinds first
             data = value.encode("utf-8", "surrogatepass")
             h.update(b"s%d:" % len(data) + data)
+        elif (kind is tuple or kind is list) and value and _flat_kind(first := type(value[0])) and all(
+                type(item) is first for item in value):
+            h.update(self._records(value, depth))
         elif kind is tuple or kind is list:
             h.update(b"[%d" % len(value))
             for item in value:
@@ -112,6 +158,24 @@ class Fingerprints:
             h.update(self._memo(value, depth, lambda: sorted(vars(value).items())))
         else:
             raise Unknown(f"{kind.__module__}.{kind.__qualname__}")
+
+    def _records(self, value, depth: int) -> bytes:
+        """A sequence of one flat dataclass (an article's entities, its events): pickled at C speed, since walking
+        them field by field was most of the cost of every article page's key."""
+        found = self.memo.get(id(value))
+        if found is not None and found[0] is value:
+            return found[1]
+        data = _pickled(value)
+        if data is None:
+            h = hashlib.blake2b(digest_size=16)
+            h.update(b"[%d" % len(value))
+            for item in value:
+                self._feed(h, item, depth + 1)
+            result = h.digest()
+        else:
+            result = b"p" + hashlib.blake2b(data, digest_size=16).digest()
+        self.memo[id(value)] = (value, result)
+        return result
 
     def _content(self, content: Content, depth: int) -> bytes:
         """An article or page: every attribute but the shared context and settings, and the URLs its links use."""

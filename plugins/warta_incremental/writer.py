@@ -24,7 +24,8 @@ from .fingerprint import Fingerprints, Unknown
 
 logger = logging.getLogger(__name__)
 MANIFEST_VERSION = 1
-STATE = "_warta_incremental"  # the run's state, kept in the run's settings dict (never in module state)
+STATE = "_warta_incremental"
+FEED_KEYS = "_warta_feed_keys"  # in the shared context: the feeds that exist, as page keys read them  # the run's state, kept in the run's settings dict (never in module state)
 SKIPPED_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH", "WARTA_JOBS", "WARTA", STATE}  # WARTA: read from the others
 # Helpers whose result follows from their arguments, the page's path and the settings (all in the key).
 PURE_GLOBALS = {"_", "gettext", "ngettext", "pgettext", "npgettext", "cycler", "dict", "joiner", "lipsum",
@@ -161,12 +162,11 @@ class Run:
         return digest.hexdigest()
 
     def _digest(self, name: str, value, context) -> bytes:
-        if context.get(name) is value:  # shared by every page: digested once
-            known = self.context_digests.get(name)
-            if known is None or known[0] is not value:
-                known = self.context_digests[name] = (value, self.fingerprints.digest(value))
-            return known[1]
-        return self.fingerprints.digest(value)
+        """The same object under the same name (a context value every page shares) is digested once."""
+        known = self.context_digests.get(name)
+        if known is None or known[0] is not value:
+            known = self.context_digests[name] = (value, self.fingerprints.digest(value))
+        return known[1]
 
     def reusable(self, relative: str, key: str) -> Path | None:
         """The previous build's file for this page if its key is unchanged and the file is the one it wrote."""
@@ -219,9 +219,12 @@ def _feed_urls(localcontext):
     """feed_urls(kind, key) answers from the feed plan: which feeds exist."""
     from warta_feeds.generator import options_of, plan_of
 
-    plan = plan_of(localcontext["__shared__"], localcontext["__settings__"],
-                   options_of(localcontext["__settings__"]))
-    return ("feeds", tuple(sorted(plan.feeds)))
+    shared = localcontext["__shared__"]
+    plan = plan_of(shared, localcontext["__settings__"], options_of(localcontext["__settings__"]))
+    known = shared.get(FEED_KEYS)
+    if known is None or known[0] is not plan:  # one object for every page, so it is digested once
+        known = shared[FEED_KEYS] = (plan, ("feeds", tuple(sorted(plan.feeds))))
+    return known[1]
 
 
 def _story_neighbours(localcontext):

@@ -1,0 +1,60 @@
+"""Page keys' digests (warta_incremental.fingerprint): equal values give equal digests, any changed field a new one."""
+
+from dataclasses import fields, replace
+from datetime import date
+
+import pytest
+from warta.aggregate.site_index import ArticleRecord
+from warta.aggregate.timeline import Event, Period
+from warta.entities.tagging import TaggedEntity
+from warta_incremental.fingerprint import Fingerprints, Unknown, _flat_kind
+
+
+def events(tag: str = "") -> tuple[Event, ...]:
+    """Built anew on every call: equal values, no shared objects (the strings are made at run time)."""
+    return tuple(Event(iso=f"2023-09-{day:02d}", precision="day", value=date(2023, 9, day), phrase="Rabu" + tag,
+                       sentence="".join(["Kim Jong Un tiba ", str(day)]), entity_ids=("kim-jong-un", f"x{day}"),
+                       article_key="2023/09/kim/", end=Period(date(2023, 9, 20), "day", "2023-09-20") if day == 2
+                       else None)
+                 for day in (1, 2, 3))
+
+
+def test_equal_sequences_of_flat_records_digest_alike_whatever_objects_they_share():
+    first, second = events(), events()
+    assert first[0].sentence is not second[0].sentence
+    shared = (first[0], first[0], first[1])  # one object twice: pickled without the memo, so like two copies
+    copies = (first[0], replace(first[0]), first[1])
+    assert Fingerprints().digest(first) == Fingerprints().digest(second)
+    assert Fingerprints().digest(shared) == Fingerprints().digest(copies)
+
+
+@pytest.mark.parametrize("name", [f.name for f in fields(Event)])
+def test_any_changed_field_of_one_event_changes_the_digest(name):
+    others = {"iso": "2023-09-30", "precision": "month", "value": date(2023, 9, 30), "phrase": "Kamis",
+              "sentence": "Lain.", "entity_ids": ("putin",), "article_key": "lain/", "is_publication": True,
+              "end": Period(date(2023, 9, 21), "day", "2023-09-21"), "anchor_phrase": "4 September",
+              "anchor_sentence": "Lain.", "anchor_iso": "2023-09-04", "cue": "lalu"}
+    changed = list(events())
+    changed[1] = replace(changed[1], **{name: others[name]})
+    assert Fingerprints().digest(tuple(changed)) != Fingerprints().digest(events())
+
+
+def test_the_fast_digest_is_the_walk_for_our_plain_dataclasses_only():
+    assert _flat_kind(Event) and _flat_kind(TaggedEntity) and _flat_kind(Period)
+    assert not _flat_kind(ArticleRecord)  # holds other records' tuples: walked, each digested once per build
+    assert not _flat_kind(date)
+
+
+def test_a_value_pickle_cannot_write_is_still_refused():
+    strange = (replace(events()[0], phrase=lambda: "x"),)
+    with pytest.raises(Unknown):
+        Fingerprints().digest(strange)
+
+
+def test_a_sequence_of_mixed_kinds_is_walked_so_the_records_in_it_are_digested_once():
+    event = events()[0]
+    record = ArticleRecord(url="/kim/", title="Kim", date=event.value, lang="id", category="Dunia", story=None,
+                           summary="", entities=(), events=events())
+    fingerprints = Fingerprints()
+    fingerprints.digest((event, record))  # an entity page's timeline entry: (item, its sources, ...)
+    assert id(record) in fingerprints.memo and id(record.events) in fingerprints.memo
