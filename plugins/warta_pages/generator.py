@@ -112,11 +112,12 @@ class WartaPagesGenerator(Generator):
                       key=lambda row: (-(row[1][-1].date.timestamp() if row[1] else 0), row[0].slug))
         self.write(self.urls.stories + "index.html", self.get_template("stories"), self.context, rows=rows)
 
-    def write_text(self, relative: str, text: str) -> None:
+    def write_text(self, relative: str, text) -> None:
+        """``text``: a string, or its pieces."""
         path = os.path.join(self.output_path, relative)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
 
 
 def by_month(records) -> list[tuple[int, int, list]]:

@@ -119,7 +119,9 @@ def test_name_spans_come_from_the_cache_while_the_corpus_answers_their_questions
     file = next(f for f in sorted(path.glob("*.json")) if json.loads(f.read_text(encoding="utf-8"))["names"])
     data = json.loads(file.read_text(encoding="utf-8"))
     key = next(iter(data["names"]))
-    data["names"][key][2] = [[0, 10 ** 6, "person", 0.9, None]]  # a span outside its text
+    entry = json.loads(data["names"][key])  # each entry is a JSON text of its own
+    entry[2] = [[0, 10 ** 6, "person", 0.9, None]]  # a span outside its text
+    data["names"][key] = json.dumps(entry)
     file.write_text(json.dumps(data), encoding="utf-8")
     damaged = AnalysisCache(path)
     assert enrich_corpus(edited, registry, 0.5, damaged) == enrich_corpus(edited, registry, 0.5)

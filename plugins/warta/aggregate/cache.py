@@ -2,7 +2,9 @@
 
 Stored as JSON, never pickle: whoever can write ``.cache/`` must not be able to run code in a build. Entries are
 spread over up to 256 files by the first two digits of their key, so that an edit rewrites about 1/256 of the
-cache, not all of it. A file that is corrupt or not ours is ignored and rebuilt; :attr:`AnalysisCache.warning`
+cache, not all of it. Each entry is stored as a JSON text of its own inside its file's JSON, and read only when its
+article asks for it: a loaded cache holds one string per entry, not the thousands of small objects its decoded
+form would be (about 70 KB per article). A file that is corrupt or not ours is ignored and rebuilt; :attr:`AnalysisCache.warning`
 says why (the glue logs it once), and the build goes on.
 """
 
@@ -12,7 +14,6 @@ import json
 import os
 import tempfile
 from datetime import date
-from functools import partial
 from pathlib import Path
 
 from warta.aggregate.enrich import Analysis
@@ -22,7 +23,7 @@ from warta.entities.names import Name
 from warta.entities.text import ArticleText
 from warta.temporal import TimeExpr
 
-FORMAT = "warta-analysis-6"
+FORMAT = "warta-analysis-7"
 SHARD = 2  # leading characters of a key that name its file
 
 
@@ -36,7 +37,7 @@ class AnalysisCache:
         self.old: dict = {}
         self.new: dict = {}
         self.old_names: dict = {}  # name spans per article, with the corpus questions they asked
-        self.new_names: dict = {}
+        self.new_names: dict[str, str] = {}  # key -> its entry's JSON text
         self.hits = self.name_hits = self.computed = 0
         self.warning: str | None = None
         self.stored: dict[str, tuple[set, set]] = {}  # file -> the keys of entries and names it holds
@@ -75,8 +76,8 @@ class AnalysisCache:
         """The analysis under ``key`` if it decodes, and whether its registry matches were found with ``registry``
         (a digest; when not, only its text and times hold); when they were, it must pass ``valid``. None counts
         as computed."""
-        def read(data):
-            analysis, matched_with = data
+        def read(text):
+            analysis, matched_with = json.loads(_typed(text, str))
             value = decode(analysis)
             current = _typed(matched_with, str) == registry
             if current and valid is not None and not valid(value):
@@ -98,18 +99,20 @@ class AnalysisCache:
     def cached_names(self, key: str, size: int, answers) -> list[Name] | None:
         """The name spans under ``key`` (of a text of ``size`` characters) while the corpus statistics answer the
         questions they asked as before (``answers(questions)``: a digest of the answers); kept when so."""
-        entry = self._lookup(self.old_names, key, partial(_names_entry, size=size))
+        entry = self._lookup(self.old_names, key, lambda text: (text, *_names_entry(text, size)))
         if entry is None:
             return None
-        if answers(entry[0]) != entry[1]:
+        text, questions, answered, spans = entry
+        if answers(questions) != answered:
             self.computed += 1  # stale: _lookup counted only absent entries
             return None
         self.name_hits += 1
-        self.new_names[key] = entry
-        return entry[2]
+        self.new_names[key] = text
+        return spans
 
     def keep_names(self, key: str, spans: list[Name], questions: list, answers: str) -> None:
-        self.new_names[key] = (questions, answers, spans)
+        self.new_names[key] = _compact([questions, answers, [[n.start, n.end, n.type, n.confidence,
+                                                              n.alias_of and list(n.alias_of)] for n in spans]])
         self.dirty.add(shard_of(key))
 
     def _lookup(self, old: dict, key: str, read):
@@ -141,15 +144,13 @@ class AnalysisCache:
                 path.unlink(missing_ok=True)
                 continue
             self._write(path, {"format": FORMAT,
-                               "entries": {key: [encode(value), registry]
+                               "entries": {key: _compact([encode(value), registry])
                                            for key, (value, registry) in sorted(entries.items())},
-                               "names": {key: [questions, answers, [[n.start, n.end, n.type, n.confidence,
-                                                                     n.alias_of and list(n.alias_of)] for n in spans]]
-                                         for key, (questions, answers, spans) in sorted(names.items())}})
+                               "names": dict(sorted(names.items()))})
 
     def _write(self, path: Path, data: dict) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # one call: json's C encoder
+        text = _compact(data)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".analysis-")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -194,8 +195,12 @@ def decode(data) -> Analysis:
     return Analysis(text, tuple(found), tuple(exprs))
 
 
-def _names_entry(data, size: int) -> tuple[list, str, list[Name]]:
-    questions, answers, spans = data
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # one call: json's C encoder
+
+
+def _names_entry(text, size: int) -> tuple[list, str, list[Name]]:
+    questions, answers, spans = json.loads(_typed(text, str))
     for question, argument in questions:
         if question not in QUESTIONS:
             raise ValueError(f"not a question of the corpus statistics: {question!r}")

@@ -46,9 +46,13 @@ def event_record(ev) -> dict:
             "tense_cue": ev.cue or None}
 
 
-def articles_document(records, site_url: str) -> str:
-    items = [article_record(r, site_url) for r in sorted(records, key=lambda r: (r.date, r.url), reverse=True)]
-    return dumps({"version": SCHEMA_VERSION, "articles": items})
+def articles_document(records, site_url: str):
+    """The text of ``articles.json`` in pieces, one per article: the whole document is never held at once (it is
+    the largest file of a site). Joined, the pieces are ``dumps({"version": ..., "articles": [...]})``."""
+    yield '{"version":%d,"articles":[' % SCHEMA_VERSION
+    for number, record in enumerate(sorted(records, key=lambda r: (r.date, r.url), reverse=True)):
+        yield ("," if number else "") + _compact(article_record(record, site_url))
+    yield "]}\n"
 
 
 def entities_document(index: SiteIndex, registry: Registry, site_url: str, entity_url: str) -> str:
@@ -68,4 +72,8 @@ def entities_document(index: SiteIndex, registry: Registry, site_url: str, entit
 
 def dumps(document) -> str:
     """Compact UTF-8 JSON (json's C encoder only runs without indent)."""
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _compact(document) + "\n"
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
