@@ -110,8 +110,8 @@ class Fingerprints:
             data = value.encode("utf-8", "surrogatepass")
             h.update(b"s%d:" % len(data) + data)
         elif (kind is tuple or kind is list) and value and _flat_kind(first := type(value[0])) and all(
-                type(item) is first for item in value):
-            h.update(self._records(value, depth))
+                type(item) is first for item in value) and (flat := self._records(value)) is not None:
+            h.update(flat)
         elif kind is tuple or kind is list:
             h.update(b"[%d" % len(value))
             for item in value:
@@ -159,21 +159,16 @@ class Fingerprints:
         else:
             raise Unknown(f"{kind.__module__}.{kind.__qualname__}")
 
-    def _records(self, value, depth: int) -> bytes:
-        """A sequence of one flat dataclass (an article's entities, its events): pickled at C speed, since walking
-        them field by field was most of the cost of every article page's key."""
+    def _records(self, value) -> bytes | None:
+        """A sequence of one flat dataclass (an article's entities, its events) pickled at C speed, since walking
+        them field by field was most of the cost of every article page's key; None if pickle cannot write it."""
         found = self.memo.get(id(value))
         if found is not None and found[0] is value:
             return found[1]
         data = _pickled(value)
         if data is None:
-            h = hashlib.blake2b(digest_size=16)
-            h.update(b"[%d" % len(value))
-            for item in value:
-                self._feed(h, item, depth + 1)
-            result = h.digest()
-        else:
-            result = b"p" + hashlib.blake2b(data, digest_size=16).digest()
+            return None
+        result = b"p" + hashlib.blake2b(data, digest_size=16).digest()
         self.memo[id(value)] = (value, result)
         return result
 

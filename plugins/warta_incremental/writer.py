@@ -24,8 +24,8 @@ from .fingerprint import Fingerprints, Unknown
 
 logger = logging.getLogger(__name__)
 MANIFEST_VERSION = 1
-STATE = "_warta_incremental"
-FEED_KEYS = "_warta_feed_keys"  # in the shared context: the feeds that exist, as page keys read them  # the run's state, kept in the run's settings dict (never in module state)
+STATE = "_warta_incremental"  # the run's state, kept in the run's settings dict (never in module state)
+FEED_KEYS = "_warta_feed_keys"  # in the shared context: the feeds that exist, as page keys read them
 SKIPPED_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH", "WARTA_JOBS", "WARTA", STATE}  # WARTA: read from the others
 # Helpers whose result follows from their arguments, the page's path and the settings (all in the key).
 PURE_GLOBALS = {"_", "gettext", "ngettext", "pgettext", "npgettext", "cycler", "dict", "joiner", "lipsum",

@@ -3,8 +3,8 @@
 Stored as JSON, never pickle: whoever can write ``.cache/`` must not be able to run code in a build. Entries are
 spread over up to 256 files by the first two digits of their key, so that an edit rewrites about 1/256 of the
 cache, not all of it. Each entry is stored as a JSON text of its own inside its file's JSON, and read only when its
-article asks for it: a loaded cache holds one string per entry, not the thousands of small objects its decoded
-form would be (about 70 KB per article). A file that is corrupt or not ours is ignored and rebuilt; :attr:`AnalysisCache.warning`
+article asks for it: a loaded cache holds one string per entry, not the small objects its decoded form would be
+(about 70 KB per article). A file that is corrupt or not ours is ignored and rebuilt; :attr:`AnalysisCache.warning`
 says why (the glue logs it once), and the build goes on.
 """
 
