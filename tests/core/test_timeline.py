@@ -293,3 +293,16 @@ def test_an_event_many_articles_report_lists_the_first_and_counts_the_rest(tmp_p
     (slide,) = [e for e in events if SITE_SENTENCE in e["text"]["text"]]
     assert slide["text"]["headline"] == "Kim kembali ke Rusia" and slide["text"]["text"].count("<a ") == 1
 
+
+
+def test_articles_json_written_in_pieces_is_the_whole_document_newest_first():
+    from warta.aggregate.site_index import ArticleRecord
+    from warta.publish.export import SCHEMA_VERSION, article_record, articles_document, dumps
+
+    events, _, _ = _range_items()
+    records = [ArticleRecord(f"{n}/", f"Judul \"{n}\" </script>", datetime(2024, 3, 10 + n, 9, tzinfo=WIB), "id",
+                             "Dunia", None, None, (), tuple(events)) for n in range(3)]
+    whole = dumps({"version": SCHEMA_VERSION, "articles": [article_record(r, "") for r in reversed(records)]})
+    assert "".join(articles_document(records, "")) == whole
+    assert json.loads(whole)["articles"][0]["url"] == "/2/"
+    assert "".join(articles_document([], "")) == dumps({"version": SCHEMA_VERSION, "articles": []})
