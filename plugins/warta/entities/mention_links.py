@@ -50,13 +50,14 @@ def link_first_mentions(html: str, links: list[MentionLink]) -> str:
     joined = "\0".join(texts)  # NUL is no word character: boundaries hold across slots
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     targets: dict[int, list[tuple[int, int, MentionLink]]] = {}  # slot index -> (start, end, link)
-    taken: set[tuple[int, int]] = set()
     for link in links:
         found = _find(joined, starts, link)
-        if found is not None and slots[found[0]][2] and not any(_overlaps(found, other) for other in taken):
-            index, start, end = found
-            targets.setdefault(index, []).append((start, end, link))
-            taken.add((index, start, end))
+        if found is None or not slots[found[0]][2]:
+            continue
+        index, start, end = found
+        wraps = targets.setdefault(index, [])
+        if not any(start < taken_end and taken_start < end for taken_start, taken_end, _ in wraps):
+            wraps.append((start, end, link))
     if not targets:
         return html
     for index, wraps in targets.items():
@@ -65,10 +66,6 @@ def link_first_mentions(html: str, links: list[MentionLink]) -> str:
     # The wrapper's own text is bare text (a cleaned body may start with it): escaped like every other text.
     return escape(root.text or "", quote=False) + "".join(
         lxml.html.tostring(child, encoding="unicode") for child in root)
-
-
-def _overlaps(found, other) -> bool:
-    return found[0] == other[0] and found[1] < other[2] and other[1] < found[2]
 
 
 def _text_slots(root):
