@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from warta.aggregate.cache import AnalysisCache
 from warta.aggregate.enrich import Analysis
 from warta.entities.text import article_text
@@ -80,6 +82,22 @@ def test_a_bad_file_costs_only_its_own_entries(tmp_path):
     assert second.hits == 1 and second.warning.startswith(f"{folder / 'b2.json'}: analysis cache ignored")
     second.save()
     assert sorted(p.name for p in folder.iterdir()) == ["a1.json", "b2.json"] and stored(folder) == [a, b]
+
+
+@pytest.mark.parametrize("inner", ["[" * 100_000 + "]" * 100_000, '{"not": "an entry"', "[[1, 2], 3]"])
+def test_a_bad_entry_inside_a_good_file_costs_only_its_file(tmp_path, inner):
+    """Entries are JSON texts of their own, decoded when read: a broken one is ignored like a broken file."""
+    folder = tmp_path / "analysis"
+    a = "a1" * 32
+    first = AnalysisCache(folder)
+    get(first, a, lambda: analysis("Satu."))
+    first.save()
+    data = json.loads((folder / "a1.json").read_text(encoding="utf-8"))
+    data["entries"][a] = inner
+    (folder / "a1.json").write_text(json.dumps(data), encoding="utf-8")
+    second = AnalysisCache(folder)
+    assert get(second, a, lambda: analysis("Satu lagi.")).text.text.strip() == "Satu lagi."
+    assert second.hits == 0 and second.warning.startswith(f"{folder / 'a1.json'}: analysis cache ignored")
 
 
 def test_name_spans_come_from_the_cache_while_the_corpus_answers_their_questions_as_before(tmp_path):

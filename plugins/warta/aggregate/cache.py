@@ -121,7 +121,7 @@ class AnalysisCache:
         if key in old:
             try:
                 return read(old.pop(key))
-            except (TypeError, ValueError, KeyError, IndexError) as error:
+            except (TypeError, ValueError, KeyError, IndexError, RecursionError) as error:
                 self._ignore(error, next((name for name, (entries, names) in self.stored.items()
                                           if key in entries or key in names), shard_of(key)))
         self.computed += 1
