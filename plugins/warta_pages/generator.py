@@ -6,7 +6,7 @@ import os
 from functools import partial
 
 from pelican.generators import Generator
-from warta.aggregate.timeline import by_entity, group_by_year_month, merge, oldest_first, recent
+from warta.aggregate.timeline import OldestFirst, by_entity, group_by_year_month, merge
 from warta.problems import noting
 from warta.publish import export, timelinejs
 from warta.settings import of as warta_settings
@@ -33,8 +33,8 @@ class WartaPagesGenerator(Generator):
         registry, stories = self.context["warta_registry"], self.context["warta_stories"]
         records = self.context["warta_records"]
         self.by_url = {a.url: a for a in self.context["articles"]}
-        self.records_by_url = {r.url: r for r in records}
-        items = merge([event for r in records for event in r.events])
+        self.oldest_first = OldestFirst({r.url: r for r in records})
+        items = merge([event for r in records for event in r.events])  # newest first, as by_entity's lists
         self.items = items
         entity_items = by_entity(items)
         options = self.warta.entities
@@ -48,7 +48,7 @@ class WartaPagesGenerator(Generator):
                 self.story_page(story, index.stories.get(slug, ()))
         self.stories_index(stories, index)
         self.write(self.urls.timeline + "index.html", self.get_template("timeline"), self.context,
-                   timeline=self._grouped(recent(items, self.warta.timeline_limit)))
+                   timeline=self._grouped(newest(items, self.warta.timeline_limit)))
         self.write_text(self.urls.api_file("articles.json"), export.articles_document(records, self.site_url))
         self.write_text(self.urls.api_file("entities.json"), export.entities_document(
             index, registry, self.site_url, self.urls.entity))
@@ -61,7 +61,7 @@ class WartaPagesGenerator(Generator):
         for year, month, group in group_by_year_month(items):
             entries = []
             for item in group:
-                sources = oldest_first(item, self.records_by_url)
+                sources = self.oldest_first(item)
                 entries.append((item, sources[:limit], len(sources[limit:])))
             grouped.append((year, month, entries))
         return grouped
@@ -73,12 +73,12 @@ class WartaPagesGenerator(Generator):
             timeline_url = self.urls.timeline_json(url)
             title = entity.name if entity else summary.name
             self.write_text(timeline_url, export.dumps(timelinejs.document(
-                title, entity.description if entity else "", recent(items, self.warta.entity_timeline_data),
-                self.records_by_url, self.site_url, self.warta.timeline_sources)))
+                title, entity.description if entity else "", newest(items, self.warta.entity_timeline_data),
+                self.oldest_first, self.site_url, self.warta.timeline_sources)))
         limit = self.warta.entity_articles
         records = [r for r in summary.articles if r.url in self.by_url]  # newest first
         articles = [self.by_url[r.url] for r in records[:limit]]
-        shown = recent(items, self.warta.entity_timeline_limit)
+        shown = newest(items, self.warta.entity_timeline_limit)
         self.write(url + "index.html", self.get_template("entity"), self.context, paginated={},
                    template_name="entity", url=url, page_name=url + "index", articles=articles,
                    archive=by_month(records[limit:]),
@@ -102,7 +102,7 @@ class WartaPagesGenerator(Generator):
         if items:
             timeline_url = self.urls.timeline_json(url)
             self.write_text(timeline_url, export.dumps(timelinejs.document(
-                story.title, story.summary, items, self.records_by_url, self.site_url, self.warta.timeline_sources)))
+                story.title, story.summary, items, self.oldest_first, self.site_url, self.warta.timeline_sources)))
         articles = [self.by_url[r.url] for r in records if r.url in self.by_url]
         self.write(url + "index.html", self.get_template("story"), self.context, story=story,
                    story_articles=articles, timeline=self._grouped(items), timeline_url=timeline_url)
@@ -118,6 +118,11 @@ class WartaPagesGenerator(Generator):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
             handle.writelines([text] if isinstance(text, str) else text)
+
+
+def newest(items: list, limit: int) -> list:
+    """The first ``limit`` of timeline items already newest first (what merge and by_entity give)."""
+    return items[:max(limit, 0)]
 
 
 def by_month(records) -> list[tuple[int, int, list]]:

@@ -16,7 +16,7 @@ from warta.aggregate.timeline import (
     by_entity,
     group_by_year_month,
     merge,
-    recent,
+    sort_key,
 )
 
 from tests.conftest import REPO, run_build
@@ -144,18 +144,20 @@ def test_group_by_year_month_newest_first_with_year_items_after_the_months():
     assert groups == [(2024, 10, [DAY_OCT, MONTH_OCT]), (2024, None, [YEAR_2024]), (2023, 9, [DAY_SEP, WEEK_SEP])]
 
 
-def test_by_entity_and_recent():
+def test_by_entity_lists_newest_first_and_entity_pages_show_the_first_of_them():
+    from warta_pages.generator import newest
+
     items = [WEEK_SEP, YEAR_2024, DAY_SEP, MONTH_OCT, DAY_OCT]
     assert by_entity(items) == {"e": [DAY_OCT, MONTH_OCT, YEAR_2024, WEEK_SEP], "f": [YEAR_2024, DAY_SEP]}
-    assert recent(items, 2) == [DAY_OCT, MONTH_OCT]
-    assert recent(items, 0) == []
+    assert newest(by_entity(items)["e"], 2) == [DAY_OCT, MONTH_OCT]
+    assert newest(by_entity(items)["e"], 0) == newest(by_entity(items)["e"], -1) == []
 
 
 def test_same_day_ties_break_on_precision_then_sentence():
     a = item("2024-01-01", "day", date(2024, 1, 1), sentence="b")
     b = item("2024-01-01", "day", date(2024, 1, 1), sentence="a")
     y = item("2024", "year", date(2024, 1, 1))
-    assert recent([y, a, b], 3) == [b, a, y]
+    assert sorted([y, a, b], key=sort_key) == [b, a, y]
 
 
 RANGE_TEXT = ("Kim dan Putin menggelar pertemuan di Vladivostok pada 10-12 Maret 2024. "
@@ -194,13 +196,14 @@ def test_an_anchored_event_carries_its_anchor():
 def test_timelinejs_has_end_date_for_a_range_and_export_has_end_and_anchor():
     from warta.aggregate.site_index import ArticleRecord
     from warta.publish.export import article_record
+    from warta.aggregate.timeline import OldestFirst
     from warta.publish.timelinejs import document
 
     events, items, _ = _range_items()
     pub = datetime(2024, 3, 14, 9, tzinfo=WIB)
     records = {key: ArticleRecord(key, f"Judul {key}", pub, "id", "Dunia", None, None, (), tuple(events))
                for key in ("a1", "a2")}
-    doc = document("Kim", "", items, records, "https://warta.example")
+    doc = document("Kim", "", items, OldestFirst(records), "https://warta.example")
     (span,) = [e for e in doc["events"] if "end_date" in e]
     assert span["start_date"] == {"year": 2024, "month": 3, "day": 10}
     assert span["end_date"] == {"year": 2024, "month": 3, "day": 12}
@@ -218,7 +221,7 @@ def test_timelinejs_has_end_date_for_a_range_and_export_has_end_and_anchor():
 def test_an_event_lists_its_oldest_sources_first_and_only_as_many_as_shown():
     """A date hundreds of articles name would otherwise carry hundreds of links in one TimelineJS slide."""
     from warta.aggregate.site_index import ArticleRecord
-    from warta.aggregate.timeline import oldest_first
+    from warta.aggregate.timeline import OldestFirst
     from warta.publish.timelinejs import document
 
     events, items, _ = _range_items()
@@ -226,10 +229,12 @@ def test_an_event_lists_its_oldest_sources_first_and_only_as_many_as_shown():
     published = {"a1": datetime(2024, 3, 15, 9, tzinfo=WIB), "a2": datetime(2024, 3, 14, 9, tzinfo=WIB)}
     records = {key: ArticleRecord(key, f"Judul {key}", when, "id", "Dunia", None, None, (), tuple(events))
                for key, when in published.items()}
-    assert [r.url for r in oldest_first(span, records)] == ["a2", "a1"]  # by date, not by address
-    (slide,) = [e for e in document("Kim", "", [span], records, "https://warta.example", 1)["events"]]
+    oldest_first = OldestFirst(records)
+    assert [r.url for r in oldest_first(span)] == ["a2", "a1"]  # by date, not by address
+    assert oldest_first(span) is oldest_first(span)  # worked out once per item
+    (slide,) = [e for e in document("Kim", "", [span], oldest_first, "https://warta.example", 1)["events"]]
     assert slide["text"]["headline"] == "Judul a2" and slide["text"]["text"].count("<a ") == 1
-    (both,) = document("Kim", "", [span], records, "https://warta.example", 5)["events"]
+    (both,) = document("Kim", "", [span], oldest_first, "https://warta.example", 5)["events"]
     assert both["text"]["text"].count("<a ") == 2
 
 

@@ -201,11 +201,19 @@ def group_by_year_month(items) -> list[tuple[int, int | None, list[TimelineItem]
     return [(y, m, list(g)) for (y, m), g in groupby(ordered, key=group)]
 
 
-def recent(items, limit: int) -> list[TimelineItem]:
-    """The ``limit`` newest items."""
-    return sorted(items, key=sort_key)[:max(limit, 0)]
+class OldestFirst:
+    """The records of the articles that reported an item, oldest first (by date, then address); each item's
+    list is worked out once, since the same item shows on the site timeline and on each of its entities'."""
 
+    def __init__(self, records_by_url: dict):
+        self.records_by_url = records_by_url
+        ordered = sorted(records_by_url.values(), key=lambda r: (r.date, r.url))
+        self._rank = {record.url: number for number, record in enumerate(ordered)}
+        self._known: dict[int, tuple[object, list]] = {}
 
-def oldest_first(item, records_by_url: dict) -> list:
-    """The records of the articles that reported ``item``, oldest first."""
-    return sorted((records_by_url[url] for url in item.sources if url in records_by_url), key=lambda r: (r.date, r.url))
+    def __call__(self, item) -> list:
+        found = self._known.get(id(item))
+        if found is None or found[0] is not item:
+            urls = sorted((url for url in item.sources if url in self._rank), key=self._rank.__getitem__)
+            found = self._known[id(item)] = (item, [self.records_by_url[url] for url in urls])
+        return found[1]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from html import escape
 
-from warta.aggregate.timeline import oldest_first
 from warta.publish.export import link
 
 WEEK_PRECISION = "week"
@@ -24,12 +23,12 @@ def start_date(item) -> dict:
     return parts
 
 
-def document(title: str, summary: str, items, records_by_url: dict, site_url: str, sources_shown: int = 5) -> dict:
+def document(title: str, summary: str, items, oldest_first, site_url: str, sources_shown: int = 5) -> dict:
     """``items`` are merged timeline items (oldest or newest first; TimelineJS sorts by date); each links its first
-    ``sources_shown`` source articles."""
+    ``sources_shown`` source articles (``oldest_first(item)``: its records, oldest first)."""
     events, seen = [], set()
     for item in items:
-        sources = oldest_first(item, records_by_url)
+        sources = oldest_first(item)
         if not sources:
             continue
         first = sources[0]
