@@ -78,3 +78,38 @@ def test_unregistered_entities_do_not_count():
     a = ArticleRecord("a", "a", DAY, "id", "Berita", None, None, tagged)
     b = ArticleRecord("b", "b", DAY, "id", "Berita", None, None, tagged)
     assert related_articles([a, b] + filler(5))["a"] == ()
+
+
+def test_a_random_site_gets_what_the_definition_says():
+    """Every article against every other, as the docstring defines it, on a random site with stories, windows and
+    shared dates: the postings' arithmetic, reused from one article to the next, must not carry anything over."""
+    import math
+    import random
+
+    from warta.aggregate.related import MIN_IDF, STORY_BONUS, THRESHOLD, WINDOW
+
+    rng = random.Random(7)
+    names = [f"e{n}" for n in range(12)]
+    records = [record(f"a{n:03}", *((e, round(rng.uniform(0.05, 1), 3)) for e in rng.sample(names, rng.randint(0, 5))),
+                      days=rng.randint(0, 400), story=rng.choice([None, None, "s1", "s2"])) for n in range(150)]
+    salience = {r.url: {t.id: t.salience for t in r.entities} for r in records}
+    named = {e: sum(e in s for s in salience.values()) for e in names}
+    idf = {e: math.log(len(records) / n) for e, n in named.items() if n}
+    expected = {}
+    for here in records:
+        rows = []
+        for there in records:
+            if there is here or abs(there.date - here.date) > WINDOW:
+                continue
+            score, shared = 0.0, False
+            for e, weight in salience[here.url].items():
+                if e in salience[there.url] and idf[e] >= MIN_IDF:
+                    score, shared = score + min(weight, salience[there.url][e]) * idf[e], True
+            same = here.story is not None and here.story == there.story
+            if same:
+                score += STORY_BONUS
+            if (shared or same) and score >= THRESHOLD:
+                rows.append((-score, -there.date.timestamp(), there.url, round(score, 6), same))
+        expected[here.url] = [(url, score, same) for *_, url, score, same in sorted(rows)[:5]]
+    got = {url: [(r.record.url, r.score, r.same_story) for r in found] for url, found in related_articles(records).items()}
+    assert got == expected and sum(map(len, got.values())) > 300

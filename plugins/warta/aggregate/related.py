@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Sequence
 
+import numpy
+
 from warta.aggregate.site_index import ArticleRecord
 
 LIMIT = 5
@@ -42,33 +44,44 @@ def related_articles(records: Sequence[ArticleRecord], limit: int = LIMIT, windo
             postings[entity_id].append(position)
     idf = {e: math.log(total / len(p)) for e, p in postings.items()}
     stamps = {e: [records[i].date for i in p] for e, p in postings.items()}
-    weights = {e: [salience[i][e] for i in p] for e, p in postings.items()}  # aligned with postings
+    # aligned with postings, as arrays: an entity in a third of the articles meets hundreds in each window
+    members = {e: numpy.array(p, dtype=numpy.intp) for e, p in postings.items()}
+    weights = {e: numpy.array([salience[i][e] for i in p], dtype=numpy.float64) for e, p in postings.items()}
     story_members: dict[str, list[int]] = defaultdict(list)
     for position in order:
         if records[position].story:
             story_members[records[position].story].append(position)
 
     result: dict[str, tuple[Related, ...]] = {}
+    scores = numpy.zeros(total)  # reused: only what one article touched is set back
+    shares = numpy.zeros(total, dtype=bool)  # the articles that share something with this one: the candidates
     for here, record in enumerate(records):
         low, high = record.date - window, record.date + window
-        scores: dict[int, float] = {}
+        touched = []
         for entity_id, weight in salience[here].items():
             rarity = idf[entity_id]
             if rarity < MIN_IDF:
                 continue
-            dates, members, there_weights = stamps[entity_id], postings[entity_id], weights[entity_id]
-            for k in range(bisect_left(dates, low), bisect_right(dates, high)):
-                there = members[k]
-                # the same arithmetic, in the same order, as summing min(weight, there's) * idf per shared entity
-                scores[there] = scores.get(there, 0.0) + min(weight, there_weights[k]) * rarity
-        scores.pop(here, None)
-        same_story = set()
-        for there in story_members.get(record.story or "", ()):
-            if there != here and low <= records[there].date <= high:
-                scores[there] = scores.get(there, 0.0) + STORY_BONUS
-                same_story.add(there)
-        ranked = sorted(((s, records[i].date, records[i].url, i) for i, s in scores.items() if s >= threshold),
+            dates = stamps[entity_id]
+            first, last = bisect_left(dates, low), bisect_right(dates, high)
+            there = members[entity_id][first:last]
+            # per article there, the same float operations in the same order as adding min(weight, there's) *
+            # idf over the shared entities one by one (a position occurs once in an entity's postings)
+            scores[there] += numpy.minimum(weight, weights[entity_id][first:last]) * rarity
+            shares[there] = True
+            touched.append(there)
+        same_story = [there for there in story_members.get(record.story or "", ())
+                      if there != here and low <= records[there].date <= high]
+        for there in same_story:
+            scores[there] += STORY_BONUS
+            shares[there] = True
+        touched.append(same_story)
+        shares[here] = False
+        found = numpy.flatnonzero(shares & (scores >= threshold)).tolist()
+        ranked = sorted(((float(scores[i]), records[i].date, records[i].url, i) for i in found),
                         key=lambda row: (-row[0], -row[1].timestamp(), row[2]))
+        for there in touched:
+            scores[there], shares[there] = 0.0, False
         result[record.url] = tuple(Related(records[i], round(s, 6), _shared(salience[here], salience[i], idf),
                                            i in same_story) for s, _, _, i in ranked[:limit])
     return result
