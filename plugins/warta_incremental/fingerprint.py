@@ -11,6 +11,7 @@ import functools
 import datetime
 import hashlib
 import io
+import operator
 import pickle
 import re
 import types
@@ -55,6 +56,42 @@ def _plain_hint(hint) -> bool:
     if origin in (typing.Union, types.UnionType, tuple):
         return all(arg is Ellipsis or _plain_hint(arg) for arg in typing.get_args(hint))
     return isinstance(hint, type) and _flat_kind(hint)
+
+
+@functools.cache
+def _row_of(kind: type):
+    """A function giving an instance of a flat kind as a tuple of its fields, nested flat dataclasses as (kind,
+    fields): pickling plain tuples is several times faster than pickling the objects."""
+    names = _field_names(kind)
+    get = operator.attrgetter(*names) if len(names) > 1 else (lambda value: (getattr(value, names[0]),))
+    hints = typing.get_type_hints(kind)
+    nested = tuple(number for number, name in enumerate(names) if not _no_dataclass(hints[name]))
+    if not nested:
+        return get
+
+    def row(value) -> tuple:
+        fields = list(get(value))
+        for number in nested:
+            fields[number] = _plain(fields[number])
+        return tuple(fields)
+    return row
+
+
+def _no_dataclass(hint) -> bool:
+    """A declared type of plain values only, at any depth."""
+    if hint in PLAIN or hint is Ellipsis:
+        return True
+    if typing.get_origin(hint) in (typing.Union, types.UnionType, tuple):
+        return all(_no_dataclass(arg) for arg in typing.get_args(hint))
+    return False
+
+
+def _plain(value):
+    if dataclasses.is_dataclass(value) and _flat_kind(type(value)):
+        return type(value).__qualname__, _row_of(type(value))(value)
+    if type(value) is tuple:
+        return tuple(_plain(item) for item in value)
+    return value
 
 
 def _pickled(value) -> bytes | None:
@@ -160,12 +197,14 @@ class Fingerprints:
             raise Unknown(f"{kind.__module__}.{kind.__qualname__}")
 
     def _records(self, value) -> bytes | None:
-        """A sequence of one flat dataclass (an article's entities, its events) pickled at C speed, since walking
-        them field by field was most of the cost of every article page's key; None if pickle cannot write it."""
+        """A sequence of one flat dataclass (an article's entities, its events) pickled at C speed as rows of field
+        values, since walking them field by field was most of the cost of every article page's key; None if pickle
+        cannot write it."""
         found = self.memo.get(id(value))
         if found is not None and found[0] is value:
             return found[1]
-        data = _pickled(value)
+        kind = type(value[0])
+        data = _pickled((kind.__module__, kind.__qualname__, [_row_of(kind)(item) for item in value]))
         if data is None:
             return None
         result = b"p" + hashlib.blake2b(data, digest_size=16).digest()
