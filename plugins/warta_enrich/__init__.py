@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pelican import signals
 from warta.aggregate.cache import AnalysisCache
-from warta.aggregate.enrich import Document, enrich_corpus
+from warta.aggregate.enrich import Document, enrich_corpus, links_key
 from warta.aggregate.site_index import ArticleRecord, build_index
 from warta.entities.mention_links import MentionLink, link_first_mentions
 from warta.entities.registry import load_registry
@@ -50,18 +50,18 @@ def enrich_articles(generator) -> None:
     articles = list(generator.articles) + list(generator.translations) + drafts
     results = enrich_corpus([document_of(a) for a in articles], registry, options.discovery_threshold, cache,
                             map_=forked_map(warta.jobs))
-    if cache.warning:  # a corrupt or foreign cache costs time, never the build
-        logger.warning("%s", cache.warning)
-    try:
-        cache.save()
-    except OSError as error:
-        logger.warning("%s: analysis cache not saved (%s)", cache.path, error.strerror or error)
     for article, result in zip(articles, results):
         article.warta_entities = result.entities
         article.warta_events = result.events
         article.warta_ambiguous = result.ambiguous
         if options.link_first_mention:
-            link_mentions(article, result, registry, warta.urls)
+            link_mentions(article, result, registry, warta.urls, cache)
+    if cache.warning:  # a corrupt or foreign cache costs time, never the build
+        logger.warning("%s", cache.warning)
+    try:
+        cache.save()
+    except OSError as error:
+        logger.warning("%s: analysis cache not saved (%s)", cache.folder, error.strerror or error)
     logger.info("warta: enriched %d articles (%d analyses and %d name spans from cache)", len(articles), cache.hits,
                 cache.name_hits)
 
@@ -88,12 +88,21 @@ def load_references(content: Path, articles: list):
     return registry, stories, problems
 
 
-def link_mentions(article, result, registry, urls) -> None:
-    """Link each entity's first body mention to its page (relative to the article's own URL)."""
+def link_mentions(article, result, registry, urls, cache: AnalysisCache | None = None) -> None:
+    """Link each entity's first body mention to its page (relative to the article's own URL); the linked HTML is
+    kept in ``cache`` under a digest of the HTML and the links."""
     up = "../" * article.url.count("/")
     links = [MentionLink(m.surface, m.occurrence, up + urls.entity_page(m.entity_id),
                          registry.entities[m.entity_id].name) for m in result.first_mentions]
-    article._content = link_first_mentions(article._content, links)
+    if not links:
+        return
+    key = links_key(article._content, links)
+    linked = cache.cached_links(key) if cache is not None else None
+    if linked is None:
+        linked = link_first_mentions(article._content, links)
+        if cache is not None:
+            cache.keep_links(key, linked)
+    article._content = linked
 
 
 def document_of(article) -> Document:

@@ -211,3 +211,25 @@ def test_cached_name_spans_equal_fresh_ones_after_any_edit(tmp_path):
         cache.save()
         kept += cache.name_hits
     assert kept > 0  # some spans did come from the cache
+
+
+def test_linked_html_is_kept_while_a_build_asks_for_it_and_a_bad_entry_costs_its_file(tmp_path):
+    folder = tmp_path / "analysis"
+    a, b = "a1" * 32, "b2" * 32
+    first = AnalysisCache(folder)
+    assert first.cached_links(a) is None and first.computed == 0  # linking is not an analysis: not counted
+    first.keep_links(a, '<p><a class="entity" href="../kim/">Kim</a> tiba.</p>')
+    first.keep_links(b, "<p>Putin.</p>")
+    first.save()
+    assert stored(folder, "links") == [a, b]
+
+    second = AnalysisCache(folder)  # b's article is gone: its linked HTML goes with it
+    assert second.cached_links(a) == '<p><a class="entity" href="../kim/">Kim</a> tiba.</p>'
+    second.save()
+    assert stored(folder, "links") == [a]
+
+    data = json.loads((folder / "a1.json").read_text(encoding="utf-8"))
+    data["links"][a] = ["not", "html"]
+    (folder / "a1.json").write_text(json.dumps(data), encoding="utf-8")
+    third = AnalysisCache(folder)
+    assert third.cached_links(a) is None and third.warning.startswith(f"{folder / 'a1.json'}: analysis cache ignored")

@@ -1,4 +1,5 @@
-"""A folder cache of article analyses keyed by content, registry and code digests.
+"""A folder cache of article analyses keyed by content, registry and code digests, with each article's name spans
+and its HTML with first mentions linked (the one part that is output: the cache is as trusted as the output).
 
 Stored as JSON, never pickle: whoever can write ``.cache/`` must not be able to run code in a build. Entries are
 spread over up to 256 files by the first two digits of their key, so that an edit rewrites about 1/256 of the
@@ -23,7 +24,7 @@ from warta.entities.names import Name
 from warta.entities.text import ArticleText
 from warta.temporal import TimeExpr
 
-FORMAT = "warta-analysis-7"
+FORMAT = "warta-analysis-8"
 SHARD = 2  # leading characters of a key that name its file
 
 
@@ -38,9 +39,11 @@ class AnalysisCache:
         self.new: dict = {}
         self.old_names: dict = {}  # name spans per article, with the corpus questions they asked
         self.new_names: dict[str, str] = {}  # key -> its entry's JSON text
+        self.old_links: dict = {}  # an article's HTML with its first mentions linked, by digest of its inputs
+        self.new_links: dict[str, str] = {}
         self.hits = self.name_hits = self.computed = 0
         self.warning: str | None = None
-        self.stored: dict[str, tuple[set, set]] = {}  # file -> the keys of entries and names it holds
+        self.stored: dict[str, tuple[set, set, set]] = {}  # file -> the keys of entries, names and links it holds
         self.read: set[str] = set()  # keys of entries that came from a file
         self.dirty: set[str] = set()  # files whose entries changed or that were ignored
         for file in sorted(self.folder.glob("*.json")):
@@ -53,20 +56,20 @@ class AnalysisCache:
             if not (isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict)):
                 raise ValueError("not a Warta analysis cache")
             names = data.get("names") if isinstance(data.get("names"), dict) else {}
+            links = data.get("links") if isinstance(data.get("links"), dict) else {}
         except (OSError, ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors
             self._ignore(error, file.stem)
             return
         self.old.update(data["entries"])
         self.old_names.update(names)
-        self.stored[file.stem] = (set(data["entries"]), set(names))  # entries are popped from old as read
+        self.old_links.update(links)
+        self.stored[file.stem] = (set(data["entries"]), set(names), set(links))  # popped from old as read
 
     def _ignore(self, error: Exception, shard: str) -> None:
         """Forget one file's entries; it is written again on save."""
-        entries, names = self.stored.get(shard, ((), ()))
-        for key in entries:
-            self.old.pop(key, None)
-        for key in names:
-            self.old_names.pop(key, None)
+        for old, keys in zip((self.old, self.old_names, self.old_links), self.stored.get(shard, ((), (), ()))):
+            for key in keys:
+                old.pop(key, None)
         self.dirty.add(shard)
         if self.warning is None:
             self.warning = (f"{self.folder / f'{shard}.json'}: analysis cache ignored and rebuilt "
@@ -115,6 +118,21 @@ class AnalysisCache:
                                                               n.alias_of and list(n.alias_of)] for n in spans]])
         self.dirty.add(shard_of(key))
 
+    def cached_links(self, key: str) -> str | None:
+        """The linked HTML kept under ``key`` (a digest of the HTML and its links); kept when found."""
+        html = self.old_links.pop(key, None)
+        if html is None:
+            return None
+        if type(html) is not str:
+            self._ignore(TypeError(f"linked HTML {key[:12]} is not a string"), shard_of(key))
+            return None
+        self.new_links[key] = html
+        return html
+
+    def keep_links(self, key: str, html: str) -> None:
+        self.new_links[key] = html
+        self.dirty.add(shard_of(key))
+
     def _lookup(self, old: dict, key: str, read):
         """``read(old[key])``, or None when absent or unreadable (then its file is ignored, with a warning) and
         counted as computed. The raw entry is dropped once read: a large site's cache is not held twice."""
@@ -122,31 +140,30 @@ class AnalysisCache:
             try:
                 return read(old.pop(key))
             except (TypeError, ValueError, KeyError, IndexError, RecursionError) as error:
-                self._ignore(error, next((name for name, (entries, names) in self.stored.items()
-                                          if key in entries or key in names), shard_of(key)))
+                self._ignore(error, next((name for name, stored in self.stored.items()
+                                          if any(key in keys for keys in stored)), shard_of(key)))
         self.computed += 1
         return None
 
     def save(self) -> None:
         """Keep only what this build used, writing each file atomically; a file whose entries all came from it and
         that holds no others is left alone, and one left with no entries is removed."""
-        wanted: dict[str, tuple[dict, dict]] = {}
-        for key, value in self.new.items():
-            wanted.setdefault(shard_of(key), ({}, {}))[0][key] = value
-        for key, value in self.new_names.items():
-            wanted.setdefault(shard_of(key), ({}, {}))[1][key] = value
+        wanted: dict[str, tuple[dict, dict, dict]] = {}
+        for part, new in enumerate((self.new, self.new_names, self.new_links)):
+            for key, value in new.items():
+                wanted.setdefault(shard_of(key), ({}, {}, {}))[part][key] = value
         for shard in sorted(wanted.keys() | self.stored.keys() | self.dirty):
-            entries, names = wanted.get(shard, ({}, {}))
-            if shard not in self.dirty and (entries.keys(), names.keys()) == self.stored.get(shard):
+            entries, names, links = wanted.get(shard, ({}, {}, {}))
+            if shard not in self.dirty and (entries.keys(), names.keys(), links.keys()) == self.stored.get(shard):
                 continue
             path = self.folder / f"{shard}.json"
-            if not entries and not names:
+            if not entries and not names and not links:
                 path.unlink(missing_ok=True)
                 continue
             self._write(path, {"format": FORMAT,
                                "entries": {key: _compact([encode(value), registry])
                                            for key, (value, registry) in sorted(entries.items())},
-                               "names": dict(sorted(names.items()))})
+                               "names": dict(sorted(names.items())), "links": dict(sorted(links.items()))})
 
     def _write(self, path: Path, data: dict) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -79,6 +79,20 @@ def names_key(title: str, summary: str, html: str, lang: str) -> str:
     return _digest(code_version(), "names", title, summary, html, lang)
 
 
+def links_key(html: str, links) -> str:
+    """What an article's HTML with its first mentions linked depends on: the HTML, the links (MentionLink) and the
+    code that places and writes them (lxml serialises)."""
+    return _digest(code_version(), "links", lxml_version(), html,
+                   *(f"{link.surface}\0{link.occurrence}\0{link.href}\0{link.title}" for link in links))
+
+
+@cache
+def lxml_version() -> str:
+    from lxml import etree
+
+    return ".".join(map(str, etree.LXML_VERSION + etree.LIBXML_VERSION))
+
+
 def _digest(*parts: str) -> str:
     digest = hashlib.sha256()
     for part in parts:
