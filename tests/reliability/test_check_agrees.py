@@ -7,6 +7,7 @@ Permission cases run both subject to file permissions (as root, without the capa
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import re
@@ -281,12 +282,17 @@ def test_draft_in_a_story_builds_and_stays_out_of_every_list(site):
 
 # --- the analysis cache: data only, a bad one ignored with one warning, the output the same ---
 
-def cache_file(content: Path, output: Path) -> Path:
-    """The file of the analysis cache that holds an article naming Vladimir Putin."""
+def cache_file(content: Path, output: Path, holding: str) -> Path:
+    """The first file of the analysis cache whose text holds ``holding`` (``PUTIN``: an article naming Vladimir
+    Putin), or, for ``"links"``, an article's linked HTML."""
     from warta_build import load_settings
 
     folder = Path(load_settings(content, output, REPO / "pelicanconf.py")["CACHE_PATH"]) / "warta-analysis"
-    return next(f for f in sorted(folder.glob("*.json")) if PUTIN in f.read_text(encoding="utf-8"))
+    for file in sorted(folder.glob("*.json")):
+        text = file.read_text(encoding="utf-8")
+        if (json.loads(text)["links"] if holding == "links" else holding in text):
+            return file
+    raise AssertionError(f"no file of {folder} holds {holding}")
 
 
 PUTIN = r'\"vladimir-putin\"'  # as an entry holds it: each entry is a JSON text inside its file's JSON
@@ -300,14 +306,15 @@ class _Trap:
         return (Path.touch, (self.marker,))
 
 
-@pytest.mark.parametrize("kind", ["garbage", "pickle", "foreign-json", "bad-span", "unknown-entity", "deep"])
+@pytest.mark.parametrize("kind", ["garbage", "pickle", "foreign-json", "bad-span", "unknown-entity", "deep",
+                                  "linked-html"])
 def test_a_bad_analysis_cache_is_ignored_with_one_warning(site, kind):
     content, output = site
     write(content / "articles/2023/09/terbit.md", article("Putin Terbit", body="Vladimir Putin berbicara."))
     result = build(content, output)
     assert result.returncode == 0, result.stderr
     before = snapshot(output)
-    path = cache_file(content, output)
+    path = cache_file(content, output, "links" if kind == "linked-html" else PUTIN)
     good = path.read_text(encoding="utf-8")
     assert f'"format":"{FORMAT}"' in good
     marker = content.parent / "pwned"
@@ -322,6 +329,9 @@ def test_a_bad_analysis_cache_is_ignored_with_one_warning(site, kind):
         path.write_text(re.sub(r'\[\[(\d+),(\d+),' + re.escape(PUTIN), lambda _: "[[99999,0," + PUTIN, good))
     elif kind == "unknown-entity":
         path.write_text(good.replace(PUTIN, r'\"tidak-ada\"'))
+    elif kind == "linked-html":  # an article's HTML with its first mentions linked, as something else
+        data = json.loads(good)
+        path.write_text(json.dumps({**data, "links": {key: ["<script>"] for key in data["links"]}}))
     else:
         path.write_text("[" * 100_000 + "]" * 100_000)
     assert path.read_text(errors="replace") != good
