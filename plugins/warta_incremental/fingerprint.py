@@ -146,6 +146,10 @@ class Fingerprints:
         if kind is str:  # the most common kinds first
             data = value.encode("utf-8", "surrogatepass")
             h.update(b"s%d:" % len(data) + data)
+        elif value is None or kind is bool or kind is int or kind is float:
+            h.update(b"v%r;" % (value,))
+        elif (found := self.memo.get(id(value))) is not None and found[0] is value:  # a record seen on another page
+            h.update(found[1])
         elif (kind is tuple or kind is list) and value and _flat_kind(first := type(value[0])) and all(
                 type(item) is first for item in value) and (flat := self._records(value)) is not None:
             h.update(flat)
@@ -154,8 +158,6 @@ class Fingerprints:
             for item in value:
                 self._feed(h, item, depth + 1)
             h.update(b"]")
-        elif value is None or kind is bool or kind is int or kind is float:
-            h.update(b"v%r;" % (value,))
         elif isinstance(value, str):  # str and Markup
             data = value.encode("utf-8", "surrogatepass")
             h.update(b"s%d:" % len(data) + data)
