@@ -9,6 +9,7 @@ inode, size and modification time), the file is hard-linked into the staging fol
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
@@ -262,6 +263,7 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.pending: dict[str, Path] = {}
+        self.linked: set[str] = set()  # files of this output that are links to the previous build's
         self.run = None
         previous = (settings or {}).get("PREVIOUS_OUTPUT_PATH")
         if previous:
@@ -273,14 +275,20 @@ class IncrementalWriter(Writer):
         return super().write_file(name, template, context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
-        handle = super()._open_w(filename, encoding, override)
+        """The previous build's file, hard-linked, for the first write of a reused page (Pelican's own bookkeeping
+        of written and overridden files kept); any other write opens a real file, never writing through a link."""
         old = self.pending.pop(filename, None)
-        if old is None or handle.name != filename:  # Pelican sends a page another one overrode to os.devnull
-            return handle
-        handle.close()
-        os.unlink(filename)  # never write through a link: the previous output must stay intact
+        if old is None or filename in self._written_files or filename in self._overridden_files:
+            if filename in self.linked:  # a page written again over a reused one (override=True)
+                self.linked.discard(filename)
+                os.unlink(filename)
+            return super()._open_w(filename, encoding, override)
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
         try:
             os.link(old, filename)
         except OSError:
             shutil.copy2(old, filename)
-        return open(os.devnull, "w", encoding=encoding)
+        self.linked.add(filename)
+        return io.StringIO()  # what Pelican writes: the empty string the stand-in template rendered

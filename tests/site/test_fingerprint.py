@@ -58,3 +58,4 @@ def test_a_sequence_of_mixed_kinds_is_walked_so_the_records_in_it_are_digested_o
     fingerprints = Fingerprints()
     fingerprints.digest((event, record))  # an entity page's timeline entry: (item, its sources, ...)
     assert id(record) in fingerprints.memo and id(record.events) in fingerprints.memo
+

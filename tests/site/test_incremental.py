@@ -179,3 +179,27 @@ def test_another_pagefind_setting_makes_the_index_again(tmp_path):
     assert run_build(content, output, env=setting).returncode == 0
     assert run_build(content, tmp_path / "clean", env=setting).returncode == 0
     assert search_index(output) == search_index(tmp_path / "clean") != before
+
+
+def test_a_page_written_again_over_a_reused_one_never_writes_through_the_link(tmp_path):
+    """The writer hard-links a reused page from the previous output; a second write of the same file (Pelican's
+    override=True) must replace the link, not truncate the previous build's file through it."""
+    from warta_incremental.writer import IncrementalWriter
+
+    previous, staging = tmp_path / "output", tmp_path / "staging"
+    previous.mkdir()
+    staging.mkdir()
+    (previous / "index.html").write_text("previous build", encoding="utf-8")
+    writer = IncrementalWriter(str(staging), settings={"PREVIOUS_OUTPUT_PATH": str(previous),
+                                                       "CACHE_PATH": str(tmp_path / "cache")})
+    target = str(staging / "index.html")
+    writer.pending[target] = previous / "index.html"
+    with writer._open_w(target, "utf-8") as handle:
+        handle.write("")
+    assert (staging / "index.html").stat().st_ino == (previous / "index.html").stat().st_ino
+    with writer._open_w(target, "utf-8", override=True) as handle:
+        handle.write("this build")
+    assert (previous / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert (staging / "index.html").read_text(encoding="utf-8") == "this build"
+    with pytest.raises(Exception, match="overwrite"):  # Pelican's own rule still holds: once overridden, never again
+        writer._open_w(target, "utf-8", override=True)
