@@ -153,8 +153,9 @@ def merge(events) -> list[TimelineItem]:
                     if c in seen:
                         continue
                     seen.add(c)
-                    union = len(words | tokens[c])
-                    if union and len(words & tokens[c]) / union >= SIMILAR:
+                    shared = len(words & tokens[c])
+                    union = len(words) + len(tokens[c]) - shared
+                    if union and shared / union >= SIMILAR:
                         target = c if target is None else min(target, c)
             if target is None:
                 target = len(clusters)
