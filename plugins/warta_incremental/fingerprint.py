@@ -21,6 +21,7 @@ from enum import Enum
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
+from warta.identity import identity
 
 CONTENT_SKIP = {"_context", "settings"}  # the settings are digested once for the whole build
 INTRASITE = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author)[|}]")
@@ -125,7 +126,7 @@ class Fingerprints:
 
     def _memo(self, value, depth: int, fields) -> bytes:
         """``fields``: (name, value) pairs, or a function giving them (called only when not known yet)."""
-        found = self.memo.get(id(value))
+        found = self.memo.get(identity(value))
         if found is not None and found[0] is value:
             return found[1]
         if callable(fields):
@@ -136,7 +137,7 @@ class Fingerprints:
             h.update(name.encode() + b"=")
             self._feed(h, item, depth + 1)
         result = h.digest()
-        self.memo[id(value)] = (value, result)
+        self.memo[identity(value)] = (value, result)
         return result
 
     def _feed(self, h, value, depth: int) -> None:  # noqa: C901 (one branch per kind of value)
@@ -148,7 +149,7 @@ class Fingerprints:
             h.update(b"s%d:" % len(data) + data)
         elif value is None or kind is bool or kind is int or kind is float:
             h.update(b"v%r;" % (value,))
-        elif (found := self.memo.get(id(value))) is not None and found[0] is value:  # a record seen on another page
+        elif (found := self.memo.get(identity(value))) is not None and found[0] is value:  # seen on another page
             h.update(found[1])
         elif (kind is tuple or kind is list) and value and _flat_kind(first := type(value[0])) and all(
                 type(item) is first for item in value) and (flat := self._records(value)) is not None:
@@ -202,7 +203,7 @@ class Fingerprints:
         """A sequence of one flat dataclass (an article's entities, its events) pickled at C speed as rows of field
         values, since walking them field by field was most of the cost of every article page's key; None if pickle
         cannot write it."""
-        found = self.memo.get(id(value))
+        found = self.memo.get(identity(value))
         if found is not None and found[0] is value:
             return found[1]
         kind = type(value[0])
@@ -210,7 +211,7 @@ class Fingerprints:
         if data is None:
             return None
         result = b"p" + hashlib.blake2b(data, digest_size=16).digest()
-        self.memo[id(value)] = (value, result)
+        self.memo[identity(value)] = (value, result)
         return result
 
     def _content(self, content: Content, depth: int) -> bytes:

@@ -16,6 +16,7 @@ import re
 
 import yaml
 
+from warta.identity import identity
 from warta.problems import Problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -73,19 +74,19 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 def _shape_problems(root: yaml.Node, path: str, first_line: int) -> list[Problem]:
     """Cycles, alias blow-up, expanded depth and duplicate keys, in one iterative walk."""
-    size: dict[int, int] = {}  # id(node) -> values once aliases are expanded
+    size: dict[int, int] = {}  # identity(node) -> values once aliases are expanded
     depth: dict[int, int] = {}
     active: set[int] = set()
     problems: list[Problem] = []
     stack = [(root, False)]
     while stack:
         node, children_done = stack.pop()
-        key = id(node)
+        key = identity(node)
         if children_done:
             active.discard(key)
             kids = _children(node)
-            size[key] = 1 + sum(size[id(k)] for k in kids)
-            depth[key] = 1 + max((depth[id(k)] for k in kids), default=0)
+            size[key] = 1 + sum(size[identity(k)] for k in kids)
+            depth[key] = 1 + max((depth[identity(k)] for k in kids), default=0)
             if depth[key] > MAX_DEPTH:
                 return [Problem(path, line_of(node, first_line),
                                 f"YAML aliases nest more than {MAX_DEPTH} levels deep", "write the values out")]
@@ -99,10 +100,10 @@ def _shape_problems(root: yaml.Node, path: str, first_line: int) -> list[Problem
                             "write the values out instead of using '*' aliases")]
         active.add(key)
         stack.append((node, True))
-        stack.extend((child, False) for child in reversed(_children(node)) if id(child) not in size)
-    if size[id(root)] > len(size) + MAX_ALIAS_GROWTH:
+        stack.extend((child, False) for child in reversed(_children(node)) if identity(child) not in size)
+    if size[identity(root)] > len(size) + MAX_ALIAS_GROWTH:
         return [Problem(path, line_of(root, first_line),
-                        f"YAML aliases expand to {size[id(root)]:,} values (at most {MAX_ALIAS_GROWTH:,} "
+                        f"YAML aliases expand to {size[identity(root)]:,} values (at most {MAX_ALIAS_GROWTH:,} "
                         "more than the file spells out)", "write the values out instead of using '*' aliases")]
     return problems
 
