@@ -38,6 +38,7 @@ def enrich_articles(generator) -> None:
     options = warta.entities
     content = Path(settings["PATH"])
     articles = list(generator.articles) + list(generator.translations) + list(generator.drafts)
+    freeze_urls(articles + list(generator.drafts_translations))
     registry, stories, problems = load_references(content, articles + list(getattr(generator, "hidden_articles", ())))
     if problems:
         raise ProblemsFound(problems)
@@ -73,6 +74,13 @@ def enrich_articles(generator) -> None:
     generator.context["warta_records_by_url"] = {record.url: record for record in drafts + records}
     generator.context["warta_index"] = build_index(records, registry, options.related_limit,
                                                    include_discovered=options.discovered_pages)
+
+
+def freeze_urls(articles) -> None:
+    """Pelican formats an article's URL and path again at every access (about 20 per article and build); from here
+    on (statuses, translations and embargoes settled) they cannot change, so they are formatted once."""
+    for article in articles:
+        article.override_url, article.override_save_as = article.url, article.save_as
 
 
 def load_references(content: Path, articles: list):
