@@ -235,6 +235,16 @@ def _story_neighbours(localcontext):
 
 
 TRACKED = {"article_jsonld": _article_jsonld, "feed_urls": _feed_urls, "story_neighbours": _story_neighbours}
+# What only a listing's first page is given (the front page's edition, lead and sections): the later pages of the
+# index neither see it nor depend on it, so a new lead does not render 200 pages of older news again.
+FIRST_PAGE_ONLY = frozenset({"warta_front"})
+
+
+def for_page(localcontext: dict) -> dict:
+    page = localcontext.get("articles_page")
+    if page is None or page.number == 1:
+        return localcontext
+    return {name: value for name, value in localcontext.items() if name not in FIRST_PAGE_ONLY}
 
 
 class _Template:
@@ -245,6 +255,7 @@ class _Template:
         self.name, self.environment = template.name, template.environment
 
     def render(self, localcontext):
+        localcontext = for_page(localcontext)
         run, relative = self.writer.run, localcontext["output_file"]
         localcontext_for_key = dict(localcontext, __shared__=self.context, __settings__=self.writer.settings)
         key = run.key(self.template, localcontext_for_key, self.context)

@@ -203,3 +203,26 @@ def test_a_page_written_again_over_a_reused_one_never_writes_through_the_link(tm
     assert (staging / "index.html").read_text(encoding="utf-8") == "this build"
     with pytest.raises(Exception, match="overwrite"):  # Pelican's own rule still holds: once overridden, never again
         writer._open_w(target, "utf-8", override=True)
+
+
+def test_editing_the_front_page_s_lead_leaves_the_later_index_pages_alone(tmp_path):
+    """Only the index's first page is given the front page (its edition, lead and sections): a body edit of the
+    newest article renders the first page again and the second (its link back reads the first page), not the
+    pages of older news after them."""
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(REPO / "content", content)
+    source = (content / ARTICLE).read_text(encoding="utf-8")
+    for day in range(1, 21):  # older news, for more pages
+        (content / f"articles/2023/09/arsip-{day:02}.md").write_text(
+            re.sub(r"^title: .*$", f'title: "Arsip {day}"', source, count=1, flags=re.M)
+            .replace("2023-09-17T10:15", f"2023-08-{day:02}T07:00"), encoding="utf-8")
+    assert run_build(content, output).returncode == 0
+    before = inodes(output)
+    later = [path for path in before
+             if re.fullmatch(r"halaman/\d+/index\.html", path) and path != "halaman/2/index.html"]
+    edit(content / "articles/2024/12/russia-north-korea-defence-treaty-takes-effect.md", r"transport links,",
+         "transport and energy links,")
+    assert run_build(content, output).returncode == 0
+    after = inodes(output)
+    assert len(later) >= 2 and all(after[path] == before[path] for path in later)
+    assert after["index.html"] != before["index.html"]  # the lead's own page shows it: rendered again
