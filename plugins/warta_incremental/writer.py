@@ -238,13 +238,22 @@ TRACKED = {"article_jsonld": _article_jsonld, "feed_urls": _feed_urls, "story_ne
 # What only a listing's first page is given (the front page's edition, lead and sections): the later pages of the
 # index neither see it nor depend on it, so a new lead does not render 200 pages of older news again.
 FIRST_PAGE_ONLY = frozenset({"warta_front"})
+# Site-wide maps by article URL of which an article's page is given its own entry only: otherwise any article's
+# related list changing (a new article changes them all) would render every article page again.
+OWN_ENTRY_ONLY = frozenset({"warta_related"})
 
 
 def for_page(localcontext: dict) -> dict:
-    page = localcontext.get("articles_page")
-    if page is None or page.number == 1:
-        return localcontext
-    return {name: value for name, value in localcontext.items() if name not in FIRST_PAGE_ONLY}
+    """What a page's template is given (and its key digests): the shared context narrowed to what the page shows."""
+    page, article = localcontext.get("articles_page"), localcontext.get("article")
+    if page is not None and page.number > 1:
+        localcontext = {name: value for name, value in localcontext.items() if name not in FIRST_PAGE_ONLY}
+    if article is not None:
+        url = getattr(article, "url", None)
+        own = {name: {url: localcontext[name][url]} if url in localcontext[name] else {}
+               for name in OWN_ENTRY_ONLY if isinstance(localcontext.get(name), dict)}
+        localcontext = {**localcontext, **own} if own else localcontext
+    return localcontext
 
 
 class _Template:

@@ -226,3 +226,22 @@ def test_editing_the_front_page_s_lead_leaves_the_later_index_pages_alone(tmp_pa
     after = inodes(output)
     assert len(later) >= 2 and all(after[path] == before[path] for path in later)
     assert after["index.html"] != before["index.html"]  # the lead's own page shows it: rendered again
+
+
+def test_a_new_article_leaves_the_pages_of_articles_it_is_not_related_to_alone(tmp_path):
+    """An article's page is given its own related articles, not the whole site's: adding an article that shares
+    nothing with the others renders no other article's page again."""
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(REPO / "content", content)
+    assert run_build(content, output).returncode == 0
+    before = inodes(output)
+    (content / "articles/2023/09/hujan-pertama.md").write_text(
+        "---\ntitle: Hujan pertama turun setelah kemarau panjang\ndate: 2023-09-18T06:00:00+07:00\nlang: id\n"
+        "category: Internasional\nauthors: [Redaksi Warta]\nstatus: published\n---\n\n"
+        "Hujan deras turun pagi ini setelah berbulan-bulan kemarau, dan warga menyambutnya dengan lega.\n",
+        encoding="utf-8")
+    assert run_build(content, output).returncode == 0
+    after = inodes(output)
+    articles = [path for path in before if re.fullmatch(r"20\d\d/\d\d/[^/]+/index\.html", path)]
+    again = [path for path in articles if after.get(path) != before[path]]
+    assert len(articles) >= 15 and len(again) <= 3, again  # at most its neighbours in time (previous, next links)
