@@ -13,7 +13,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from warta.publish.dates import event_date, long_datetime, long_day, month_year, short_date
 from warta.publish.feeds import absolute, site_url
-from warta.publish.jsonld import entity_thing, news_article, script_json, story_list
+from warta.publish.jsonld import entity_thing, news_article, script_json, story_list, wikidata_items
 from warta.settings import of as warta_settings
 
 LOCALES = {"id": "id_ID", "en": "en_US"}  # Open Graph's og:locale
@@ -95,5 +95,5 @@ def article_jsonld(settings, context, article) -> Markup:
     if record is None:
         return Markup("")
     data = news_article(record, article.warta, settings["SITENAME"], settings.get("SITEURL", ""),
-                        warta_settings(settings).urls.entity, context["warta_registry"])
+                        warta_settings(settings).urls.entity, wikidata_items(record, context["warta_registry"]))
     return Markup('<script type="application/ld+json">') + Markup(script_json(data)) + Markup("</script>")

@@ -208,12 +208,13 @@ def _source_digest(env, name: str) -> str:
 
 
 def _article_jsonld(localcontext):
-    """article_jsonld(article) reads the article's record and the registry entries of its entities."""
+    """article_jsonld(article) reads the article's record and its entities' Wikidata items from the registry."""
+    from warta.publish.jsonld import wikidata_items
+
     article = localcontext.get("article")
     record = localcontext.get("warta_records_by_url", {}).get(getattr(article, "url", None))
     registry = localcontext.get("warta_registry")
-    entities = tuple(registry.get(e.id) for e in record.entities) if record is not None and registry else ()
-    return ("jsonld", record, entities)
+    return ("jsonld", record, wikidata_items(record, registry) if record is not None and registry else {})
 
 
 def _feed_urls(localcontext):

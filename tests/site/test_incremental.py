@@ -137,6 +137,8 @@ def test_incremental_build_equals_a_clean_build(change, tmp_path):
         index = [path for path in before if path.startswith("pagefind/")]
         assert all(path in reused for path in index if path.startswith("pagefind/2024/"))  # that year's pages
         assert not all(path in reused for path in index if path.startswith("pagefind/2023/"))  # did not change
+    if change is registry:  # a new alias no article uses: pages naming Kremlin show nothing else of its entry
+        assert PAGE in reused and "entitas/kremlin/index.html" not in reused
     if change is template:  # only entity pages use entity.html
         assert "entitas/kim-jong-un/index.html" not in reused and b'<h1 class="name">' in rebuilt[
             "entitas/kim-jong-un/index.html"]

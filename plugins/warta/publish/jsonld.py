@@ -7,14 +7,21 @@ import json
 from warta.publish.export import link
 
 
-def news_article(record, matter, site_name: str, site_url: str, entity_url: str, registry) -> dict:
-    """What search engines read: headline, dates, language, authors, and the entities it is about or mentions."""
+def wikidata_items(record, registry) -> dict[str, str]:
+    """The Wikidata items of an article's registered entities: all of the registry its NewsArticle shows (and so
+    all of it its page depends on: warta_incremental)."""
+    entries = ((tagged.id, registry.get(tagged.id)) for tagged in record.entities if tagged.registered)
+    return {entity_id: entry.wikidata for entity_id, entry in entries if entry is not None and entry.wikidata}
+
+
+def news_article(record, matter, site_name: str, site_url: str, entity_url: str, wikidata: dict[str, str]) -> dict:
+    """What search engines read: headline, dates, language, authors, and the entities it is about or mentions
+    (``wikidata``: :func:`wikidata_items`)."""
     def thing(tagged):
-        entity = registry.get(tagged.id)
         kind = {"person": "Person", "organization": "Organization", "place": "Place"}.get(tagged.type, "Thing")
         item = {"@type": kind, "name": tagged.name, "url": link(site_url, entity_url.format(id=tagged.id))}
-        if entity is not None and entity.wikidata:
-            item["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
+        if tagged.id in wikidata:
+            item["sameAs"] = f"https://www.wikidata.org/wiki/{wikidata[tagged.id]}"
         return item
 
     registered = [t for t in record.entities if t.registered]
