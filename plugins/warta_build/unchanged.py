@@ -160,13 +160,14 @@ def read_inputs(files: list[str], folders: list[str]) -> str:
 
 def listing(output: Path) -> list[list]:
     """Every folder and file under ``output``: relative path, inode, size, modification time (ns)."""
-    rows = []
-    for top, folders, names in os.walk(output):
+    rows, root = [], os.fspath(output)
+    start = len(os.path.join(root, ""))  # every path os.walk gives starts with the root and a separator
+    for top, folders, names in os.walk(root):
         folders.sort()
         for name in sorted(names) + folders:
             path = os.path.join(top, name)
             found = os.lstat(path)
-            rows.append([os.path.relpath(path, output), found.st_ino, found.st_size, found.st_mtime_ns])
+            rows.append([path[start:], found.st_ino, found.st_size, found.st_mtime_ns])
     return rows
 
 

@@ -152,6 +152,8 @@ def yaml_files(content: Path, sub: str) -> list[Path]:
 
 def shown(path: Path | str) -> str:
     """A path as editors see it: relative to the working folder when inside it."""
-    path = os.path.abspath(path)
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    path, here = os.path.abspath(path), os.getcwd()
+    if path == here:
+        return "."
+    inside = os.path.join(here, "")
+    return path[len(inside):] if path.startswith(inside) else path  # what os.path.relpath gives, without its cost
