@@ -11,6 +11,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from warta import temporal
+from warta.identity import identity
 from warta.temporal import sentences
 from warta.temporal.resolve import iso as _iso
 
@@ -213,8 +214,8 @@ class OldestFirst:
         self._known: dict[int, tuple[object, list]] = {}
 
     def __call__(self, item) -> list:
-        found = self._known.get(id(item))
+        found = self._known.get(identity(item))
         if found is None or found[0] is not item:
             urls = sorted((url for url in item.sources if url in self._rank), key=self._rank.__getitem__)
-            found = self._known[id(item)] = (item, [self.records_by_url[url] for url in urls])
+            found = self._known[identity(item)] = (item, [self.records_by_url[url] for url in urls])
         return found[1]
