@@ -134,7 +134,7 @@ def _build(content: Path, output: Path, conf, overrides, stream, force: bool, si
         return 0
     started = time.time()
     with Reads(output, Path(settings["CACHE_PATH"])) as reads:
-        problems = _lint(content, settings, conf)
+        problems = _lint(content, settings, conf, memo=True)
         if problems:
             for problem in problems:
                 print(problem, file=stream)
@@ -269,7 +269,8 @@ def settings_problems(settings: dict, conf: Path) -> list:
     return read(settings, setting_lines(conf))[1]
 
 
-def _lint(content: Path, settings: dict, conf: Path, warnings: list | None = None) -> list:
+def _lint(content: Path, settings: dict, conf: Path, warnings: list | None = None, memo: bool = False) -> list:
+    """``memo``: keep what articles without a problem said in the cache folder, and read it back (a build)."""
     from warta.source.embargo import NOW_VARIABLE, read_now
 
     problems = settings_problems(settings, conf)
@@ -277,9 +278,16 @@ def _lint(content: Path, settings: dict, conf: Path, warnings: list | None = Non
         problems += read_now(os.environ[NOW_VARIABLE])[1]
     if problems:  # the content is read with these settings: check them first
         return problems
+    from warta.aggregate.enrich import code_version as core_version
     from warta.settings import of
+    from warta.source.lint_memo import LintMemo
 
-    report = check_content(content, settings["DEFAULT_LANG"], of(settings).zone, warnings=warnings is not None)
+    zone = of(settings).zone
+    facts = LintMemo(Path(settings["CACHE_PATH"]) / "warta-lint.json",
+                     f"{core_version()}\0{settings['DEFAULT_LANG']}\0{zone}") if memo else None
+    report = check_content(content, settings["DEFAULT_LANG"], zone, warnings=warnings is not None, memo=facts)
+    if facts is not None:
+        facts.save()
     problems += report.problems
     if warnings is not None:
         warnings += report.warnings

@@ -14,6 +14,7 @@ from warta.entities.registry import Registry, load_registry
 from warta.problems import Problem, did_you_mean
 from warta.source.frontmatter import SITE_ZONE, FrontMatter, parse_article
 from warta.source.layout import scan, shown
+from warta.source.lint_memo import Facts, LintMemo, facts_of
 from warta.source.reserved import page_slug_problem, reserved_id_problems
 from warta.source.stories import Story, load_stories
 from warta.source.xmlchars import read_text
@@ -22,7 +23,7 @@ from warta.temporal.lint import weekday_warnings
 
 @dataclass
 class ContentReport:
-    articles: dict[str, FrontMatter] = field(default_factory=dict)  # shown path -> front-matter
+    articles: dict[str, FrontMatter | Facts] = field(default_factory=dict)  # shown path -> front-matter
     pages: dict[str, FrontMatter] = field(default_factory=dict)
     registry: Registry = field(default_factory=Registry)
     stories: dict[str, Story] = field(default_factory=dict)
@@ -31,16 +32,26 @@ class ContentReport:
 
 
 def read_documents(paths, default_lang: str, report: ContentReport, zone: tzinfo = SITE_ZONE,
-                   pages: bool = False, warnings: bool = True) -> dict[str, FrontMatter]:
-    """``warnings``: also look for copy-editing warnings (a pass of temporal extraction over every text)."""
-    found: dict[str, FrontMatter] = {}
+                   pages: bool = False, warnings: bool = True,
+                   memo: LintMemo | None = None) -> dict[str, FrontMatter | Facts]:
+    """``warnings``: also look for copy-editing warnings (a pass of temporal extraction over every text);
+    ``memo``: the facts of articles read before, kept under their name and text (only without ``warnings``)."""
+    found: dict[str, FrontMatter | Facts] = {}
     stems: dict[str, str] = {}
+    memo = memo if not (pages or warnings) else None
     for path in paths:
         name = shown(path)
         text, problems = read_text(path, name)
         matter = None
+        if text is not None and memo is not None:
+            key = memo.key(name, text)
+            if (matter := memo.get(key)) is not None:
+                found[name], stems[name] = matter, path.stem
+                continue
         if text is not None:
             matter, body, problems = parse_article(name, text, default_lang, zone)
+            if memo is not None and matter is not None and not problems:
+                memo.keep(key, facts_of(matter))
         report.problems += problems
         if matter is None:
             continue
@@ -69,13 +80,14 @@ def duplicate_slugs(documents: dict[str, FrontMatter], stems: dict[str, str]) ->
 
 
 def check_content(content: Path, default_lang: str = "id", zone: tzinfo = SITE_ZONE,
-                  warnings: bool = True) -> ContentReport:
+                  warnings: bool = True, memo: LintMemo | None = None) -> ContentReport:
     """Read and validate every article, page, registry file and story under ``content`` (naive dates in ``zone``);
-    ``warnings=False`` leaves out the copy-editing warnings (the build does not show them)."""
+    ``warnings=False`` leaves out the copy-editing warnings (the build does not show them); ``memo``: see
+    :func:`read_documents` (the articles of the report are then partly Facts)."""
     report = ContentReport()
     layout = scan(Path(content))
     report.problems += layout.problems
-    report.articles = read_documents(layout.articles, default_lang, report, zone, warnings=warnings)
+    report.articles = read_documents(layout.articles, default_lang, report, zone, warnings=warnings, memo=memo)
     report.pages = read_documents(layout.pages, default_lang, report, zone, pages=True, warnings=warnings)
     report.registry, problems = load_registry(layout.entities)
     report.problems += problems + reserved_id_problems(report.registry)
