@@ -50,13 +50,14 @@ def _flat_kind(kind: type) -> bool:
     return all(_plain_hint(hints[name]) for name in _field_names(kind))
 
 
-def _plain_hint(hint) -> bool:
+def _plain_hint(hint, nested: bool = True) -> bool:
+    """A declared type of plain values, at any depth, and (``nested``) flat dataclasses."""
     if hint in PLAIN:
         return True
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType, tuple):
-        return all(arg is Ellipsis or _plain_hint(arg) for arg in typing.get_args(hint))
-    return isinstance(hint, type) and _flat_kind(hint)
+        return all(arg is Ellipsis or _plain_hint(arg, nested) for arg in typing.get_args(hint))
+    return nested and isinstance(hint, type) and _flat_kind(hint)
 
 
 @functools.cache
@@ -66,7 +67,7 @@ def _row_of(kind: type):
     names = _field_names(kind)
     get = operator.attrgetter(*names) if len(names) > 1 else (lambda value: (getattr(value, names[0]),))
     hints = typing.get_type_hints(kind)
-    nested = tuple(number for number, name in enumerate(names) if not _no_dataclass(hints[name]))
+    nested = tuple(number for number, name in enumerate(names) if not _plain_hint(hints[name], nested=False))
     if not nested:
         return get
 
@@ -76,15 +77,6 @@ def _row_of(kind: type):
             fields[number] = _plain(fields[number])
         return tuple(fields)
     return row
-
-
-def _no_dataclass(hint) -> bool:
-    """A declared type of plain values only, at any depth."""
-    if hint in PLAIN or hint is Ellipsis:
-        return True
-    if typing.get_origin(hint) in (typing.Union, types.UnionType, tuple):
-        return all(_no_dataclass(arg) for arg in typing.get_args(hint))
-    return False
 
 
 def _plain(value):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
+from warta.atomic import write_atomically
 from warta.importer.decode import decode, detect_kind
 from warta.importer.draft import Draft
 from warta.importer.feed import parse_feed
@@ -178,17 +178,3 @@ def _front_matter_block(path: Path) -> str:
     except OSError:
         return ""
     return ""
-
-
-def write_atomically(target: Path, text: str) -> str | None:
-    """Write via a temporary file and os.replace; the error text on failure."""
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(temporary, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        return error.strerror or str(error)
-    return None

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from warta.atomic import write_atomically
 
 FORMAT = "warta-lint-1"
 KEYS = ("slug", "story", "entities.add", "entities.remove", "entities.link")  # the lines the checks name
@@ -79,18 +79,7 @@ class LintMemo:
                          [list(pair) for pair in facts.entities_link], facts.lines]
 
     def save(self) -> None:
-        """Written atomically, and only when it changed; a folder that cannot be written costs only time."""
-        if self.new == self.old:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".lint-")
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"format": FORMAT, "entries": dict(sorted(self.new.items()))}, handle,
-                          ensure_ascii=False, separators=(",", ":"))
-            os.replace(temp, self.path)
-        except OSError:
-            os.unlink(temp)
+        """Written whole, and only when it changed; a folder that cannot be written costs only time."""
+        if self.new != self.old:
+            write_atomically(self.path, json.dumps({"format": FORMAT, "entries": dict(sorted(self.new.items()))},
+                                                   ensure_ascii=False, separators=(",", ":")))
