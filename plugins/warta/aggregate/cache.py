@@ -22,6 +22,7 @@ from warta.entities.corpus_reads import QUESTIONS
 from warta.entities.matcher import Mention
 from warta.entities.names import Name
 from warta.entities.text import ArticleText
+from warta.jsontext import compact
 from warta.temporal import TimeExpr
 
 FORMAT = "warta-analysis-8"
@@ -114,7 +115,7 @@ class AnalysisCache:
         return spans
 
     def keep_names(self, key: str, spans: list[Name], questions: list, answers: str) -> None:
-        self.new_names[key] = _compact([questions, answers, [[n.start, n.end, n.type, n.confidence,
+        self.new_names[key] = compact([questions, answers, [[n.start, n.end, n.type, n.confidence,
                                                               n.alias_of and list(n.alias_of)] for n in spans]])
         self.dirty.add(shard_of(key))
 
@@ -161,13 +162,13 @@ class AnalysisCache:
                 path.unlink(missing_ok=True)
                 continue
             self._write(path, {"format": FORMAT,
-                               "entries": {key: _compact([encode(value), registry])
+                               "entries": {key: compact([encode(value), registry])
                                            for key, (value, registry) in sorted(entries.items())},
                                "names": dict(sorted(names.items())), "links": dict(sorted(links.items()))})
 
     def _write(self, path: Path, data: dict) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = _compact(data)
+        text = compact(data)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".analysis-")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -211,9 +212,6 @@ def decode(data) -> Analysis:
             None if anchor is None else _span(anchor, size), _typed(weekday, str)))
     return Analysis(text, tuple(found), tuple(exprs))
 
-
-def _compact(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # one call: json's C encoder
 
 
 def _names_entry(text, size: int) -> tuple[list, str, list[Name]]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from warta.aggregate.site_index import ArticleRecord, SiteIndex
 from warta.entities.registry import Registry
+from warta.jsontext import compact
 
 SCHEMA_VERSION = 1
 
@@ -51,7 +50,7 @@ def articles_document(records, site_url: str):
     the largest file of a site). Joined, the pieces are ``dumps({"version": ..., "articles": [...]})``."""
     yield '{"version":%d,"articles":[' % SCHEMA_VERSION
     for number, record in enumerate(sorted(records, key=lambda r: (r.date, r.url), reverse=True)):
-        yield ("," if number else "") + _compact(article_record(record, site_url))
+        yield ("," if number else "") + compact(article_record(record, site_url))
     yield "]}\n"
 
 
@@ -72,8 +71,4 @@ def entities_document(index: SiteIndex, registry: Registry, site_url: str, entit
 
 def dumps(document) -> str:
     """Compact UTF-8 JSON (json's C encoder only runs without indent)."""
-    return _compact(document) + "\n"
-
-
-def _compact(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return compact(document) + "\n"

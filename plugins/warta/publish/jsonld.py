@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from warta.jsontext import compact
 from warta.publish.export import link
 
 
@@ -51,7 +50,7 @@ def news_article(record, matter, site_name: str, site_url: str, entity_url: str,
 
 def script_json(data) -> str:
     """JSON that cannot end its <script> early: <, > and & are written as \\u escapes."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = compact(data)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warta.atomic import write_atomically
+from warta.jsontext import compact
 
 FORMAT = "warta-lint-1"
 KEYS = ("slug", "story", "entities.add", "entities.remove", "entities.link")  # the lines the checks name
@@ -81,5 +82,4 @@ class LintMemo:
     def save(self) -> None:
         """Written whole, and only when it changed; a folder that cannot be written costs only time."""
         if self.new != self.old:
-            write_atomically(self.path, json.dumps({"format": FORMAT, "entries": dict(sorted(self.new.items()))},
-                                                   ensure_ascii=False, separators=(",", ":")))
+            write_atomically(self.path, compact({"format": FORMAT, "entries": dict(sorted(self.new.items()))}))
