@@ -24,6 +24,7 @@ from pelican.urlwrappers import URLWrapper
 from warta.identity import identity
 
 CONTENT_SKIP = {"_context", "settings"}  # the settings are digested once for the whole build
+BODY_SKIP = CONTENT_SKIP | {"_content"}  # for templates that cannot show a body (warta_incremental.body)
 INTRASITE = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author)[|}]")
 MAX_DEPTH = 60
 
@@ -108,10 +109,16 @@ class Fingerprints:
     """Digests values; long-lived objects (articles, records, registry entries) are digested once per build."""
 
     def __init__(self, links: bytes = b""):
-        self.memo: dict[int, tuple[object, bytes]] = {}  # id -> (the object, kept alive; its digest)
+        self.memos: dict[bool, dict[int, tuple[object, bytes]]] = {True: {}, False: {}}
+        self.body = True
+        self.memo = self.memos[True]  # id -> (the object, kept alive; its digest)
         self.links = links  # digest of every content URL: the input of {filename} links in a text
 
-    def digest(self, value) -> bytes:
+    def digest(self, value, body: bool | None = None) -> bytes:
+        """``body``: whether articles and pages are digested with their bodies (the default, and unchanged
+        for the values nested in this one when None)."""
+        if body is not None and body is not self.body:
+            self.body, self.memo = body, self.memos[body]
         h = hashlib.blake2b(digest_size=16)
         self._feed(h, value, 0)
         return h.digest()
@@ -207,13 +214,15 @@ class Fingerprints:
         return result
 
     def _content(self, content: Content, depth: int) -> bytes:
-        """An article or page: every attribute but the shared context and settings, and the URLs its links use."""
+        """An article or page: every attribute but the shared context and settings (and the body when
+        ``self.body`` is false), and the URLs its links use."""
         return self._memo(content, depth, lambda: self._content_fields(content))
 
     def _content_fields(self, content: Content) -> list:
-        fields = sorted((k, v) for k, v in vars(content).items() if k not in CONTENT_SKIP)
+        skip = CONTENT_SKIP if self.body else BODY_SKIP
+        fields = sorted((k, v) for k, v in vars(content).items() if k not in skip)
         fields.append(("url", content.url))
         fields.append(("save_as", content.save_as))
-        if INTRASITE.search(getattr(content, "_content", "") or ""):
+        if self.body and INTRASITE.search(getattr(content, "_content", "") or ""):
             fields.append(("links", self.links))
         return [(k, [t.url for t in v] if k == "translations" else v) for k, v in fields]

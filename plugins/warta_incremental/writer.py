@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
@@ -21,10 +22,11 @@ from jinja2 import TemplateNotFound, meta, nodes
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from .body import body_reads
 from .fingerprint import Fingerprints, Unknown
 
 logger = logging.getLogger(__name__)
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 STATE = "_warta_incremental"  # the run's state, kept in the run's settings dict (never in module state)
 FEED_KEYS = "_warta_feed_keys"  # in the shared context: the feeds that exist, as page keys read them
 SKIPPED_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH", "WARTA_JOBS", "WARTA", STATE}  # WARTA: read from the others
@@ -68,9 +70,10 @@ class Run:
         self.base: bytes | None = None
         self.disabled = False
         self.names: dict[str, frozenset | None] = {}
+        self.bodies: dict[str, tuple[bool, list[str]]] = {}  # template -> (may show a body, run-time lookups)
         self.sources: dict[str, bytes] = {}
         self.templates: dict[str, dict] = {}
-        self.context_digests: dict[str, tuple[object, bytes]] = {}
+        self.context_digests: dict[tuple[str, bool], tuple[object, bytes]] = {}
         self.fingerprints: Fingerprints | None = None
 
     def start(self, context) -> None:
@@ -98,6 +101,7 @@ class Run:
             self.templates[template.name] = record
             names = record["names"]
             self.names[template.name] = frozenset(names) if names is not None else None
+            self.bodies[template.name] = (record.get("body") is not None, record.get("lookups", []))
             sources = hashlib.blake2b(digest_size=16)
             for name, digest in record["files"]:
                 sources.update(f"{name}\0{digest}\0".encode())
@@ -116,7 +120,7 @@ class Run:
 
     @staticmethod
     def _analyse(env, name: str) -> dict:
-        names, files, pending, seen = set(), [], [name], set()
+        names, files, pending, seen, trees = set(), [], [name], set(), []
         while pending:
             used_name = pending.pop()
             if used_name in seen:
@@ -125,13 +129,15 @@ class Run:
             source = env.loader.get_source(env, used_name)[0]
             files.append([used_name, hashlib.blake2b(source.encode(), digest_size=16).hexdigest()])
             ast = env.parse(source)
+            trees.append(ast)
             names |= meta.find_undeclared_variables(ast)  # leaves out the environment's globals
             names |= {node.name for node in ast.find_all(nodes.Name) if node.name in env.globals}
             for used in meta.find_referenced_templates(ast):
                 if used is None:
                     return {"env": _env_digest(env), "files": files, "names": None}
                 pending.append(used)
-        return {"env": _env_digest(env), "files": files, "names": sorted(names)}
+        body, lookups = body_reads(trees, frozenset(PURE_GLOBALS) | frozenset(TRACKED))
+        return {"env": _env_digest(env), "files": files, "names": sorted(names), "body": body, "lookups": lookups}
 
     def key(self, template, localcontext, context) -> str | None:
         if self.fingerprints is None:
@@ -139,9 +145,12 @@ class Run:
         names = self.template_names(template)
         if self.disabled or names is None:
             return None
-        digest = hashlib.blake2b(self.base + self.sources[template.name], digest_size=16)
-        digest.update(localcontext["output_file"].encode() + b"\0")
         env_globals = template.environment.globals
+        body, lookups = self.bodies[template.name]
+        body = body or not all(isinstance(localcontext.get(name, env_globals.get(name)), CONTAINERS)
+                               for name in lookups if name in localcontext or name in env_globals)
+        digest = hashlib.blake2b(self.base + self.sources[template.name], digest_size=16)
+        digest.update(localcontext["output_file"].encode() + (b"\0body\0" if body else b"\0\0"))
         try:
             for name in sorted(names):
                 if name in TRACKED:
@@ -156,17 +165,17 @@ class Run:
                     continue
                 else:
                     value = localcontext[name]
-                digest.update(name.encode() + b"=" + self._digest(name, value, context))
+                digest.update(name.encode() + b"=" + self._digest(name, value, body))
         except Unknown as error:
             logger.debug("warta: %s rendered (%s)", localcontext["output_file"], error)
             return None
         return digest.hexdigest()
 
-    def _digest(self, name: str, value, context) -> bytes:
+    def _digest(self, name: str, value, body: bool) -> bytes:
         """The same object under the same name (a context value every page shares) is digested once."""
-        known = self.context_digests.get(name)
+        known = self.context_digests.get((name, body))
         if known is None or known[0] is not value:
-            known = self.context_digests[name] = (value, self.fingerprints.digest(value))
+            known = self.context_digests[(name, body)] = (value, self.fingerprints.digest(value, body))
         return known[1]
 
     def reusable(self, relative: str, key: str) -> Path | None:
@@ -235,6 +244,7 @@ def _story_neighbours(localcontext):
     return ("neighbours", story_neighbours(localcontext, localcontext.get("article")))
 
 
+CONTAINERS = (Mapping, list, tuple, str)  # what a key known only at run time may index without reading an article
 TRACKED = {"article_jsonld": _article_jsonld, "feed_urls": _feed_urls, "story_neighbours": _story_neighbours}
 # What only a listing's first page is given (the front page's edition, lead and sections): the later pages of the
 # index neither see it nor depend on it, so a new lead does not render 200 pages of older news again.

@@ -61,6 +61,10 @@ def body(content, folder):
     edit(content / ARTICLE, r"di kampus yang sama di Pulau Russky\.", "di kampus yang sama.")
 
 
+def sentence(content, folder):  # a last sentence without names or dates: only the body changes
+    edit(content / ARTICLE, r"di kampus yang sama di Pulau Russky\.$", "di kampus yang sama di Pulau Russky. Cuaca cerah.")
+
+
 def title(content, folder):
     edit(content / ARTICLE, r"^title: .*$", 'title: "Kim Tinjau Armada Pasifik Rusia"')
 
@@ -100,7 +104,7 @@ def code(content, folder):
     edit(folder / "plugins/marker.py", r"first version", "second version")
 
 
-CHANGES = [body, title, date, story, registry, added, deleted, template, settings, code]
+CHANGES = [body, sentence, title, date, story, registry, added, deleted, template, settings, code]
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
@@ -130,13 +134,15 @@ def test_incremental_build_equals_a_clean_build(change, tmp_path):
     assert [path for path in expected if rebuilt[path] != expected[path]] == []
     reused = {path for path, inode in inodes(output).items() if before.get(path) == inode}
     pages = [path for path in before if path.endswith(".html")]
-    if change in (body, title):  # most pages do not show the article: they come from the previous output
+    if change in (body, sentence, title):  # most pages do not show the article: they come from the previous output
         assert len(reused) > len(pages) // 2
         assert PAGE not in reused
         assert search_index(output) != index_before  # the index was made again, as the clean build made it
         index = [path for path in before if path.startswith("pagefind/")]
         assert all(path in reused for path in index if path.startswith("pagefind/2024/"))  # that year's pages
         assert not all(path in reused for path in index if path.startswith("pagefind/2023/"))  # did not change
+    if change is sentence:  # listings show its title, date and lede, not its body (warta_incremental.body)
+        assert {"kategori/internasional/index.html", "entitas/sergei-shoigu/index.html", "index.html"} <= reused
     if change is registry:  # a new alias no article uses: pages naming Kremlin show nothing else of its entry
         assert PAGE in reused and "entitas/kremlin/index.html" not in reused
     if change is template:  # only entity pages use entity.html

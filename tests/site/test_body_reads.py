@@ -1,0 +1,70 @@
+"""Which templates can show an article's body (warta_incremental.body): anything it cannot follow counts as yes."""
+
+import jinja2
+import pytest
+from jinja2 import meta
+from warta_incremental.body import body_reads
+
+from tests.conftest import REPO
+
+HELPERS = frozenset({"_", "feed_urls", "article_jsonld"})
+ENV = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+
+
+def reads(source: str) -> tuple[str | None, list[str]]:
+    return body_reads([ENV.parse(source)], HELPERS)
+
+
+@pytest.mark.parametrize("source", [
+    "{% for a in articles %}<a href='{{ a.url }}'>{{ a.title }}</a> {{ a.date.isoformat() }}{% endfor %}",
+    "{{ article.warta.summary }} {{ lead.warta.summary }}",  # our lede, not Pelican's summary
+    "{% for e in (a.warta_entities|selectattr('registered')|list)[:3] %}{{ e.name }}{% endfor %}",
+    "{{ _('Skip to content') }} {{ items|sort(attribute='date')|join(', ', attribute='title') }}",
+    "{{ og_locales[page_lang] }} {{ WARTA.urls.entity_page(e.id) }} {{ feed_urls('entity', e.id) }}",
+    "{% macro item(a) %}{{ a.title }}{% endmacro %}{% for a in articles %}{{ item(a) }}{% endfor %}",
+])
+def test_listings_by_title_date_and_lede_do_not_show_the_body(source):
+    why, _ = reads(source)
+    assert why is None
+
+
+@pytest.mark.parametrize("source, why", [
+    ("{{ article.content|safe }}", ".content"),
+    ("{{ article.summary }}", ".summary"),
+    ("{{ article.get_content('') }}", ".get_content"),
+    ("{{ article.metadata.summary }}", ".summary"),  # only article.warta is known not to be an article
+    ("{{ article|attr('_content') }}", "'_content'"),
+    ("{{ articles|map(attribute='content')|join }}", "'content'"),
+    ("{% set name = 'title' %}{{ article|attr(name) }}", "filter attr with an attribute known only at run time"),
+    ("{% for a in articles %}{% for k in keys %}{{ a[k] }}{% endfor %}{% endfor %}",
+     "an item looked up by a key known only at run time"),
+    ("{{ article|reading_time }}", "filter reading_time"),
+    ("{{ word_count(article) }}", "word_count()"),
+    ("{{ SOMETHING.count_words(article) }}", ".count_words() given a value"),
+    ("{{ article.title is long }}", "test long"),
+])
+def test_anything_that_may_read_the_body_says_so(source, why):
+    assert reads(source) == (why, [])
+
+
+def test_a_lookup_by_a_run_time_key_names_the_variable_to_check():
+    assert reads("{{ labels[kind] }}") == (None, ["labels"])
+
+
+def test_the_theme_s_listings_are_blind_and_its_article_and_page_templates_are_not():
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "theme/templates"), extensions=["jinja2.ext.i18n"])
+
+    def family(name):
+        pending, seen, trees = [name], set(), []
+        while pending:
+            used = pending.pop()
+            if used not in seen:
+                seen.add(used)
+                trees.append(env.parse(env.loader.get_source(env, used)[0]))
+                pending += [t for t in meta.find_referenced_templates(trees[-1]) if t]
+        return body_reads(trees, HELPERS | {"canonical", "absolute_url", "entity_jsonld", "ngettext",
+                                             "story_neighbours"})[0]
+
+    for name in ("index.html", "entity.html", "category.html", "tag.html", "author.html", "edition.html"):
+        assert family(name) is None, name
+    assert family("article.html") is not None and family("page.html") == ".content"
