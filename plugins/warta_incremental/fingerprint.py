@@ -109,9 +109,12 @@ class Fingerprints:
     """Digests values; long-lived objects (articles, records, registry entries) are digested once per build."""
 
     def __init__(self, links: bytes = b""):
-        self.memos: dict[bool, dict[int, tuple[object, bytes]]] = {True: {}, False: {}}
+        # id -> (the object, kept alive; its digest; whether no article went into it), with articles' bodies and
+        # without (for listings); a digest no article went into is in both
+        self.memos: dict[bool, dict[int, tuple[object, bytes, bool]]] = {True: {}, False: {}}
         self.body = True
-        self.memo = self.memos[True]  # id -> (the object, kept alive; its digest)
+        self.memo = self.memos[True]
+        self.contents = 0  # articles and pages met so far: a digest that met none is the same either way
         self.links = links  # digest of every content URL: the input of {filename} links in a text
 
     def digest(self, value, body: bool | None = None) -> bytes:
@@ -125,19 +128,33 @@ class Fingerprints:
 
     def _memo(self, value, depth: int, fields) -> bytes:
         """``fields``: (name, value) pairs, or a function giving them (called only when not known yet)."""
+        found = self._known(value)
+        if found is not None:
+            return found
+        contents = self.contents
+        result = self._fields_digest(type(value), fields() if callable(fields) else fields, depth)
+        self._remember(value, result, pure=self.contents == contents)
+        return result
+
+    def _known(self, value) -> bytes | None:
         found = self.memo.get(identity(value))
-        if found is not None and found[0] is value:
-            return found[1]
-        if callable(fields):
-            fields = fields()
+        if found is None or found[0] is not value:
+            return None
+        if not found[2]:
+            self.contents += 1  # what contains this met an article too
+        return found[1]
+
+    def _fields_digest(self, kind: type, fields, depth: int) -> bytes:
         h = hashlib.blake2b(digest_size=16)
-        h.update(type(value).__qualname__.encode())
+        h.update(kind.__qualname__.encode())
         for name, item in fields:
             h.update(name.encode() + b"=")
             self._feed(h, item, depth + 1)
-        result = h.digest()
-        self.memo[identity(value)] = (value, result)
-        return result
+        return h.digest()
+
+    def _remember(self, value, digest: bytes, pure: bool) -> None:
+        for memo in self.memos.values() if pure else (self.memo,):
+            memo[identity(value)] = (value, digest, pure)
 
     def _feed(self, h, value, depth: int) -> None:  # noqa: C901 (one branch per kind of value)
         if depth > MAX_DEPTH:
@@ -148,8 +165,8 @@ class Fingerprints:
             h.update(b"s%d:" % len(data) + data)
         elif value is None or kind is bool or kind is int or kind is float:
             h.update(b"v%r;" % (value,))
-        elif (found := self.memo.get(identity(value))) is not None and found[0] is value:  # seen on another page
-            h.update(found[1])
+        elif (found := self._known(value)) is not None:  # seen on another page
+            h.update(found)
         elif (kind is tuple or kind is list) and value and _flat_kind(first := type(value[0])) and all(
                 type(item) is first for item in value) and (flat := self._records(value)) is not None:
             h.update(flat)
@@ -202,27 +219,43 @@ class Fingerprints:
         """A sequence of one flat dataclass (an article's entities, its events) pickled at C speed as rows of field
         values, since walking them field by field was most of the cost of every article page's key; None if pickle
         cannot write it."""
-        found = self.memo.get(identity(value))
-        if found is not None and found[0] is value:
-            return found[1]
+        found = self._known(value)
+        if found is not None:
+            return found
         kind = type(value[0])
         data = _pickled((kind.__module__, kind.__qualname__, [_row_of(kind)(item) for item in value]))
         if data is None:
             return None
         result = b"p" + hashlib.blake2b(data, digest_size=16).digest()
-        self.memo[identity(value)] = (value, result)
+        self._remember(value, result, pure=True)  # flat records hold no article
         return result
 
     def _content(self, content: Content, depth: int) -> bytes:
-        """An article or page: every attribute but the shared context and settings (and the body when
-        ``self.body`` is false), and the URLs its links use."""
-        return self._memo(content, depth, lambda: self._content_fields(content))
+        """An article or page: every attribute but the shared context and settings, and the URLs its links use;
+        without ``self.body``, all but its body (``_content``). The digest with the body extends the one without,
+        which listings and the article's own page then share (unless an attribute holds another article)."""
+        found = self._known(content)
+        if found is not None:
+            return found
+        self.contents += 1
+        blind = self.memos[False].get(identity(content))
+        if blind is None or blind[0] is not content:
+            contents = self.contents
+            blind = (content, self._fields_digest(type(content), self._content_fields(content), depth), False)
+            if self.contents == contents or not self.body:  # else an attribute held an article, with its body
+                self.memos[False][identity(content)] = blind
+        if not self.body:
+            return blind[1]
+        text = getattr(content, "_content", "") or ""
+        body = [("_blind", blind[1]), ("_content", text)]
+        if INTRASITE.search(text):
+            body.append(("links", self.links))
+        result = self._fields_digest(type(content), body, depth)
+        self._remember(content, result, pure=False)
+        return result
 
     def _content_fields(self, content: Content) -> list:
-        skip = CONTENT_SKIP if self.body else BODY_SKIP
-        fields = sorted((k, v) for k, v in vars(content).items() if k not in skip)
+        fields = sorted((k, v) for k, v in vars(content).items() if k not in BODY_SKIP)
         fields.append(("url", content.url))
         fields.append(("save_as", content.save_as))
-        if self.body and INTRASITE.search(getattr(content, "_content", "") or ""):
-            fields.append(("links", self.links))
         return [(k, [t.url for t in v] if k == "translations" else v) for k, v in fields]

@@ -1,7 +1,7 @@
 """Page keys' digests (warta_incremental.fingerprint): equal values give equal digests, any changed field a new one."""
 
-from dataclasses import fields, replace
-from datetime import date
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
 
 import pytest
 from warta.aggregate.site_index import ArticleRecord
@@ -57,6 +57,37 @@ def test_a_sequence_of_mixed_kinds_is_walked_so_the_records_in_it_are_digested_o
                            summary="", entities=(), events=events())
     fingerprints = Fingerprints()
     fingerprints.digest((event, record))  # an entity page's timeline entry: (item, its sources, ...)
-    kept = [value for value, _ in fingerprints.memo.values()]
+    kept = [value for value, *_ in fingerprints.memo.values()]
     assert any(v is record for v in kept) and any(v is record.events for v in kept)
 
+
+
+def article(body: str):
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    return Article(body, metadata={"title": "Kim", "date": datetime(2023, 9, 13), "slug": "kim"},
+                   settings=dict(DEFAULT_CONFIG))
+
+
+@dataclass
+class Front:
+    lead: object
+
+
+def test_listings_digest_an_article_without_its_body_and_its_page_with_it():
+    one, other = article("<p>Satu.</p>"), article("<p>Dua.</p>")
+    fingerprints = Fingerprints()
+    assert fingerprints.digest(one, body=False) == fingerprints.digest(other, body=False)
+    assert fingerprints.digest(one, body=True) != fingerprints.digest(other, body=True)
+    assert Fingerprints().digest(one) == fingerprints.digest(one, body=True)  # the memo of the listing's digest
+
+
+def test_what_holds_an_article_is_digested_with_its_body_after_a_listing_digested_it_without():
+    front, other = Front(article("<p>Satu.</p>")), Front(article("<p>Dua.</p>"))
+    fingerprints = Fingerprints()
+    fingerprints.digest(front.lead, body=False)  # a listing of the lead first: then found in the memo
+    blind = fingerprints.digest(front, body=False)
+    assert blind == fingerprints.digest(other, body=False)
+    assert fingerprints.digest(front, body=True) == Fingerprints().digest(front) != blind
+    assert fingerprints.digest(front, body=True) != fingerprints.digest(other, body=True)
