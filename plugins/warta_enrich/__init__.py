@@ -16,6 +16,7 @@ from warta.aggregate.enrich import Document, enrich_corpus, links_key
 from warta.aggregate.site_index import ArticleRecord, build_index
 from warta.entities.mention_links import MentionLink, link_first_mentions
 from warta.entities.registry import load_registry
+from warta.entities.tagging import named
 from warta.problems import ProblemsFound
 from warta import settings as warta_settings
 from warta.source.check import ContentReport, cross_references, duplicate_slugs
@@ -53,6 +54,7 @@ def enrich_articles(generator) -> None:
                             map_=forked_map(warta.jobs))
     for article, result in zip(articles, results):
         article.warta_entities = result.entities
+        article.warta_named = named(result.entities)  # listings' chips: their keys leave offsets and counts out
         article.warta_events = result.events
         article.warta_ambiguous = result.ambiguous
         if options.link_first_mention:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import datetime
+import inspect
 import hashlib
 import io
 import operator
@@ -24,7 +25,6 @@ from pelican.urlwrappers import URLWrapper
 from warta.identity import identity
 
 CONTENT_SKIP = {"_context", "settings"}  # the settings are digested once for the whole build
-BODY_SKIP = CONTENT_SKIP | {"_content"}  # for templates that cannot show a body (warta_incremental.body)
 INTRASITE = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author)[|}]")
 MAX_DEPTH = 60
 
@@ -105,23 +105,25 @@ class Unknown(Exception):
     """A value of a kind this module cannot digest reliably."""
 
 
+SAME = object()  # digest(): the projection of the enclosing digest
+
+
 class Fingerprints:
     """Digests values; long-lived objects (articles, records, registry entries) are digested once per build."""
 
     def __init__(self, links: bytes = b""):
-        # id -> (the object, kept alive; its digest; whether no article went into it), with articles' bodies and
-        # without (for listings); a digest no article went into is in both
-        self.memos: dict[bool, dict[int, tuple[object, bytes, bool]]] = {True: {}, False: {}}
-        self.body = True
-        self.memo = self.memos[True]
-        self.contents = 0  # articles and pages met so far: a digest that met none is the same either way
+        self.shown: frozenset[str] | None = None  # the attributes of an article a page can read (None: all)
+        self.memos: dict[frozenset[str] | None, dict[int, tuple[object, bytes]]] = {None: {}}  # per projection
+        self.memo = self.memos[None]  # id -> (the object, kept alive; its digest): values that hold an article
+        self.pure: dict[int, tuple[object, bytes]] = {}  # values that hold none, the same for every projection
+        self.contents = 0  # articles and pages met so far: a digest that met none holds none
         self.links = links  # digest of every content URL: the input of {filename} links in a text
 
-    def digest(self, value, body: bool | None = None) -> bytes:
-        """``body``: whether articles and pages are digested with their bodies (the default, and unchanged
-        for the values nested in this one when None)."""
-        if body is not None and body is not self.body:
-            self.body, self.memo = body, self.memos[body]
+    def digest(self, value, shown=SAME) -> bytes:
+        """``shown``: the attribute names of articles and pages the digest covers (None: all of them, the
+        default; warta_incremental.reads)."""
+        if shown is not SAME and shown != self.shown:
+            self.shown, self.memo = shown, self.memos.setdefault(shown, {})
         h = hashlib.blake2b(digest_size=16)
         self._feed(h, value, 0)
         return h.digest()
@@ -137,12 +139,14 @@ class Fingerprints:
         return result
 
     def _known(self, value) -> bytes | None:
+        found = self.pure.get(identity(value))
+        if found is not None and found[0] is value:
+            return found[1]
         found = self.memo.get(identity(value))
-        if found is None or found[0] is not value:
-            return None
-        if not found[2]:
-            self.contents += 1  # what contains this met an article too
-        return found[1]
+        if found is not None and found[0] is value:
+            self.contents += 1  # what holds this holds an article too
+            return found[1]
+        return None
 
     def _fields_digest(self, kind: type, fields, depth: int) -> bytes:
         h = hashlib.blake2b(digest_size=16)
@@ -153,8 +157,7 @@ class Fingerprints:
         return h.digest()
 
     def _remember(self, value, digest: bytes, pure: bool) -> None:
-        for memo in self.memos.values() if pure else (self.memo,):
-            memo[identity(value)] = (value, digest, pure)
+        (self.pure if pure else self.memo)[identity(value)] = (value, digest)
 
     def _feed(self, h, value, depth: int) -> None:  # noqa: C901 (one branch per kind of value)
         if depth > MAX_DEPTH:
@@ -232,30 +235,31 @@ class Fingerprints:
 
     def _content(self, content: Content, depth: int) -> bytes:
         """An article or page: every attribute but the shared context and settings, and the URLs its links use;
-        without ``self.body``, all but its body (``_content``). The digest with the body extends the one without,
-        which listings and the article's own page then share (unless an attribute holds another article)."""
+        only those named in ``self.shown`` when it is not None, with the URL and save path."""
         found = self._known(content)
         if found is not None:
             return found
         self.contents += 1
-        blind = self.memos[False].get(identity(content))
-        if blind is None or blind[0] is not content:
-            contents = self.contents
-            blind = (content, self._fields_digest(type(content), self._content_fields(content), depth), False)
-            if self.contents == contents or not self.body:  # else an attribute held an article, with its body
-                self.memos[False][identity(content)] = blind
-        if not self.body:
-            return blind[1]
-        text = getattr(content, "_content", "") or ""
-        body = [("_blind", blind[1]), ("_content", text)]
-        if INTRASITE.search(text):
-            body.append(("links", self.links))
-        result = self._fields_digest(type(content), body, depth)
+        result = self._fields_digest(type(content), self._content_fields(content), depth)
         self._remember(content, result, pure=False)
         return result
 
     def _content_fields(self, content: Content) -> list:
-        fields = sorted((k, v) for k, v in vars(content).items() if k not in BODY_SKIP)
+        state, shown = vars(content), self.shown
+        if shown is None or _computed(type(content), shown):
+            fields = sorted((k, v) for k, v in state.items() if k not in CONTENT_SKIP)
+            if INTRASITE.search(state.get("_content") or ""):
+                fields.append(("links", self.links))
+        else:
+            fields = sorted((k, state[k]) for k in shown if k in state and k not in CONTENT_SKIP)
         fields.append(("url", content.url))
         fields.append(("save_as", content.save_as))
         return [(k, [t.url for t in v] if k == "translations" else v) for k, v in fields]
+
+
+@functools.cache
+def _computed(kind: type, shown: frozenset[str]) -> bool:
+    """Whether a name read is a property or method of the class (but the URL and save path, always digested),
+    which may read any attribute."""
+    return any(callable(found) or hasattr(found, "__get__")
+               for found in (inspect.getattr_static(kind, name, None) for name in shown - {"url", "save_as"}))

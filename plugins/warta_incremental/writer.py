@@ -22,11 +22,11 @@ from jinja2 import TemplateNotFound, meta, nodes
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .body import body_reads
+from .reads import article_reads
 from .fingerprint import Fingerprints, Unknown
 
 logger = logging.getLogger(__name__)
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 STATE = "_warta_incremental"  # the run's state, kept in the run's settings dict (never in module state)
 FEED_KEYS = "_warta_feed_keys"  # in the shared context: the feeds that exist, as page keys read them
 SKIPPED_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH", "WARTA_JOBS", "WARTA", STATE}  # WARTA: read from the others
@@ -70,10 +70,11 @@ class Run:
         self.base: bytes | None = None
         self.disabled = False
         self.names: dict[str, frozenset | None] = {}
-        self.bodies: dict[str, tuple[bool, list[str]]] = {}  # template -> (may show a body, run-time lookups)
+        # template -> (the attributes of articles it can read, None for all; their digest; run-time lookups)
+        self.reads: dict[str, tuple[frozenset[str] | None, bytes, list[str]]] = {}
         self.sources: dict[str, bytes] = {}
         self.templates: dict[str, dict] = {}
-        self.context_digests: dict[tuple[str, bool], tuple[object, bytes]] = {}
+        self.context_digests: dict[tuple[str, frozenset[str] | None], tuple[object, bytes]] = {}
         self.fingerprints: Fingerprints | None = None
 
     def start(self, context) -> None:
@@ -101,7 +102,8 @@ class Run:
             self.templates[template.name] = record
             names = record["names"]
             self.names[template.name] = frozenset(names) if names is not None else None
-            self.bodies[template.name] = (record.get("body") is not None, record.get("lookups", []))
+            shown = None if record.get("why") is not None else frozenset(record["attributes"])
+            self.reads[template.name] = (shown, _names_digest(shown), record["lookups"])
             sources = hashlib.blake2b(digest_size=16)
             for name, digest in record["files"]:
                 sources.update(f"{name}\0{digest}\0".encode())
@@ -136,8 +138,9 @@ class Run:
                 if used is None:
                     return {"env": _env_digest(env), "files": files, "names": None}
                 pending.append(used)
-        body, lookups = body_reads(trees, frozenset(PURE_GLOBALS) | frozenset(TRACKED))
-        return {"env": _env_digest(env), "files": files, "names": sorted(names), "body": body, "lookups": lookups}
+        why, attributes, lookups = article_reads(trees, frozenset(PURE_GLOBALS) | frozenset(TRACKED))
+        return {"env": _env_digest(env), "files": files, "names": sorted(names), "why": why,
+                "attributes": sorted(attributes), "lookups": lookups}
 
     def key(self, template, localcontext, context) -> str | None:
         if self.fingerprints is None:
@@ -146,11 +149,12 @@ class Run:
         if self.disabled or names is None:
             return None
         env_globals = template.environment.globals
-        body, lookups = self.bodies[template.name]
-        body = body or not all(isinstance(localcontext.get(name, env_globals.get(name)), CONTAINERS)
-                               for name in lookups if name in localcontext or name in env_globals)
+        shown, shown_digest, lookups = self.reads[template.name]
+        if shown is not None and not all(isinstance(localcontext.get(name, env_globals.get(name)), CONTAINERS)
+                                         for name in lookups if name in localcontext or name in env_globals):
+            shown, shown_digest = None, _names_digest(None)
         digest = hashlib.blake2b(self.base + self.sources[template.name], digest_size=16)
-        digest.update(localcontext["output_file"].encode() + (b"\0body\0" if body else b"\0\0"))
+        digest.update(localcontext["output_file"].encode() + shown_digest)
         try:
             for name in sorted(names):
                 if name in TRACKED:
@@ -165,17 +169,17 @@ class Run:
                     continue
                 else:
                     value = localcontext[name]
-                digest.update(name.encode() + b"=" + self._digest(name, value, body))
+                digest.update(name.encode() + b"=" + self._digest(name, value, shown))
         except Unknown as error:
             logger.debug("warta: %s rendered (%s)", localcontext["output_file"], error)
             return None
         return digest.hexdigest()
 
-    def _digest(self, name: str, value, body: bool) -> bytes:
+    def _digest(self, name: str, value, shown: frozenset[str] | None) -> bytes:
         """The same object under the same name (a context value every page shares) is digested once."""
-        known = self.context_digests.get((name, body))
+        known = self.context_digests.get((name, shown))
         if known is None or known[0] is not value:
-            known = self.context_digests[(name, body)] = (value, self.fingerprints.digest(value, body))
+            known = self.context_digests[(name, shown)] = (value, self.fingerprints.digest(value, shown))
         return known[1]
 
     def reusable(self, relative: str, key: str) -> Path | None:
@@ -210,6 +214,10 @@ class Run:
 def _env_digest(env) -> str:
     """What a template's analysis depends on besides its sources: Jinja2 and the names of the globals."""
     return hashlib.blake2b(f"{jinja2.__version__}\0{sorted(env.globals)}".encode(), digest_size=16).hexdigest()
+
+
+def _names_digest(names: frozenset[str] | None) -> bytes:
+    return b"\0*\0" if names is None else hashlib.blake2b("\0".join(sorted(names)).encode(), digest_size=16).digest()
 
 
 def _source_digest(env, name: str) -> str:

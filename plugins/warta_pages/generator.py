@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from functools import partial
 
 from pelican.generators import Generator
 from warta.aggregate.timeline import OldestFirst, by_entity, group_by_year_month, merge
+from warta.entities.tagging import Named
 from warta.problems import noting
 from warta.publish import export, timelinejs
 from warta.settings import of as warta_settings
@@ -14,6 +16,26 @@ from warta.source.reserved import TYPE_PATHS
 
 # Page model (docs/performance.md): an entity page shows its newest articles in full and the older ones as an
 # archive by month (title links only), never a pagination of its own (WARTA_ENTITY_ARTICLES).
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What an entity page shows of the entity's summary (its key digests no more: not every article record)."""
+
+    id: str
+    name: str
+    type: str | None
+    registered: bool
+    count: int  # articles naming it
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An article in an entity page's archive: a title linked."""
+
+    url: str
+    title: str
+    lang: str
 
 
 class WartaPagesGenerator(Generator):
@@ -33,6 +55,7 @@ class WartaPagesGenerator(Generator):
         registry, stories = self.context["warta_registry"], self.context["warta_stories"]
         records = self.context["warta_records"]
         self.by_url = {a.url: a for a in self.context["articles"]}
+        self._listed: dict[str, Listed] = {}
         self.oldest_first = OldestFirst({r.url: r for r in records})
         items = merge([event for r in records for event in r.events])  # newest first, as by_entity's lists
         self.items = items
@@ -53,16 +76,22 @@ class WartaPagesGenerator(Generator):
         self.write_text(self.urls.api_file("entities.json"), export.entities_document(
             index, registry, self.site_url, self.urls.entity))
 
+    def listed(self, record) -> Listed:
+        """The record as archives and timelines show it, one object per article for all pages (digested once)."""
+        found = self._listed.get(record.url)
+        if found is None:
+            found = self._listed[record.url] = Listed(record.url, record.title, record.lang)
+        return found
+
     def _grouped(self, items):
-        """Items grouped by year and month, each with the first article records that reported it and how many
-        more did."""
+        """Items grouped by year and month, each with the first articles that reported it and how many more did."""
         limit = self.warta.timeline_sources
         grouped = []
         for year, month, group in group_by_year_month(items):
             entries = []
             for item in group:
                 sources = self.oldest_first(item)
-                entries.append((item, sources[:limit], len(sources[limit:])))
+                entries.append((item, [self.listed(r) for r in sources[:limit]], len(sources[limit:])))
             grouped.append((year, month, entries))
         return grouped
 
@@ -81,10 +110,12 @@ class WartaPagesGenerator(Generator):
         shown = newest(items, self.warta.entity_timeline_limit)
         self.write(url + "index.html", self.get_template("entity"), self.context, paginated={},
                    template_name="entity", url=url, page_name=url + "index", articles=articles,
-                   archive=by_month(records[limit:]),
-                   entity=entity, summary=summary, timeline=self._grouped(shown), timeline_url=timeline_url,
+                   archive=[(year, month, [self.listed(r) for r in group])
+                            for year, month, group in by_month(records[limit:])],
+                   entity=entity, summary=Heading(summary.id, summary.name, summary.type, summary.registered,
+                                                  len(summary.articles)), timeline=self._grouped(shown), timeline_url=timeline_url,
                    timeline_total=len(items), timeline_shown=len(shown),
-                   related=[(self.context["warta_index"].entities[i], n) for i, n in summary.related])
+                   related=[(Named(i, self.context["warta_index"].entities[i].name), n) for i, n in summary.related])
 
     def entity_indexes(self, index):
         template = self.get_template("entities")

@@ -57,7 +57,7 @@ def test_a_sequence_of_mixed_kinds_is_walked_so_the_records_in_it_are_digested_o
                            summary="", entities=(), events=events())
     fingerprints = Fingerprints()
     fingerprints.digest((event, record))  # an entity page's timeline entry: (item, its sources, ...)
-    kept = [value for value, *_ in fingerprints.memo.values()]
+    kept = [value for value, _ in fingerprints.pure.values()]
     assert any(v is record for v in kept) and any(v is record.events for v in kept)
 
 
@@ -75,19 +75,31 @@ class Front:
     lead: object
 
 
-def test_listings_digest_an_article_without_its_body_and_its_page_with_it():
+LISTING = frozenset({"title", "date", "warta_named"})  # what a listing's template reads (warta_incremental.reads)
+
+
+def test_a_listing_digests_the_attributes_it_reads_and_an_article_page_all_of_them():
     one, other = article("<p>Satu.</p>"), article("<p>Dua.</p>")
+    other.warta_entities = ("offsets moved",)
     fingerprints = Fingerprints()
-    assert fingerprints.digest(one, body=False) == fingerprints.digest(other, body=False)
-    assert fingerprints.digest(one, body=True) != fingerprints.digest(other, body=True)
-    assert Fingerprints().digest(one) == fingerprints.digest(one, body=True)  # the memo of the listing's digest
+    assert fingerprints.digest(one, LISTING) == fingerprints.digest(other, LISTING)
+    assert fingerprints.digest(one, None) != fingerprints.digest(other, None)
+    assert Fingerprints().digest(one) == fingerprints.digest(one, None)
+    other.title = "Putin"
+    assert Fingerprints().digest(one, LISTING) != Fingerprints().digest(other, LISTING)
 
 
-def test_what_holds_an_article_is_digested_with_its_body_after_a_listing_digested_it_without():
+def test_a_property_read_means_every_attribute():
+    one, other = article("<p>Satu.</p>"), article("<p>Dua.</p>")
+    for computed in ("url_format", "get_url_setting", "get_content"):  # a property, a method, Pelican's memoized
+        assert Fingerprints().digest(one, LISTING | {computed}) != Fingerprints().digest(other, LISTING | {computed})
+
+
+def test_what_holds_an_article_is_digested_for_each_projection_even_after_the_article_alone():
     front, other = Front(article("<p>Satu.</p>")), Front(article("<p>Dua.</p>"))
     fingerprints = Fingerprints()
-    fingerprints.digest(front.lead, body=False)  # a listing of the lead first: then found in the memo
-    blind = fingerprints.digest(front, body=False)
-    assert blind == fingerprints.digest(other, body=False)
-    assert fingerprints.digest(front, body=True) == Fingerprints().digest(front) != blind
-    assert fingerprints.digest(front, body=True) != fingerprints.digest(other, body=True)
+    fingerprints.digest(front.lead, LISTING)  # a listing of the lead first: then found in the memo
+    listed = fingerprints.digest(front, LISTING)
+    assert listed == fingerprints.digest(other, LISTING)
+    assert fingerprints.digest(front, None) == Fingerprints().digest(front) != listed
+    assert fingerprints.digest(front, None) != fingerprints.digest(other, None)

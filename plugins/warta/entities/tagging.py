@@ -29,6 +29,19 @@ class TaggedEntity:
     role: str  # 'about' | 'mentions'
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A registered entity as a listing shows it beside an article's title (a chip)."""
+
+    id: str
+    name: str
+
+
+def named(entities: Iterable[TaggedEntity]) -> tuple[Named, ...]:
+    """The registered entities of an article, most salient first: what does not change when a sentence does."""
+    return tuple(Named(e.id, e.name) for e in entities if e.registered)
+
+
 def tag(article: ArticleText, lang: str, matcher: Matcher, registry: Registry,
         add: Iterable[str] = (), remove: Iterable[str] = (),
         candidates: Iterable[Candidate] = (), mentions: Sequence[Mention] | None = None) -> list[TaggedEntity]:

@@ -1,8 +1,9 @@
-"""Whether a family of templates can show an article's body, read from the templates' syntax trees.
+"""Which attributes of an article a family of templates can read, from the templates' syntax trees.
 
-Most pages list articles by title, date and lede; their keys then leave the bodies out, so editing a sentence
-does not render every listing that names the article again. The answer errs one way only: whatever this
-module cannot follow (a helper it does not know, an attribute named at run time) counts as showing the body.
+Most pages list articles by title, date and lede; their keys then digest only those attributes, so editing a
+sentence, or anything else a listing does not show, does not render every listing that names the article
+again. The answer errs one way only: whatever this module cannot follow (a helper it does not know, an attribute
+named at run time, the body) means every attribute.
 """
 
 from __future__ import annotations
@@ -23,13 +24,16 @@ DATE_FILTERS = frozenset({"longdate", "longday", "shortdate", "monthyear", "even
 SAFE_METHODS = frozenset({"get", "items", "keys", "values", "isoformat", "strftime",  # dicts and dates
                           "entity_page", "story_page", "edition_page", "timeline_json"})  # WARTA.urls, by id
 PATH = re.compile(r"[\w.]+")  # a string that may name an attribute (sort(attribute="date"), attr("title"))
-BLIND_GLOBALS = frozenset({"story_jsonld"})  # reads the url and title of the articles it is given
+HELPER_READS = {"story_jsonld": frozenset({"url", "title"}),  # warta_content.theme: of the articles they are given
+                "article_jsonld": frozenset({"url", "warta"})}
 
 
-def body_reads(trees: Iterable[nodes.Template], helpers: frozenset[str]) -> tuple[str | None, list[str]]:
-    """(why the templates may show a body, or None; the variables looked up by a key known only at run time,
-    which must hold plain containers for the answer to stand). ``helpers``: global functions whose reads are
-    known (their arguments are not articles, or what they read is digested on its own)."""
+def article_reads(trees: Iterable[nodes.Template], helpers: frozenset[str]
+                  ) -> tuple[str | None, frozenset[str], list[str]]:
+    """(why the templates may read any attribute of an article, or None; the attribute names they may read; the
+    variables looked up by a key known only at run time, which must hold plain containers for the answer to
+    stand). ``helpers``: global functions that read no article's attributes, or whose result is digested on
+    its own; those of :data:`HELPER_READS` read what it says."""
     trees = list(trees)
     local, macros = set(), set()
     for tree in trees:
@@ -42,24 +46,31 @@ def body_reads(trees: Iterable[nodes.Template], helpers: frozenset[str]) -> tupl
                 macros.update(name if isinstance(name, str) else name[1] for name in node.names)
             elif isinstance(node, nodes.Import):
                 macros.add(node.target)
+    callables = helpers | macros | frozenset(HELPER_READS)
+    names: set[str] = set()
     lookups: set[str] = set()
     for tree in trees:
         for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Const, nodes.Filter, nodes.Test,
                                    nodes.Call)):
-            why = _why(node, helpers | macros | BLIND_GLOBALS, local, lookups)
+            why = _why(node, callables, local, names, lookups)
             if why:
-                return why, []
-    return None, sorted(lookups)
+                return why, frozenset(), []
+    body = sorted(name for name in names if _body(name))
+    if body:
+        return f".{body[0]}", frozenset(), []
+    return None, frozenset(names), sorted(lookups)
 
 
-def _why(node, callables: frozenset[str], local: set[str], lookups: set[str]) -> str | None:  # noqa: C901
+def _why(node, callables: frozenset[str], local: set[str], names: set[str], lookups: set[str  # noqa: C901
+                                                                                          ]) -> str | None:
     if isinstance(node, nodes.Getattr):
-        own = isinstance(node.node, nodes.Getattr) and node.node.attr in OWN_ATTRIBUTES
-        return f".{node.attr}" if _body(node.attr) and not own else None
+        if not (isinstance(node.node, nodes.Getattr) and node.node.attr in OWN_ATTRIBUTES):
+            names.add(node.attr)
+        return None
     if isinstance(node, nodes.Const):
-        named = isinstance(node.value, str) and PATH.fullmatch(node.value) and any(
-            _body(part) for part in node.value.split("."))
-        return f"{node.value!r}" if named else None
+        if isinstance(node.value, str) and PATH.fullmatch(node.value):
+            names.update(node.value.split("."))
+        return None
     if isinstance(node, nodes.Getitem):
         if isinstance(node.arg, (nodes.Const, nodes.Slice)):
             return None
@@ -79,10 +90,11 @@ def _why(node, callables: frozenset[str], local: set[str], lookups: set[str]) ->
         return None if node.name in TESTS else f"test {node.name}"
     callee = node.node  # a call
     if isinstance(callee, nodes.Name):
+        names.update(HELPER_READS.get(callee.name, ()))
         return None if callee.name in callables else f"{callee.name}()"
     if isinstance(callee, nodes.Getattr):
         if callee.attr in SAFE_METHODS or all(isinstance(a, nodes.Const) for a in arguments):
-            return None  # a method of an article that reads its body has a name _body() knows
+            return None  # a method of an article is among the names read
         return f".{callee.attr}() given a value"
     return "a call of a computed function"
 

@@ -1,9 +1,9 @@
-"""Which templates can show an article's body (warta_incremental.body): anything it cannot follow counts as yes."""
+"""Which attributes of an article a template can read (warta_incremental.reads): what it cannot follow means all."""
 
 import jinja2
 import pytest
 from jinja2 import meta
-from warta_incremental.body import body_reads
+from warta_incremental.reads import article_reads
 
 from tests.conftest import REPO
 
@@ -11,8 +11,8 @@ HELPERS = frozenset({"_", "feed_urls", "article_jsonld"})
 ENV = jinja2.Environment(extensions=["jinja2.ext.i18n"])
 
 
-def reads(source: str) -> tuple[str | None, list[str]]:
-    return body_reads([ENV.parse(source)], HELPERS)
+def reads(source: str) -> tuple[str | None, frozenset[str], list[str]]:
+    return article_reads([ENV.parse(source)], HELPERS)
 
 
 @pytest.mark.parametrize("source", [
@@ -23,9 +23,9 @@ def reads(source: str) -> tuple[str | None, list[str]]:
     "{{ og_locales[page_lang] }} {{ WARTA.urls.entity_page(e.id) }} {{ feed_urls('entity', e.id) }}",
     "{% macro item(a) %}{{ a.title }}{% endmacro %}{% for a in articles %}{{ item(a) }}{% endfor %}",
 ])
-def test_listings_by_title_date_and_lede_do_not_show_the_body(source):
-    why, _ = reads(source)
-    assert why is None
+def test_listings_by_title_date_and_lede_read_named_attributes_only(source):
+    why, names, _ = reads(source)
+    assert why is None and names
 
 
 @pytest.mark.parametrize("source, why", [
@@ -33,8 +33,8 @@ def test_listings_by_title_date_and_lede_do_not_show_the_body(source):
     ("{{ article.summary }}", ".summary"),
     ("{{ article.get_content('') }}", ".get_content"),
     ("{{ article.metadata.summary }}", ".summary"),  # only article.warta is known not to be an article
-    ("{{ article|attr('_content') }}", "'_content'"),
-    ("{{ articles|map(attribute='content')|join }}", "'content'"),
+    ("{{ article|attr('_content') }}", "._content"),
+    ("{{ articles|map(attribute='content')|join }}", ".content"),
     ("{% set name = 'title' %}{{ article|attr(name) }}", "filter attr with an attribute known only at run time"),
     ("{% for a in articles %}{% for k in keys %}{{ a[k] }}{% endfor %}{% endfor %}",
      "an item looked up by a key known only at run time"),
@@ -44,14 +44,17 @@ def test_listings_by_title_date_and_lede_do_not_show_the_body(source):
     ("{{ article.title is long }}", "test long"),
 ])
 def test_anything_that_may_read_the_body_says_so(source, why):
-    assert reads(source) == (why, [])
+    assert reads(source) == (why, frozenset(), [])
 
 
-def test_a_lookup_by_a_run_time_key_names_the_variable_to_check():
-    assert reads("{{ labels[kind] }}") == (None, ["labels"])
+def test_the_names_read_are_attributes_strings_and_what_known_helpers_read():
+    why, names, lookups = reads("{% for a in articles|sort(attribute='date') %}{{ a.title }}{{ a.warta.summary }}"
+                                "{{ story_jsonld(t, p, [a]) }}{% endfor %}{{ labels[kind] }}")
+    assert why is None and lookups == ["labels"]  # a key known at run time: labels must hold a plain container
+    assert {"date", "title", "warta", "url"} <= names and "summary" not in names
 
 
-def test_the_theme_s_listings_are_blind_and_its_article_and_page_templates_are_not():
+def test_the_theme_s_listings_read_no_body_nor_offsets_and_its_article_and_page_templates_read_all():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "theme/templates"), extensions=["jinja2.ext.i18n"])
 
     def family(name):
@@ -62,9 +65,10 @@ def test_the_theme_s_listings_are_blind_and_its_article_and_page_templates_are_n
                 seen.add(used)
                 trees.append(env.parse(env.loader.get_source(env, used)[0]))
                 pending += [t for t in meta.find_referenced_templates(trees[-1]) if t]
-        return body_reads(trees, HELPERS | {"canonical", "absolute_url", "entity_jsonld", "ngettext",
-                                             "story_neighbours"})[0]
+        return article_reads(trees, HELPERS | {"canonical", "absolute_url", "entity_jsonld", "ngettext",
+                                             "story_neighbours"})
 
     for name in ("index.html", "entity.html", "category.html", "tag.html", "author.html", "edition.html"):
-        assert family(name) is None, name
-    assert family("article.html") is not None and family("page.html") == ".content"
+        why, names, _ = family(name)
+        assert why is None and "warta_named" in names and "warta_entities" not in names, name
+    assert family("article.html")[0] is not None and family("page.html")[0] == ".content"
