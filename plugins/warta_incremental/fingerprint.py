@@ -116,6 +116,8 @@ class Fingerprints:
         self.memos: dict[frozenset[str] | None, dict[int, tuple[object, bytes]]] = {None: {}}  # per projection
         self.memo = self.memos[None]  # id -> (the object, kept alive; its digest): values that hold an article
         self.pure: dict[int, tuple[object, bytes]] = {}  # values that hold none, the same for every projection
+        # article id -> (the article, digests of sets of its attributes by their names)
+        self.fields: dict[int, tuple[object, dict[tuple[str, ...], bytes]]] = {}
         self.contents = 0  # articles and pages met so far: a digest that met none holds none
         self.links = links  # digest of every content URL: the input of {filename} links in a text
 
@@ -134,7 +136,12 @@ class Fingerprints:
         if found is not None:
             return found
         contents = self.contents
-        result = self._fields_digest(type(value), fields() if callable(fields) else fields, depth)
+        h = hashlib.blake2b(digest_size=16)
+        h.update(type(value).__qualname__.encode())
+        for name, item in fields() if callable(fields) else fields:
+            h.update(name.encode() + b"=")
+            self._feed(h, item, depth + 1)
+        result = h.digest()
         self._remember(value, result, pure=self.contents == contents)
         return result
 
@@ -147,14 +154,6 @@ class Fingerprints:
             self.contents += 1  # what holds this holds an article too
             return found[1]
         return None
-
-    def _fields_digest(self, kind: type, fields, depth: int) -> bytes:
-        h = hashlib.blake2b(digest_size=16)
-        h.update(kind.__qualname__.encode())
-        for name, item in fields:
-            h.update(name.encode() + b"=")
-            self._feed(h, item, depth + 1)
-        return h.digest()
 
     def _remember(self, value, digest: bytes, pure: bool) -> None:
         (self.pure if pure else self.memo)[identity(value)] = (value, digest)
@@ -235,26 +234,42 @@ class Fingerprints:
 
     def _content(self, content: Content, depth: int) -> bytes:
         """An article or page: every attribute but the shared context and settings, and the URLs its links use;
-        only those named in ``self.shown`` when it is not None, with the URL and save path."""
+        only those named in ``self.shown`` when it is not None, with the URL and save path (digested once for
+        every projection that leaves the same attributes)."""
         found = self._known(content)
         if found is not None:
             return found
         self.contents += 1
-        result = self._fields_digest(type(content), self._content_fields(content), depth)
+        state, shown = vars(content), self.shown
+        if shown is None or _computed(type(content), shown):
+            names = sorted(k for k in state if k not in CONTENT_SKIP)
+            if INTRASITE.search(state.get("_content") or ""):
+                names.append("(links)")
+        else:
+            names = sorted(k for k in state if k in shown and k not in CONTENT_SKIP)
+        names = (*names, "(url)", "(save_as)")  # not names an attribute can have
+        known = self.fields.get(identity(content))
+        if known is None or known[0] is not content:
+            known = self.fields[identity(content)] = (content, {})
+        result = known[1].get(names)
+        if result is None:
+            contents, h = self.contents, hashlib.blake2b(digest_size=16)
+            h.update(type(content).__qualname__.encode())
+            for name in names:
+                h.update(name.encode() + b"=")
+                self._feed(h, self._attribute(content, state, name), depth + 1)
+            result = h.digest()
+            if self.contents == contents:  # else an attribute holds an article, digested for this projection
+                known[1][names] = result
         self._remember(content, result, pure=False)
         return result
 
-    def _content_fields(self, content: Content) -> list:
-        state, shown = vars(content), self.shown
-        if shown is None or _computed(type(content), shown):
-            fields = sorted((k, v) for k, v in state.items() if k not in CONTENT_SKIP)
-            if INTRASITE.search(state.get("_content") or ""):
-                fields.append(("links", self.links))
-        else:
-            fields = sorted((k, state[k]) for k in shown if k in state and k not in CONTENT_SKIP)
-        fields.append(("url", content.url))
-        fields.append(("save_as", content.save_as))
-        return [(k, [t.url for t in v] if k == "translations" else v) for k, v in fields]
+    def _attribute(self, content: Content, state: dict, name: str):
+        if name == "(links)":
+            return self.links
+        if name[0] == "(":
+            return getattr(content, name[1:-1])
+        return [t.url for t in state[name]] if name == "translations" else state[name]
 
 
 @functools.cache
