@@ -1,9 +1,10 @@
 """A Pelican writer that reuses a page of the previous output when everything its template can see is unchanged.
 
 A page's key digests: the build (code, library versions, settings), the sources of its template and of every
-template it extends, includes or imports, and the value of every variable those templates name. When the key
-matches the manifest of the previous build and the previous file is still the one that build wrote (same
-inode, size and modification time), the file is hard-linked into the staging folder instead of rendered.
+template it extends, includes or imports, and the value of every variable those templates name (of an article,
+only the attributes they can read: warta_incremental.reads). When the key matches the manifest of the previous
+build and the previous file is still the one that build wrote (same inode, size and modification time), the file
+is hard-linked into the staging folder instead of rendered.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from jinja2 import TemplateNotFound, meta, nodes
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .reads import article_reads
 from .fingerprint import Fingerprints, Unknown
+from .reads import article_reads
 
 logger = logging.getLogger(__name__)
 MANIFEST_VERSION = 3
@@ -136,7 +137,8 @@ class Run:
             names |= {node.name for node in ast.find_all(nodes.Name) if node.name in env.globals}
             for used in meta.find_referenced_templates(ast):
                 if used is None:
-                    return {"env": _env_digest(env), "files": files, "names": None}
+                    return {"env": _env_digest(env), "files": files, "names": None,
+                            "why": "a template chosen at run time", "attributes": [], "lookups": []}
                 pending.append(used)
         why, attributes, lookups = article_reads(trees, frozenset(PURE_GLOBALS) | frozenset(TRACKED))
         return {"env": _env_digest(env), "files": files, "names": sorted(names), "why": why,

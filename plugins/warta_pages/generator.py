@@ -108,14 +108,14 @@ class WartaPagesGenerator(Generator):
         records = [r for r in summary.articles if r.url in self.by_url]  # newest first
         articles = [self.by_url[r.url] for r in records[:limit]]
         shown = newest(items, self.warta.entity_timeline_limit)
+        heading = Heading(summary.id, summary.name, summary.type, summary.registered, len(summary.articles))
+        archive = [(year, month, [self.listed(r) for r in group]) for year, month, group in by_month(records[limit:])]
+        names = self.context["warta_index"].entities
         self.write(url + "index.html", self.get_template("entity"), self.context, paginated={},
-                   template_name="entity", url=url, page_name=url + "index", articles=articles,
-                   archive=[(year, month, [self.listed(r) for r in group])
-                            for year, month, group in by_month(records[limit:])],
-                   entity=entity, summary=Heading(summary.id, summary.name, summary.type, summary.registered,
-                                                  len(summary.articles)), timeline=self._grouped(shown), timeline_url=timeline_url,
+                   template_name="entity", url=url, page_name=url + "index", articles=articles, archive=archive,
+                   entity=entity, summary=heading, timeline=self._grouped(shown), timeline_url=timeline_url,
                    timeline_total=len(items), timeline_shown=len(shown),
-                   related=[(Named(i, self.context["warta_index"].entities[i].name), n) for i, n in summary.related])
+                   related=[(Named(i, names[i].name), n) for i, n in summary.related])
 
     def entity_indexes(self, index):
         template = self.get_template("entities")
