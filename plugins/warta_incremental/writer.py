@@ -75,7 +75,8 @@ class Run:
         self.reads: dict[str, tuple[frozenset[str] | None, bytes, list[str]]] = {}
         self.sources: dict[str, bytes] = {}
         self.templates: dict[str, dict] = {}
-        self.context_digests: dict[tuple[str, frozenset[str] | None], tuple[object, bytes]] = {}
+        # name, or (name, projection) for a value that holds articles -> (the value, its digest)
+        self.context_digests: dict[str | tuple[str, frozenset[str] | None], tuple[object, bytes]] = {}
         self.fingerprints: Fingerprints | None = None
 
     def start(self, context) -> None:
@@ -178,11 +179,17 @@ class Run:
         return digest.hexdigest()
 
     def _digest(self, name: str, value, shown: frozenset[str] | None) -> bytes:
-        """The same object under the same name (a context value every page shares) is digested once."""
-        known = self.context_digests.get((name, shown))
-        if known is None or known[0] is not value:
-            known = self.context_digests[(name, shown)] = (value, self.fingerprints.digest(value, shown))
-        return known[1]
+        """The same object under the same name (a context value every page shares) is digested once, or once per
+        projection when it holds articles."""
+        for key in (name, (name, shown)):
+            known = self.context_digests.get(key)
+            if known is not None and known[0] is value:
+                return known[1]
+        fingerprints = self.fingerprints
+        contents = fingerprints.contents
+        digest = fingerprints.digest(value, shown)
+        self.context_digests[name if fingerprints.contents == contents else (name, shown)] = (value, digest)
+        return digest
 
     def reusable(self, relative: str, key: str) -> Path | None:
         """The previous build's file for this page if its key is unchanged and the file is the one it wrote."""
