@@ -24,6 +24,8 @@ DATE_FILTERS = frozenset({"longdate", "longday", "shortdate", "monthyear", "even
 SAFE_METHODS = frozenset({"get", "items", "keys", "values", "isoformat", "strftime",  # dicts and dates
                           "entity_page", "story_page", "edition_page", "timeline_json"})  # WARTA.urls, by id
 PATH = re.compile(r"[\w.]+")  # a string that may name an attribute (sort(attribute="date"), attr("title"))
+PRINTED = frozenset({"source_path"})  # what an article printed whole shows (Pelican's Content.__str__)
+TEMPLATE_CALLS = frozenset({"super", "caller"})  # a parent block, a call block: templates of the family
 HELPER_READS = {"story_jsonld": frozenset({"url", "title"}),  # warta_content.theme: of the articles they are given
                 "article_jsonld": frozenset({"url", "warta"})}
 
@@ -46,7 +48,7 @@ def article_reads(trees: Iterable[nodes.Template], helpers: frozenset[str]
                 macros.update(name if isinstance(name, str) else name[1] for name in node.names)
             elif isinstance(node, nodes.Import):
                 macros.add(node.target)
-    callables = helpers | macros | frozenset(HELPER_READS)
+    callables = helpers | macros | TEMPLATE_CALLS | frozenset(HELPER_READS)
     names: set[str] = set()
     lookups: set[str] = set()
     for tree in trees:
@@ -58,7 +60,7 @@ def article_reads(trees: Iterable[nodes.Template], helpers: frozenset[str]
     body = sorted(name for name in names if _body(name))
     if body:
         return f".{body[0]}", frozenset(), []
-    return None, frozenset(names), sorted(lookups)
+    return None, frozenset(names) | PRINTED, sorted(lookups)
 
 
 def _why(node, callables: frozenset[str], local: set[str], names: set[str], lookups: set[str  # noqa: C901

@@ -52,6 +52,13 @@ def test_the_names_read_are_attributes_strings_and_what_known_helpers_read():
                                 "{{ story_jsonld(t, p, [a]) }}{% endfor %}{{ labels[kind] }}")
     assert why is None and lookups == ["labels"]  # a key known at run time: labels must hold a plain container
     assert {"date", "title", "warta", "url"} <= names and "summary" not in names
+    assert "source_path" in names  # what {{ article }} prints
+
+
+def test_parent_blocks_and_call_blocks_are_the_family_s_own():
+    source = ("{% block a %}{{ super() }}{% endblock %}{% macro m() %}{{ caller() }}{% endmacro %}"
+              "{% call m() %}{{ article.title }}{% endcall %}")
+    assert reads(source)[0] is None
 
 
 def test_the_theme_s_listings_read_no_body_nor_offsets_and_its_article_and_page_templates_read_all():
