@@ -63,8 +63,10 @@ def article_reads(trees: Iterable[nodes.Template], helpers: frozenset[str]
     return None, frozenset(names) | PRINTED, sorted(lookups)
 
 
-def _why(node, callables: frozenset[str], local: set[str], names: set[str], lookups: set[str  # noqa: C901
-                                                                                          ]) -> str | None:
+def _why(node, callables: frozenset[str], local: set[str], names: set[str],  # noqa: C901 (one branch per node)
+         lookups: set[str]) -> str | None:
+    """Why ``node`` may read any attribute of an article, or None; the names it reads go to ``names``, a lookup by
+    a run-time key on a context variable to ``lookups``."""
     if isinstance(node, nodes.Getattr):
         if not (isinstance(node.node, nodes.Getattr) and node.node.attr in OWN_ATTRIBUTES):
             names.add(node.attr)
