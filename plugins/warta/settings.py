@@ -145,8 +145,9 @@ class Settings:
                                    "published ones, every page has a PRATINJAU / PREVIEW banner and `noindex`")
     now: str = setting("", "\"now\" for embargoes, ISO 8601 (naive: `TIMEZONE`); the environment variable "
                            "`WARTA_NOW` wins; empty: the clock")
-    jobs: int = setting(0, "processes for the work that runs in parallel (per-article analysis); 0: one per core; "
-                           "`invoke build --jobs N` sets it. The output is the same for any number", minimum=0)
+    jobs: int = setting(0, "processes for the work that runs in parallel (per-article analysis, rendering pages); "
+                           "0: one per core; `invoke build --jobs N` sets it. The output is the same for any number",
+                        minimum=0)
 
     @property
     def zone(self) -> ZoneInfo:

@@ -24,7 +24,7 @@ from warta.source.layout import ENTITY_DIR, STORY_DIR, shown, yaml_files
 from warta.source.reserved import reserved_id_problems
 from warta.source.stories import load_stories
 
-from .forked import forked_map
+from warta_build.forked import forked_map
 
 logger = logging.getLogger(__name__)
 

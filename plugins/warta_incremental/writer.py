@@ -5,6 +5,10 @@ template it extends, includes or imports, and the value of every variable those 
 only the attributes they can read: warta_incremental.reads). When the key matches the manifest of the previous
 build and the previous file is still the one that build wrote (same inode, size and modification time), the file
 is hard-linked into the staging folder instead of rendered.
+
+With more than one job (``WARTA_JOBS``), a page to render is first written empty and rendered by :meth:`flush`
+in worker processes once every generator has written its pages: rendering is a function of the page's context,
+so the files are the same for any number of jobs.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ import jinja2
 from jinja2 import TemplateNotFound, meta, nodes
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
+
+from warta import settings as warta_settings
+from warta_build.forked import cores, forked_map
 
 from .fingerprint import Fingerprints, Unknown
 from .reads import article_reads
@@ -304,7 +311,7 @@ class _Template:
                 run.reused += 1
                 return ""
         run.rendered += 1
-        return self.template.render(localcontext)
+        return self.writer.render(self.template, localcontext, self.context)
 
 
 class IncrementalWriter(Writer):
@@ -316,6 +323,33 @@ class IncrementalWriter(Writer):
         previous = (settings or {}).get("PREVIOUS_OUTPUT_PATH")
         if previous:
             self.run = settings[STATE] = Run(settings, Path(previous))
+        self.jobs = (warta_settings.of(settings).jobs or cores()) if settings else 1
+        self.queued: tuple | None = None  # the page render() left for later, until its file is opened
+        self.later: dict[str, tuple] = {}  # file -> (template, localcontext, context, content): see flush()
+
+    def render(self, template, localcontext, context) -> str:
+        """The page's text now, or (with more than one job) '' now and the text at :meth:`flush`."""
+        if self.jobs == 1:
+            return template.render(localcontext)
+        self.queued = (template, localcontext, context, localcontext.get("article", localcontext.get("page")))
+        return ""
+
+    def flush(self) -> None:
+        """Render the pages left for later in worker processes. A page that fails there is rendered again here, so
+        its error is raised with the traceback it has in one process (the build names the file from it)."""
+        later, self.later = sorted(self.later.items()), {}
+
+        def render(number: int) -> int | None:
+            path, job = later[number]
+            try:
+                _render_into(path, *job)
+            except Exception:
+                return number
+            return None
+
+        for number in [n for n in forked_map(self.jobs)(render, range(len(later))) if n is not None][:1]:
+            path, job = later[number]
+            _render_into(path, *job)
 
     def write_file(self, name, template, context, *args, **kwargs):
         if self.run is not None and name:
@@ -324,13 +358,21 @@ class IncrementalWriter(Writer):
 
     def _open_w(self, filename, encoding, override=False):
         """The previous build's file, hard-linked, for the first write of a reused page (Pelican's own bookkeeping
-        of written and overridden files kept); any other write opens a real file, never writing through a link."""
+        of written and overridden files kept); any other write opens a real file, never writing through a link, and
+        notes a page left for later to render into it."""
         old = self.pending.pop(filename, None)
+        job, self.queued = self.queued, None
         if old is None or filename in self._written_files or filename in self._overridden_files:
             if filename in self.linked:  # a page written again over a reused one (override=True)
                 self.linked.discard(filename)
                 os.unlink(filename)
-            return super()._open_w(filename, encoding, override)
+            handle = super()._open_w(filename, encoding, override)
+            if handle.name != os.devnull:  # Pelican skips a second write of a file it keeps (override_output)
+                if job is None:
+                    self.later.pop(filename, None)
+                else:
+                    self.later[filename] = job
+            return handle
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
@@ -340,3 +382,14 @@ class IncrementalWriter(Writer):
             shutil.copy2(old, filename)
         self.linked.add(filename)
         return io.StringIO()  # what Pelican writes: the empty string the stand-in template rendered
+
+
+def _render_into(path: str, template, localcontext: dict, context: dict, content) -> None:
+    """Render a page left for later into its file, as Pelican's writer would have (which first points the shared
+    context's ``localsiteurl``, read by an article's content, at the page). ``content``: the article or page it
+    shows, if any, for the line a failed build prints (warta_build.faults)."""
+    if localcontext.get("localsiteurl"):
+        context["localsiteurl"] = localcontext["localsiteurl"]
+    text = template.render(localcontext)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)

@@ -1,13 +1,14 @@
-"""A map over worker processes forked from the build, for the core's per-article work.
+"""A map over worker processes forked from the build: the per-article analysis and the rendering of pages.
 
-Workers are forked, so they start with everything the build holds (articles, registry, statistics, the model)
-without pickling it; only article numbers go out and results come back, in order. What a worker reads from
+Workers are forked, so they start with everything the build holds (articles, registry, statistics, the model,
+compiled templates) without pickling it; only item numbers go out and results come back, in order. What a worker reads from
 disk is handed back to the build's record of its inputs (warta_build.unchanged), which a worker's copy cannot
 reach.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -36,6 +37,7 @@ def forked_map(jobs: int):
             return list(map(function, items))
         global _task
         _task = function
+        gc.freeze()  # the build's objects out of the workers' collections, which would copy every page they touch
         try:
             pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker)
             try:
@@ -44,6 +46,7 @@ def forked_map(jobs: int):
                 pool.shutdown(cancel_futures=True)
         finally:
             _task = None
+            gc.unfreeze()
         from warta_build.unchanged import note_reads
 
         results = []
