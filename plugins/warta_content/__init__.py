@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 from datetime import datetime
 from pathlib import Path
 
 from pelican import signals
+from warta_build.forked import cores, forked_map
 from warta.problems import ProblemsFound
 from warta.source.check import duplicate_slugs
 from warta.settings import of as warta_settings
@@ -24,6 +26,23 @@ logger = logging.getLogger(__name__)
 def _add_reader(readers) -> None:
     readers.reader_classes["md"] = WartaMarkdownReader
     readers.reader_classes["markdown"] = WartaMarkdownReader
+
+
+def prepare_articles(generator) -> None:
+    """With more than one job, the articles Pelican's cache lacks are read and converted in worker processes before
+    Pelican reads them one by one (the reader then takes each file's result: see WartaMarkdownReader.prepare)."""
+    jobs = warta_settings(generator.settings).jobs or cores()
+    readers = generator.readers
+    reader = readers.readers.get("md")
+    if jobs == 1 or not isinstance(reader, WartaMarkdownReader):
+        return
+    settings = generator.settings
+    paths = [os.path.abspath(os.path.join(generator.path, name))
+             for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])]
+    paths = [path for path in paths if isinstance(readers.readers.get(path.rpartition(".")[2]), WartaMarkdownReader)
+             and readers.get_cached_data(path, None) is None]
+    if len(paths) >= 4 * jobs:  # fewer are not worth the workers
+        reader.prepare(paths, forked_map(jobs))
 
 
 def embargoes(generator) -> tuple[datetime | None, str]:
@@ -55,6 +74,7 @@ def register() -> None:
     # Pelican keeps receivers across runs in one process; connecting a function twice is a no-op.
     signals.initialized.connect(validate_settings)
     signals.readers_init.connect(_add_reader)
+    signals.article_generator_init.connect(prepare_articles)
     signals.generator_init.connect(install_theme_helpers)
     signals.page_generator_finalized.connect(check_pages)
     signals.article_generator_pretaxonomy.connect(apply_embargoes)

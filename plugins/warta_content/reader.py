@@ -32,24 +32,55 @@ class WartaMarkdownReader(BaseReader):
     enabled = True
     file_extensions = ["md", "markdown"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prepared: dict[str, tuple] = {}  # path -> (text, converted(path, text)), made by prepare()
+        self._markdown: Markdown | None = None
+
     def read(self, source_path):
         inside = os.path.realpath(self.settings["PATH"])
         if os.path.commonpath([inside, os.path.realpath(source_path)]) != inside:  # never read a link out
             raise ProblemsFound([Problem(shown(source_path), None, "symbolic link to a place outside the "
                                          "content folder; Warta does not follow it")])
         text, problems = read_text(source_path, source_path)
-        matter, body = None, ""
+        matter, html, lost = None, "", ()
         if text is not None:
-            matter, body, problems = parse_article(source_path, text, self.settings["DEFAULT_LANG"],
-                                                   warta_settings(self.settings).zone)
+            ready = self.prepared.pop(source_path, None)
+            matter, problems, html, lost = ready[1] if ready and ready[0] == text else self.converted(source_path,
+                                                                                                      text)
         if problems:
             raise ProblemsFound(problems)
-        rendered = Markdown(**markdown_config(self.settings["MARKDOWN"])).convert(body)
-        html = clean_body(rendered)
-        if html != rendered and (lost := removed(rendered, html)):
+        if lost:
             logger.warning("%s: removed from the body (not allowed in articles, see docs/security.md): %s",
                            source_path, ", ".join(lost))
         return html, self._metadata(matter)
+
+    def converted(self, source_path: str, text: str) -> tuple:
+        """(front-matter, its problems, the body's HTML as allowed, what the allow-list removed) of a file's text."""
+        matter, body, problems = parse_article(source_path, text, self.settings["DEFAULT_LANG"],
+                                               warta_settings(self.settings).zone)
+        if problems:
+            return matter, problems, "", ()
+        if self._markdown is None:
+            self._markdown = Markdown(**markdown_config(self.settings["MARKDOWN"]))
+        rendered = self._markdown.reset().convert(body)
+        html = clean_body(rendered)
+        return matter, problems, html, removed(rendered, html) if html != rendered else ()
+
+    def prepare(self, paths: list[str], map_) -> None:
+        """Convert these files ahead of :meth:`read` with ``map_`` (worker processes): a file whose text is still
+        the one converted is then not converted again. A file that cannot be read or fails is left to read()."""
+
+        def convert(number: int):
+            try:
+                text, problems = read_text(paths[number], paths[number])
+                return (text, self.converted(paths[number], text)) if text is not None and not problems else None
+            except Exception:
+                return None
+
+        for path, ready in zip(paths, map_(convert, range(len(paths)))):
+            if ready is not None:
+                self.prepared[path] = ready
 
     def _metadata(self, matter) -> dict:
         settings = self.settings
