@@ -496,10 +496,11 @@ def broken_theme(tmp_path) -> Path:
     return conf
 
 
-def test_a_template_error_names_the_article_and_the_template(site, broken_theme):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with 2, the page fails in a worker first: see IncrementalWriter.flush
+def test_a_template_error_names_the_article_and_the_template(site, broken_theme, jobs):
     content, output = site
     before = tree(output)
-    result = build(content, output, "--conf", str(broken_theme))
+    result = build(content, output, "--conf", str(broken_theme), "--jobs", jobs)
     assert result.returncode == 1
     line = one_line(result.stderr)
     assert re.match(rf"{re.escape(str(content))}/articles/2023/09/[a-z-]+\.md: error: UndefinedError: ", line), line

@@ -129,14 +129,23 @@ def test_content_beside_the_cache_folder_is_still_an_input(tmp_path):
 
 
 def test_any_number_of_jobs_builds_the_same_files_and_records_what_workers_read(tmp_path):
-    outputs = []
+    """Workers read and convert the articles, analyse them and render the pages: the files, and the lines the build
+    prints (a body the allow-list cleans among them), are those of one process."""
+    outputs, printed = [], []
     for jobs in ("1", "2"):
         content = tmp_path / jobs / "content"  # a folder of its own: its own caches, so the analysis runs
         shutil.copytree(REPO / "content", content)
+        source = next((content / "articles").rglob("*.md"))
+        source.write_text(source.read_text(encoding="utf-8") + "\n<iframe src=\"https://example.com/\"></iframe>\n",
+                          encoding="utf-8")
         result = run_build(content, tmp_path / jobs / "output", "--jobs", jobs)
         assert result.returncode == 0, result.stderr
         outputs.append(files(tmp_path / jobs / "output"))
+        printed.append([line.replace(str(content), "CONTENT") for line in (result.stdout + result.stderr).splitlines()
+                        if "seconds" not in line])
         cache = load_settings(content, tmp_path / jobs / "output", REPO / "pelicanconf.py")["CACHE_PATH"]
         stamp = json.loads(stamp_path(cache, tmp_path / jobs / "output").read_text(encoding="utf-8"))
         assert any(name.endswith(".crfsuite") for name in stamp["files"])  # the model of names, read by a worker
     assert outputs[0] == outputs[1]
+    assert printed[0] == printed[1]
+    assert any("removed from the body" in line and "iframe" in line for line in printed[1]), printed[1]
