@@ -22,7 +22,8 @@ PORT = 8000
 @task(help={"content": "content folder (default: content)", "output": "output folder (default: output)",
             "debug": "show a traceback on unexpected errors",
             "force": "replace a non-empty output folder that is not a Warta build (never content or a repository)",
-            "jobs": "processes for per-article analysis (default: WARTA_JOBS, 0 = one per core); same output for any"})
+            "jobs": "processes for reading, per-article analysis and rendering (default: WARTA_JOBS, 0 = one per "
+                    "core); same output for any"})
 def build(c, content=CONTENT, output=OUTPUT, debug=False, force=False, jobs=None):
     """Build the site: lint everything, then Pelican into a temporary folder swapped in on success."""
     from warta_build import build as run_build, jobs_count

@@ -1,9 +1,9 @@
-"""A map over worker processes forked from the build: the per-article analysis and the rendering of pages.
+"""A map over worker processes forked from the build: reading articles, analysing them, rendering pages.
 
 Workers are forked, so they start with everything the build holds (articles, registry, statistics, the model,
-compiled templates) without pickling it; only item numbers go out and results come back, in order. What a worker reads from
-disk is handed back to the build's record of its inputs (warta_build.unchanged), which a worker's copy cannot
-reach.
+compiled templates) without pickling it; only item numbers go out and results come back, in order. What a
+worker reads from disk is handed back to the build's record of its inputs (warta_build.unchanged), which a
+worker's copy cannot reach.
 """
 
 from __future__ import annotations
