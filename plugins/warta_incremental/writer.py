@@ -7,8 +7,8 @@ build and the previous file is still the one that build wrote (same inode, size 
 is hard-linked into the staging folder instead of rendered.
 
 With more than one job (``WARTA_JOBS``), a page to render is first written empty and rendered by :meth:`flush`
-in worker processes once every generator has written its pages: rendering is a function of the page's context,
-so the files are the same for any number of jobs.
+in worker processes, ``BATCH`` pages at a time and the rest once every generator has written its pages: rendering
+is a function of the page's context, so the files are the same for any number of jobs.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from .reads import article_reads
 
 logger = logging.getLogger(__name__)
 MANIFEST_VERSION = 3
+BATCH = 500  # pages left for later to render at most: each holds its context until then
 STATE = "_warta_incremental"  # the run's state, kept in the run's settings dict (never in module state)
 FEED_KEYS = "_warta_feed_keys"  # in the shared context: the feeds that exist, as page keys read them
 SKIPPED_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH", "WARTA_JOBS", "WARTA", STATE}  # WARTA: read from the others
@@ -331,6 +332,8 @@ class IncrementalWriter(Writer):
         """The page's text now, or (with more than one job) '' now and the text at :meth:`flush`."""
         if self.jobs == 1:
             return template.render(localcontext)
+        if len(self.later) >= BATCH:
+            self.flush()
         self.queued = (template, localcontext, context, localcontext.get("article", localcontext.get("page")))
         return ""
 

@@ -130,22 +130,30 @@ def test_content_beside_the_cache_folder_is_still_an_input(tmp_path):
 
 def test_any_number_of_jobs_builds_the_same_files_and_records_what_workers_read(tmp_path):
     """Workers read and convert the articles, analyse them and render the pages: the files, and the lines the build
-    prints (a body the allow-list cleans among them), are those of one process."""
+    prints (a body the allow-list cleans among them), are those of one process; also when the workers render the
+    pages a few at a time while the generators still write (``BATCH``: 500 pages, 10 here, enough for workers)."""
     outputs, printed = [], []
-    for jobs in ("1", "2"):
-        content = tmp_path / jobs / "content"  # a folder of its own: its own caches, so the analysis runs
+    for jobs, batch in (("1", None), ("2", None), ("2", 10)):
+        folder = tmp_path / f"{jobs}-{batch}"
+        content, output = folder / "content", folder / "output"  # its own caches, so the analysis runs
         shutil.copytree(REPO / "content", content)
         source = next((content / "articles").rglob("*.md"))
         source.write_text(source.read_text(encoding="utf-8") + "\n<iframe src=\"https://example.com/\"></iframe>\n",
                           encoding="utf-8")
-        result = run_build(content, tmp_path / jobs / "output", "--jobs", jobs)
+        if batch is None:
+            result = run_build(content, output, "--jobs", jobs)
+        else:
+            script = ("import sys; import warta_incremental.writer as writer; from warta_build import build; "
+                      f"writer.BATCH = {batch}; sys.exit(build({str(content)!r}, {str(output)!r}, jobs={jobs}))")
+            result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True,
+                                    timeout=600)
         assert result.returncode == 0, result.stderr
-        outputs.append(files(tmp_path / jobs / "output"))
+        outputs.append(files(output))
         printed.append([line.replace(str(content), "CONTENT") for line in (result.stdout + result.stderr).splitlines()
                         if "seconds" not in line])
-        cache = load_settings(content, tmp_path / jobs / "output", REPO / "pelicanconf.py")["CACHE_PATH"]
-        stamp = json.loads(stamp_path(cache, tmp_path / jobs / "output").read_text(encoding="utf-8"))
+        cache = load_settings(content, output, REPO / "pelicanconf.py")["CACHE_PATH"]
+        stamp = json.loads(stamp_path(cache, output).read_text(encoding="utf-8"))
         assert any(name.endswith(".crfsuite") for name in stamp["files"])  # the model of names, read by a worker
-    assert outputs[0] == outputs[1]
-    assert printed[0] == printed[1]
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert printed[0] == printed[1] == printed[2]
     assert any("removed from the body" in line and "iframe" in line for line in printed[1]), printed[1]
