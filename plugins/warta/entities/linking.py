@@ -68,6 +68,15 @@ became began bought brought built came caught chose cut dealt drew drove fell fe
 gave got grew heard held hit hurt kept knew laid led left lent let lost made meant met paid put quit ran rose
 saw sent set shook shut sold sought spent split spoke spread stood stole struck swept swore took taught tore
 told thought threw understood went withdrew wrote""".split())
+# Adverbs and connectives that open a sentence before a comma ('Next, ...', 'However, ...', 'Selanjutnya, ...'): a
+# one-word name written so is rare ('Reading, a commuter town' is an apposition, not one of these words).
+CONNECTIVES = frozenset("""
+next then still now first second third finally lastly meanwhile however instead indeed moreover furthermore
+besides otherwise overall later earlier again yet thus hence therefore nonetheless nevertheless regardless
+separately elsewhere similarly likewise additionally ultimately eventually initially previously recently
+currently fortunately unfortunately surprisingly notably importantly afterwards today yesterday tomorrow
+namun kemudian selanjutnya akhirnya pertama kedua ketiga sebelumnya sesudahnya setelahnya bahkan lalu kini
+sementara meski padahal sebaliknya selain apalagi terakhir""".split())
 # Words that say what a name right after them is ('kota Santos', 'streets of Santos', 'pemain Valencia'), and
 # head nouns of an apposition right after a name ('Reading, a commuter town'), by the type they give.
 def _types(**words: str) -> dict[str, str]:
@@ -354,6 +363,8 @@ def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry,
         return ""
     if any(registry.entities[i].always_name for i in owners(mention)) or not ordinary(surface, lang):
         return ""
+    if text.startswith(",", mention.end) and surface.lower() in CONNECTIVES:  # 'Next, the chief executive said'
+        return "ordinary word"
     return "" if _name_follows(text, mention.end, lang) else "ordinary word"
 
 
