@@ -37,7 +37,11 @@ def forked_map(jobs: int):
             return list(map(function, items))
         global _task
         _task = function
-        gc.freeze()  # the build's objects out of the workers' collections, which would copy every page they touch
+        # The build's objects out of the workers' collections, which would copy every memory page they touch; not
+        # when objects are frozen already (by enrichment, or a pre-fork server): unfreezing here would unfreeze theirs.
+        owned = gc.get_freeze_count() == 0
+        if owned:
+            gc.freeze()
         try:
             pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker)
             try:
@@ -46,7 +50,8 @@ def forked_map(jobs: int):
                 pool.shutdown(cancel_futures=True)
         finally:
             _task = None
-            gc.unfreeze()
+            if owned:
+                gc.unfreeze()
         from warta_build.unchanged import note_reads
 
         results = []
