@@ -39,8 +39,8 @@ def prepare_articles(generator) -> None:
     settings = generator.settings
     paths = [os.path.abspath(os.path.join(generator.path, name))
              for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])]
-    paths = [path for path in paths if isinstance(readers.readers.get(path.rpartition(".")[2]), WartaMarkdownReader)
-             and readers.get_cached_data(path, None) is None]
+    paths = [path for path in paths  # the files this reader reads (each extension has a reader of its own)
+             if readers.readers.get(path.rpartition(".")[2]) is reader and readers.get_cached_data(path, None) is None]
     if len(paths) >= 4 * jobs:  # fewer are not worth the workers
         reader.prepare(paths, forked_map(jobs))
 

@@ -38,8 +38,7 @@ class WartaMarkdownReader(BaseReader):
         self._markdown: Markdown | None = None
 
     def read(self, source_path):
-        inside = os.path.realpath(self.settings["PATH"])
-        if os.path.commonpath([inside, os.path.realpath(source_path)]) != inside:  # never read a link out
+        if not self._inside(source_path):  # never read a link out
             raise ProblemsFound([Problem(shown(source_path), None, "symbolic link to a place outside the "
                                          "content folder; Warta does not follow it")])
         text, problems = read_text(source_path, source_path)
@@ -71,6 +70,8 @@ class WartaMarkdownReader(BaseReader):
         """Convert these files ahead of :meth:`read` with ``map_`` (worker processes): a file whose text is still
         the one converted is then not converted again. A file that cannot be read or fails is left to read()."""
 
+        paths = [path for path in paths if self._inside(path)]
+
         def convert(number: int):
             try:
                 text, problems = read_text(paths[number], paths[number])
@@ -81,6 +82,10 @@ class WartaMarkdownReader(BaseReader):
         for path, ready in zip(paths, map_(convert, range(len(paths)))):
             if ready is not None:
                 self.prepared[path] = ready
+
+    def _inside(self, path: str) -> bool:
+        inside = os.path.realpath(self.settings["PATH"])
+        return os.path.commonpath([inside, os.path.realpath(path)]) == inside
 
     def _metadata(self, matter) -> dict:
         settings = self.settings

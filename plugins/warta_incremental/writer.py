@@ -350,7 +350,7 @@ class IncrementalWriter(Writer):
                 return number
             return None
 
-        for number in [n for n in forked_map(self.jobs)(render, range(len(later))) if n is not None][:1]:
+        for number in [n for n in forked_map(self.jobs)(render, range(len(later))) if n is not None]:
             path, job = later[number]
             _render_into(path, *job)
 

@@ -32,3 +32,13 @@ def test_a_file_changed_after_it_was_converted_is_read_again(tmp_path):
         source.write("\nSebuah paragraf yang ditambahkan kemudian.\n")
     html, _ = reader.read(path)
     assert "<p>Sebuah paragraf yang ditambahkan kemudian.</p>" in html
+
+
+def test_a_link_out_of_the_content_folder_is_not_read_ahead(tmp_path):
+    reader, content = reader_of(tmp_path)
+    outside = tmp_path / "secret.md"
+    outside.write_text(next((content / "articles").rglob("*.md")).read_text(encoding="utf-8"), encoding="utf-8")
+    link = content / "articles" / "link.md"
+    link.symlink_to(outside)
+    reader.prepare([str(link)], map)
+    assert reader.prepared == {}
