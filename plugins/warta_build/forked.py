@@ -37,8 +37,8 @@ def forked_map(jobs: int):
             return list(map(function, items))
         global _task
         _task = function
-        # The build's objects out of the workers' collections, which would copy every memory page they touch; not
-        # when objects are frozen already (by enrichment, or a pre-fork server): unfreezing here would unfreeze theirs.
+        # The build's objects out of the workers' collections, which would copy every memory page they touch;
+        # not when objects are frozen already (by enrichment, or a pre-fork server): that would unfreeze theirs.
         owned = gc.get_freeze_count() == 0
         if owned:
             gc.freeze()
