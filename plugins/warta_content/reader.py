@@ -45,8 +45,9 @@ class WartaMarkdownReader(BaseReader):
         matter, html, lost = None, "", ()
         if text is not None:
             ready = self.prepared.pop(source_path, None)
-            matter, problems, html, lost = ready[1] if ready and ready[0] == text else self.converted(source_path,
-                                                                                                      text)
+            if ready is None or ready[0] != text:  # not read ahead, or changed since
+                ready = text, self.converted(source_path, text)
+            matter, problems, html, lost = ready[1]
         if problems:
             raise ProblemsFound(problems)
         if lost:
@@ -69,7 +70,6 @@ class WartaMarkdownReader(BaseReader):
     def prepare(self, paths: list[str], map_) -> None:
         """Convert these files ahead of :meth:`read` with ``map_`` (worker processes): a file whose text is still
         the one converted is then not converted again. A file that cannot be read or fails is left to read()."""
-
         paths = [path for path in paths if self._inside(path)]
 
         def convert(number: int):
