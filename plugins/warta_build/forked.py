@@ -8,6 +8,7 @@ worker's copy cannot reach.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import multiprocessing
@@ -16,7 +17,9 @@ import signal
 from concurrent.futures import ProcessPoolExecutor
 
 logger = logging.getLogger(__name__)
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 _task = None  # the function being mapped: set before the fork, so every worker has it
+_build = 0  # the build's process id, likewise
 
 
 def cores() -> int:
@@ -35,8 +38,8 @@ def forked_map(jobs: int):
         items = list(items)
         if jobs <= 1 or len(items) < 4 * jobs or "fork" not in multiprocessing.get_all_start_methods():
             return list(map(function, items))
-        global _task
-        _task = function
+        global _task, _build
+        _task, _build = function, os.getpid()
         # The build's objects out of the workers' collections, which would copy every memory page they touch;
         # not when objects are frozen already (by enrichment, or a pre-fork server): that would unfreeze theirs.
         owned = gc.get_freeze_count() == 0
@@ -64,14 +67,28 @@ def forked_map(jobs: int):
 
 
 def _start_worker() -> None:
-    """Signals as a plain process has them (the build's handlers stay with the build, which stops the pool);
-    and forget the build's reads, copied by the fork."""
+    """Signals as a plain process has them (the build's handlers stay with the build, which stops the pool); die
+    with the build if it is killed, holding none of its locks; and forget the build's reads, copied by the fork."""
+    from warta_build.swap import release_inherited_locks
     from warta_build.unchanged import drain_reads
 
     for number in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    release_inherited_locks()
     drain_reads()
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this worker when the build's process ends (a worker left running a killed build's work would
+    write into a folder the next build removes)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != _build:  # the build ended before the request took hold
+        os._exit(1)
 
 
 def _call(item):

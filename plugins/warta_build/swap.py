@@ -26,6 +26,7 @@ from warta_build.guard import MARKER, is_marked, mark
 logger = logging.getLogger(__name__)
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
+_HELD: set[int] = set()  # file descriptors of the locks this process holds (locked)
 
 
 @contextmanager
@@ -54,11 +55,22 @@ def locked(output: Path):
         if same:  # not a lock file the previous holder removed after we opened it
             break
         handle.close()
+    _HELD.add(handle.fileno())
     try:
         yield
     finally:
+        _HELD.discard(handle.fileno())
         path.unlink(missing_ok=True)
         handle.close()
+
+
+def release_inherited_locks() -> None:
+    """In a process forked from the build: close its copies of the build's locks. A lock lives while any process
+    holds it, so a worker outliving a killed build would otherwise keep the next build out."""
+    for descriptor in _HELD:
+        with suppress(OSError):
+            os.close(descriptor)
+    _HELD.clear()
 
 
 def leftovers(output: Path) -> list[Path]:

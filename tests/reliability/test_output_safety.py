@@ -325,6 +325,46 @@ def test_kill_9_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_path, site,
     assert siblings(output) == [] and tree(output) == expected
 
 
+def test_a_killed_build_s_workers_die_with_it_and_hold_no_lock(tmp_path):
+    """A build killed while its workers run (reading, analysing, rendering): the next build may start at once, and
+    no worker goes on writing into the folder that next build removes."""
+    output, pids = tmp_path / "output", tmp_path / "pids"
+    pids.mkdir()
+    script = f"""
+import os, signal, time
+from pathlib import Path
+from warta_build.forked import forked_map
+from warta_build.swap import locked
+def work(number):
+    Path({str(pids)!r}, str(os.getpid())).touch()
+    if number == 0:
+        time.sleep(0.5)  # every worker has started
+        os.kill(os.getppid(), signal.SIGKILL)
+    time.sleep(30)
+with locked(Path({str(output)!r})):
+    forked_map(2)(work, range(8))
+"""
+    killed = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    lock = open(tmp_path / ".output.lock", "a+b")  # the build's lock, free at once
+    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    lock.close()
+    workers = [int(path.name) for path in pids.iterdir()]
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
 def test_leftovers_are_removed_only_when_they_are_ours(tmp_path, site, prebuilt):
     content, output = site
     shutil.copytree(prebuilt, tmp_path / ".output.building-k9x")        # killed after the exchange
