@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from sys import intern
 from datetime import date
 from pathlib import Path
 
@@ -200,16 +201,16 @@ def decode(data) -> Analysis:
     found = []
     for start, end, entity_id, surface, via, candidates in mentions:
         start, end = _span((start, end), size)
-        found.append(Mention(start, end, _typed(entity_id, str), _typed(surface, str), _typed(via, str),
-                             tuple(_typed(c, str) for c in candidates)))
+        found.append(Mention(start, end, _word(entity_id), _word(surface), _word(via),
+                             tuple(_word(c) for c in candidates)))
     exprs = []
     for phrase, start, end, value, precision, iso, end_value, end_precision, end_iso, cue, anchor, weekday in times:
         start, end = _span((start, end), size)
         exprs.append(TimeExpr(
-            _typed(phrase, str), start, end, date.fromisoformat(_typed(value, str)), _typed(precision, str),
-            _typed(iso, str), None if end_value is None else date.fromisoformat(_typed(end_value, str)),
-            _typed(end_precision, str), _typed(end_iso, str), _typed(cue, str),
-            None if anchor is None else _span(anchor, size), _typed(weekday, str)))
+            _typed(phrase, str), start, end, date.fromisoformat(_typed(value, str)), _word(precision),
+            _word(iso), None if end_value is None else date.fromisoformat(_typed(end_value, str)),
+            _word(end_precision), _typed(end_iso, str), _word(cue),
+            None if anchor is None else _span(anchor, size), _word(weekday)))
     return Analysis(text, tuple(found), tuple(exprs))
 
 
@@ -228,13 +229,18 @@ def _names_entry(text, size: int) -> tuple[list, str, list[Name]]:
 def _kind(value):
     if value not in (None, "person", "organization", "place"):
         raise ValueError(f"not a type of name: {value!r}")
-    return value
+    return value and intern(value)
 
 
 def _confidence(value) -> float:
     if type(value) not in (int, float) or not 0 <= value <= 1:
         raise ValueError(f"not a confidence: {value!r}")
     return value
+
+
+def _word(value) -> str:
+    """A string that recurs across articles (an id, a name as written, a kind), held once however many decode it."""
+    return intern(_typed(value, str))
 
 
 def _typed(value, kind):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from sys import intern
 from typing import AbstractSet, Mapping
 
 import ahocorasick
@@ -124,11 +125,11 @@ def _resolve(text: str, hits) -> list[Mention]:
         # ('Georgia': the country, and the US state's short form); alone, a short form needs its full form.
         owners = {entity_id for entity_id, _ in full} | (short or set(shorts)) if full else short
         if len(owners) > 1:
-            mentions.append(Mention(start, end, "", text[start:end], "shared", tuple(sorted(owners))))
+            mentions.append(Mention(start, end, "", intern(text[start:end]), "shared", tuple(sorted(owners))))
         elif owners:
             entity_id = owners.pop()
             via = full[0][1] if full else "short"
             if full:
                 seen[entity_id] = start
-            mentions.append(Mention(start, end, entity_id, text[start:end], via))
+            mentions.append(Mention(start, end, entity_id, intern(text[start:end]), via))  # held once per site
     return mentions
