@@ -112,6 +112,15 @@ def test_an_ordinary_word_opening_a_sentence_is_a_name_only_where_what_follows_s
     text = "Sales rose. Next said orders grew. Next, the chief executive warned, wages will rise."
     found = link(text, "en", Matcher(retailer).match(text, "en"), [], retailer, ordinary=ordinary)
     assert ids(found) == [("Next", "next-plc")]  # a connective before a comma is no name, even one the article uses
+    medan = make_registry([Entity("medan", "Medan", "place")])
+    text = "Kereta tiba di Medan. Medan yang berat memperlambat perjalanan. Medan menjadi tuan rumah PON."
+    found = link(text, "id", Matcher(medan).match(text, "id"), [], medan, ordinary=ordinary)
+    assert [(m.start, m.entity_id) for m in found.mentions] == [(15, "medan"), (64, "medan")]  # not rough ground
+
+
+def test_a_word_the_labelled_text_ever_writes_in_lowercase_is_a_word_however_often_it_names():
+    assert ordinary("Medan", "id") and ordinary("Badan", "id")  # also 'medan yang berat', 'badan usaha'
+    assert not ordinary("Jakarta", "id") and not ordinary("Golkar", "id")
 
 
 def test_a_headline_in_title_case_keeps_its_names():

@@ -22,7 +22,7 @@ from warta_build.candidates import ambiguous_report
 # (measured P 0.926 R 0.958 after the second round, P 0.940 R 0.958 after the third; its errors never read)
 SETS = ("linking", "linking-heldout", "linking-heldout2")
 # (precision, recall) each set reaches; the issue asks 0.99 of both
-FLOORS = {"linking": (0.985, 0.975), "linking-heldout": (0.98, 0.98), "linking-heldout2": (0.935, 0.955)}
+FLOORS = {"linking": (0.985, 0.975), "linking-heldout": (0.99, 0.98), "linking-heldout2": (0.935, 0.955)}
 ANNOTATION = re.compile(r"⟦([^⟦⟧|]+)\|([^⟦⟧|]*)⟧")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 

@@ -1,8 +1,8 @@
 """Ordinary words of Indonesian and English: is a one-word name opening a sentence perhaps just a word?
 
 A word is ordinary when wordfreq finds it frequent in the language (or in English, which Indonesian news quotes),
-unless it is a country's name (Babel) or a word the labelled news text (idner-news-2k) writes as a name far more
-often than in lowercase (``models/name-words.txt``, made by `invoke train-names`: 'jakarta', 'golkar'). wordfreq
+unless it is a country's name (Babel) or a word the labelled news text (idner-news-2k) writes often as a name and
+never in lowercase (``models/name-words.txt``, made by `invoke train-names`: 'jakarta', 'golkar'). wordfreq
 counts words, not names ('seoul' is frequent too), so being ordinary does not make a word no name: the linker
 then reads what follows it ('Antara melaporkan' is the agency, 'Antara lain' is not; warta.entities.linking)."""
 
@@ -40,7 +40,8 @@ def ordinary(word: str, lang: str) -> bool:
 
 def learn_name_words(sentences) -> list[str]:
     """Words that labelled text (``(tokens, IOB labels)`` pairs) writes inside names at least ten times and in
-    lowercase outside names less than a third as often: 'jakarta', not 'antara' (also 'between')."""
+    lowercase outside names never: 'jakarta', not 'antara' (also 'between'), nor 'medan' (a city, and 'medan yang
+    berat', rough ground): a word the text ever writes as a word is one, and what follows it decides."""
     inside, lower = Counter(), Counter()
     for tokens, labels in sentences:
         for token, label in zip(tokens, labels):
@@ -48,4 +49,4 @@ def learn_name_words(sentences) -> list[str]:
                 inside[token.lower()] += 1
             elif token.islower():
                 lower[token] += 1
-    return sorted(w for w, n in inside.items() if w.isalpha() and n >= 10 and 3 * lower[w] < n)
+    return sorted(w for w, n in inside.items() if w.isalpha() and n >= 10 and not lower[w])
