@@ -233,3 +233,20 @@ def test_linked_html_is_kept_while_a_build_asks_for_it_and_a_bad_entry_costs_its
     (folder / "a1.json").write_text(json.dumps(data), encoding="utf-8")
     third = AnalysisCache(folder)
     assert third.cached_links(a) is None and third.warning.startswith(f"{folder / 'a1.json'}: analysis cache ignored")
+
+
+def test_the_cache_key_s_code_digest_covers_the_model_and_its_word_list_but_not_bytecode(tmp_path):
+    from warta.aggregate.enrich import code_version, tree_digest
+
+    core = Path(__file__).parents[2] / "plugins" / "warta"
+    assert tree_digest(core) == code_version()
+    (tmp_path / "entities" / "models").mkdir(parents=True)
+    (tmp_path / "entities" / "linking.py").write_text("RULE = 1\n")
+    model = tmp_path / "entities" / "models" / "names-v1.crfsuite"
+    model.write_bytes(b"weights")
+    before = tree_digest(tmp_path)
+    (tmp_path / "entities" / "__pycache__").mkdir()
+    (tmp_path / "entities" / "__pycache__" / "linking.cpython-311.pyc").write_bytes(b"\0")
+    assert tree_digest(tmp_path) == before
+    model.write_bytes(b"weights retrained")  # same file name, other behaviour
+    assert tree_digest(tmp_path) != before

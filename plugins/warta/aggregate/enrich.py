@@ -60,12 +60,18 @@ class Enrichment:
 
 @cache
 def code_version() -> str:
-    """A digest of the core's sources: cached analyses die with any change to the code."""
+    """A digest of the core (warta/, not only aggregate/): cached analyses die with any change to it."""
+    return tree_digest(Path(__file__).parents[1])
+
+
+def tree_digest(root: Path) -> str:
+    """Every file under ``root`` but compiled bytecode, by path and bytes: the sources and the data they read
+    (the model of names, its word list), so a model retrained under the same file name is no stale cache."""
     digest = hashlib.sha256()
-    root = Path(__file__).parents[1]  # the whole core (warta/), not only aggregate/
-    for path in sorted(root.rglob("*.py")):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
