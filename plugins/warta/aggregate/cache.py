@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from sys import intern
 from datetime import date
 from pathlib import Path
+from sys import intern
 
 from warta.aggregate.enrich import Analysis
 from warta.entities.corpus_reads import QUESTIONS
