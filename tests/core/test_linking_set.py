@@ -19,7 +19,8 @@ from warta_build import REPO, load_settings
 from warta_build.candidates import ambiguous_report
 
 # the second written after the linker was tuned on the first, the third blind after the second round of fixes
-# (measured P 0.926 R 0.958 after the second round, P 0.940 R 0.958 after the third; its errors never read)
+# (measured P 0.926 R 0.958 after the second round, P 0.940 R 0.958 after the third; its errors were printed once
+# by mistake on 7 Dec 2026 and no change was made from them: its figures since then are less blind)
 SETS = ("linking", "linking-heldout", "linking-heldout2")
 # (precision, recall) each set reaches; the issue asks 0.99 of both
 FLOORS = {"linking": (0.985, 0.975), "linking-heldout": (0.99, 0.98), "linking-heldout2": (0.935, 0.955)}
