@@ -131,5 +131,5 @@ def _resolve(text: str, hits) -> list[Mention]:
             via = full[0][1] if full else "short"
             if full:
                 seen[entity_id] = start
-            mentions.append(Mention(start, end, entity_id, intern(text[start:end]), via))  # held once per site
+            mentions.append(Mention(start, end, entity_id, intern(text[start:end]), via))  # interned: held once
     return mentions
