@@ -33,7 +33,7 @@ def ordinary(word: str, lang: str) -> bool:
     if low in name_words():
         return False
     # wordfreq's small lists hold the words above once per million (Zipf 3), all this asks: English's large
-    # list, the default, would cost about 30 MB of memory in every build for words below it.
+    # list, the default, would cost about 30 MB in every build that meets the rule, for words below it.
     return max(zipf_frequency(low, lang if lang in LANGS else "id", wordlist="small"),
                zipf_frequency(low, "en", wordlist="small")) >= ZIPF
 
