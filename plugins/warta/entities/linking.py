@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from operator import attrgetter
 
 from warta.entities.discovery import TITLES, calendar_words
@@ -121,6 +122,7 @@ penyanyi pebalap pendiri""".split())
 PLACE_PREPOSITIONS = frozenset("in at to from across".split())
 DETERMINERS = frozenset("the his her its their our my your".split())
 LOOK_BACK = DETERMINERS | {"of"}  # a word before a name after which the word before it is read too
+TYPE_SAYING = LOOK_BACK | TYPE_BEFORE.keys() | PERSON_BEFORE  # the last words before a name :func:`type_said` reads
 SENTENCE_MARKS = frozenset(".!?")
 CLOSERS = "\"'”’»)"
 SENTENCE_TAIL = ".!?" + CLOSERS  # what a word ending a sentence may end with
@@ -139,10 +141,11 @@ NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*|\S)")
 WORDS = re.compile(r"[^\W_]+")
 MARKS = ".,;:!?\"'()[]{}«»“”‘’–—-*"  # marks around a word, none of them a word's character
 NO_APPOSITION = ("", frozenset())
+_NOBODY: frozenset[str] = frozenset()
 _SPAN = attrgetter("start", "end")
 BLOCK_END = re.compile(r"\n\n")
 REACH = 2  # a short form refers back at most this many blocks (paragraphs) to the full name that justifies it
-SENTENCE_END = re.compile(r"[.!?\n]")
+SENTENCES = re.compile(r"[^.!?\n]*[.!?\n]")  # each up to its end (the text's last words, unended, not)
 APPOSITION_END = re.compile(r"[,;:.!?()\n]")
 
 
@@ -200,21 +203,17 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     evidence = _Evidence(text, [m for m in kept if not m.candidates], category, names, starts)
     out, ambiguous = [], []
     overrides, prior = overrides or {}, prior or {}
-    entities, vias = registry.entities, {}
+    memo = _memo(registry)
     for mention in kept:
         if not mention.candidates:
             out.append(mention)
             continue
-        winner, ranked = _choose(mention, lang, registry, evidence, overrides, prior)
+        winner, ranked = _choose(mention, lang, memo, evidence, overrides, prior)
         if winner:
-            via = vias.get((winner, mention.surface))
-            if via is None:
-                via = vias[(winner, mention.surface)] = entities[winner].via(mention.surface)
-            out.append(Mention(mention.start, mention.end, winner, mention.surface, via))
+            out.append(Mention(mention.start, mention.end, winner, mention.surface, memo.via(winner, mention.surface)))
             evidence.went[winner] = mention.start
         else:
-            ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface,
-                                       tuple(i for i, _ in ranked), tuple(s for _, s in ranked)))
+            ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface, *zip(*ranked)))
     return Linked(tuple(out), tuple(ambiguous), tuple(dropped))
 
 
@@ -327,34 +326,84 @@ def _of_another_place(text: str, mentions: Sequence[Mention], registry: Registry
     return out
 
 
-_HOMES: dict[int, tuple] = {}  # id(registry) -> (registry, its homes): compared by identity, kept alive here
+class _Memo:
+    """What the linker works out once per registry, each part when first needed: the entries' homes, each shared
+    form's candidates (:meth:`entries`), whose own name or alias a form is, how a form names an entry."""
+
+    __slots__ = ("registry", "_homes", "_entries", "_owners", "_vias")
+
+    def __init__(self, registry: Registry):
+        self.registry, self._homes = registry, None
+        self._entries: dict[tuple, tuple] = {}
+        self._owners: dict[tuple, frozenset[str]] = {}
+        self._vias: dict[tuple, str] = {}
+
+    def homes(self) -> dict[str, frozenset[str]]:
+        if self._homes is None:
+            self._homes = _homes(self.registry)
+        return self._homes
+
+    def entries(self, ids: tuple[str, ...]) -> tuple[tuple, frozenset[str], tuple, dict, dict]:
+        """(the entries of a shared form's candidates, their types, their hints, their ids by type, their ids by
+        kind of organisation)."""
+        known = self._entries.get(ids)
+        if known is None:
+            entries = tuple(self.registry.entities[i] for i in ids)
+            by_type = {kind: tuple(e.id for e in entries if e.type == kind) for kind in {e.type for e in entries}}
+            kinds = {e.id: _org_kinds(e) for e in entries}
+            by_kind = {kind: tuple(i for i in ids if kind in kinds[i]) for kind in set().union(*kinds.values())}
+            known = self._entries[ids] = entries, frozenset(by_type), tuple(map(_hints, entries)), by_type, by_kind
+        return known
+
+    def owners(self, surface: str, ids: tuple[str, ...]) -> frozenset[str]:
+        """Those of the entries ``ids`` whose name or alias ``surface`` is, not only a short form: none when it
+        is only a short form of each."""
+        known = self._owners.get((surface, ids))
+        if known is None:
+            entities = self.registry.entities
+            known = self._owners[(surface, ids)] = frozenset(i for i in ids if _own_form(entities[i], surface))
+        return known
+
+    def via(self, entity_id: str, surface: str) -> str:
+        known = self._vias.get((entity_id, surface))
+        if known is None:
+            known = self._vias[(entity_id, surface)] = self.registry.entities[entity_id].via(surface)
+        return known
+
+
+_LAST: list[_Memo] = []  # the memo of the registry last linked against (a build links against one)
+
+
+def _memo(registry: Registry) -> _Memo:
+    if not _LAST or _LAST[0].registry is not registry:  # by identity: registries in tests may have no digest
+        _LAST[:] = [_Memo(registry)]
+    return _LAST[0]
 
 
 def homes(registry: Registry) -> dict[str, frozenset[str]]:
     """Entry id -> the places it belongs to, as its registry entry tells: the places in its ``context`` and the
     places its own names and aliases name ('Supreme Court of Indonesia', 'Kementerian Luar Negeri RI')."""
-    known = _HOMES.get(id(registry))
-    if known is None or known[0] is not registry:  # not a digest: registries in tests may have none
-        places: dict[str, set[str]] = {}
-        for entity in registry.entities.values():
-            if entity.type == "place":
-                for form in entity.full_forms():
-                    places.setdefault(form, set()).add(entity.id)
-        table = {}
-        for entity in registry.entities.values():
-            found = {i for i in entity.context if i in registry.entities and registry.entities[i].type == "place"}
+    return _memo(registry).homes()
+
+
+def _homes(registry: Registry) -> dict[str, frozenset[str]]:
+    places: dict[str, set[str]] = {}
+    for entity in registry.entities.values():
+        if entity.type == "place":
             for form in entity.full_forms():
-                words = form.split()
-                for size in range(1, len(words)):
-                    for at in range(len(words) - size + 1):
-                        found |= places.get(" ".join(words[at:at + size]), set())
-            found.discard(entity.id)
-            if found:
-                table[entity.id] = frozenset(found)
-        if len(_HOMES) > 8:
-            _HOMES.clear()
-        known = _HOMES[id(registry)] = registry, table
-    return known[1]
+                places.setdefault(form, set()).add(entity.id)
+    table = {}
+    for entity in registry.entities.values():
+        found = {i for i in entity.context if i in registry.entities and registry.entities[i].type == "place"}
+        for form in entity.full_forms():
+            words = form.split()
+            for size in range(1, len(words)):
+                for at in range(len(words) - size + 1):
+                    found |= places.get(" ".join(words[at:at + size]), set())
+        found.discard(entity.id)
+        if found:
+            table[entity.id] = frozenset(found)
+    return table
 
 
 def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry, ordinary) -> str:
@@ -414,6 +463,7 @@ class _Evidence:
         self._folded = ""
         self._ends: list[int] | None = None
         self._sentences: dict[int, tuple] = {}
+        self._near: dict[int, set[str]] = {}
         self._casefolded: str | None = None
         self._cue_places: dict = {}
         self._edge: str | None = None
@@ -432,12 +482,16 @@ class _Evidence:
             places = self._cue_places[(cue, True)] = _places(_cue_pattern(cue, True), self._casefolded, 1)
         if places:
             return True
+        if cue in _cue(self.category):
+            return True
+        if " " not in cue.strip():
+            return False
         if self._edge is None:  # the category's words, and the text's last ones with them (a cue astride the two)
             tail = self.text[-200:]
             if len(self.text) > 200:  # from a word's start
                 tail = tail[next((i for i, c in enumerate(tail) if not c.isalnum()), len(tail)):]
             self._edge = _folded(f"{tail} {self.category}")
-        return cue in _cue(self.category) or " " in cue.strip() and cue in self._edge
+        return cue in self._edge
 
     def _aligned(self) -> bool:
         """Whether case folding keeps the text's characters one for one (nearly always): then folded words are
@@ -447,21 +501,21 @@ class _Evidence:
             self._casefolded = folded if len(folded) == len(self.text) else ""
         return bool(self._casefolded)
 
-    def article_ranking(self, mention: Mention, lang: str, registry: Registry, prior) -> list[tuple[str, float]]:
+    def article_ranking(self, mention: Mention, lang: str, memo: _Memo, prior) -> list[tuple[str, float]]:
         """The candidates by what the whole article says of them, best first (once per form)."""
-        first, candidates = self.first, mention.candidates
+        first, candidates, start = self.first, mention.candidates, mention.start
         latest = self._latest.get(candidates)
         if latest is None:  # where the last of them is first named
-            latest = self._latest[candidates] = max(first.get(i, -1) for i in candidates)
-        later = tuple(i for i in candidates if first.get(i, -1) > mention.start) if latest > mention.start else ()
+            latest = self._latest[candidates] = max([first.get(i, -1) for i in candidates])
+        later = tuple([i for i in candidates if first.get(i, -1) > start]) if latest > start else ()
         key = (mention.surface, candidates, later)
         known = self._rankings.get(key)
         if known is None:  # (ranking, the ranking with the own-name bonus or None, the owners of the name)
-            most = max((prior.get(i, 0) for i in candidates), default=0) or 1
-            entries = [registry.entities[i] for i in candidates]
+            most = max([prior.get(i, 0) for i in candidates]) if prior else 0
+            entries = [memo.registry.entities[i] for i in candidates]
             said = {e.id: score(e, mention.surface, lang, self, 0.0, e.id in later) for e in entries}
-            scores = {i: said[i] + PRIOR * prior.get(i, 0) / most for i in candidates}
-            own = frozenset(e.id for e in entries if _own_form(e, mention.surface))
+            scores = {i: said[i] + PRIOR * prior.get(i, 0) / most for i in candidates} if most else said
+            own = memo.owners(mention.surface, candidates)
             boosted = None
             if own and len(own) < len(entries) and all(i in own or not said[i] for i in candidates):
                 boosted = _ranked([(i, scores[i] + OWN_NAME * (i in own)) for i in candidates])
@@ -509,15 +563,18 @@ class _Evidence:
 
     def sentence(self, mention: Mention) -> tuple[int, set[str], _Sentence]:
         """(which sentence, the entries named in the occurrence's sentence, its words)."""
-        if self._ends is None:
-            self._ends = [m.end() for m in SENTENCE_END.finditer(self.text)]
-        at = bisect_right(self._ends, mention.start)
-        if at not in self._sentences:
-            start = self._ends[at - 1] if at else 0
-            end = self._ends[at] if at < len(self._ends) else len(self.text)
-            first, last = bisect_right(self.decided_starts, start - 1), bisect_right(self.decided_starts, end - 1)
-            self._sentences[at] = (at, {m.entity_id for m in self.decided[first:last]}, _Sentence(self, start, end))
-        return self._sentences[at]
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = list(accumulate(map(len, SENTENCES.findall(self.text))))
+            for m in self.decided:  # each sentence's entries, in one pass
+                self._near.setdefault(bisect_right(ends, m.start), set()).add(m.entity_id)
+        at = bisect_right(ends, mention.start)
+        known = self._sentences.get(at)
+        if known is None:
+            start = ends[at - 1] if at else 0
+            end = ends[at] if at < len(ends) else len(self.text)
+            known = self._sentences[at] = (at, self._near.get(at, _NOBODY), _Sentence(self, start, end))
+        return known
 
     def cue_between(self, cue: str, start: int, end: int) -> bool:
         """Whether ``cue`` (folded: ' w1 w2 ') is in the words of text[start:end], a whole sentence. Where case
@@ -550,20 +607,6 @@ class _Evidence:
         at = bisect_right(self.starts, mention.start) - 1
         name = self.names[at] if at >= 0 and self.names[at].end >= mention.end else None
         return (name.type, name.confidence) if name else (None, 0.0)
-
-
-_SHORT_ONLY: dict[tuple, tuple] = {}
-
-
-def _short_only(registry: Registry, surface: str, ids: tuple[str, ...]) -> bool:
-    """Whether ``surface`` is only a short form of each of the entries ``ids`` (once per registry and form)."""
-    key = (id(registry), surface, ids)
-    known = _SHORT_ONLY.get(key)
-    if known is None or known[0] is not registry:
-        if len(_SHORT_ONLY) > 65536:
-            _SHORT_ONLY.clear()
-        known = _SHORT_ONLY[key] = registry, not any(_own_form(registry.entities[i], surface) for i in ids)
-    return known[1]
 
 
 def _own_form(entity, surface: str) -> bool:
@@ -621,9 +664,12 @@ class _Sentence:
 def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, later: bool = False) -> float:
     """How strongly an article as a whole points to one candidate entry of a shared form; ``later``: the article
     names it by a form of its own only after the occurrence."""
-    points = (NAMED_LATER if later else NAMED) if entity.id in evidence.places else 0.0
-    points += CO_MENTION * min(MAX_CO_MENTIONS, sum(i in evidence.places for i in entity.context))
-    points += CUE * min(MAX_CUES, sum(evidence.says(cue) for cue in entity.cues))
+    places = evidence.places
+    points = (NAMED_LATER if later else NAMED) if entity.id in places else 0.0
+    if entity.context:
+        points += CO_MENTION * min(MAX_CO_MENTIONS, sum([i in places for i in entity.context]))
+    if entity.cues:
+        points += CUE * min(MAX_CUES, sum([evidence.says(cue) for cue in entity.cues]))
     if entity.names.get(lang) == surface:
         points += LANGUAGE
     return points + PRIOR * prior
@@ -657,47 +703,35 @@ def local_best(entries, hints, near: set[str], sentence, kind: str | None, besid
     return best, top, runner_up
 
 
-_HINTS: dict[int, tuple] = {}  # id(entry) -> (entry, its hints): entries are frozen, and kept alive here
-
-
 def _hints(entity) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    """(the entry and its context ids, its cues folded, its own words), worked out once per entry. Its own words
+    """(the entry and its context ids, its cues folded, its own words). Its own words
     are the other words of its full names around a short form ('pulau' of 'Pulau Papua', 'lake' of 'Lake
     Victoria'): written beside the short form, they name the entry ('danau Victoria', 'Papua, sebagai pulau')."""
-    known = _HINTS.get(id(entity))
-    if known is not None and known[0] is entity:
-        return known[1]
-    if len(_HINTS) > 65536:
-        _HINTS.clear()
     short = {w for form in entity.short for w in _folded(form).split()}
     own = frozenset(w for form in entity.full_forms() if short & set(_folded(form).split())
                     for w in _folded(form).split() if w not in short and len(w) > 2)
-    hints = frozenset((entity.id, *entity.context)), tuple(_cue(cue) for cue in entity.cues), own
-    _HINTS[id(entity)] = (entity, hints)
-    return hints
+    return frozenset((entity.id, *entity.context)), tuple(_cue(cue) for cue in entity.cues), own
 
 
-def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence, overrides, prior):
+def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overrides, prior):
     """(winner, ()) or ('', [(id, score)] best first): the occurrence's sentence decides when it tells the
     candidates apart by a clear margin; else the whole article."""
     chosen = overrides.get(mention.surface) if overrides else None
     if chosen:
         return chosen, [(chosen, 0.0)]
-    known = _ENTRIES.get((id(registry), mention.candidates))
-    if known is None or known[0] is not registry:
-        known = _entries(registry, mention.candidates)
-    _, entries, kinds, hints, by_type, by_kind = known
+    entries, kinds, hints, by_type, by_kind = memo.entries(mention.candidates)
     text, start = evidence.text, mention.start
     before = _last_words(text, start)
-    said = type_said(text, mention, before, lang) if len(kinds) > 1 else None
+    said = type_said(text, mention, before, lang) if len(kinds) > 1 and (
+        before and before[-1] in TYPE_SAYING or text.startswith(", ", mention.end)) else None
     if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
         typed = by_type[said]
         if len(typed) == 1:
             return typed[0], ()
         mention = replace(mention, candidates=typed)
-        _, entries, kinds, hints, by_type, by_kind = _entries(registry, typed)
+        entries, kinds, hints, by_type, by_kind = memo.entries(typed)
     if "place" in kinds and (text.startswith((", ", " in ", " di "), mention.end)):
-        home = _home_said(text, mention, evidence, registry)  # 'Cambridge, England', 'Cambridge in eastern England'
+        home = _home_said(text, mention, evidence, memo)  # 'Cambridge, England', 'Cambridge in eastern England'
         if home:
             return home, ()
     if by_kind and before and before[-1] in KIND_BEFORE:  # 'pelatih Semen Padang', 'partai Garuda'
@@ -706,7 +740,7 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
             return typed[0], ()
         if 1 < len(typed) < len(mention.candidates):
             mention = replace(mention, candidates=typed)
-            _, entries, kinds, hints, by_type, by_kind = _entries(registry, typed)
+            entries, kinds, hints, by_type, by_kind = memo.entries(typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
     _, near, sentence = evidence.sentence(mention)
     if kind == "person" and start - sentence.start < 4 and " " not in mention.surface and opens_sentence(text, start):
@@ -717,21 +751,21 @@ def _choose(mention: Mention, lang: str, registry: Registry, evidence: _Evidence
     best, top, runner_up = local_best(entries, hints, near, sentence, local_kind, beside, previous)
     if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
         return best, ()
-    if _short_only(registry, mention.surface, mention.candidates):  # a short form of entries named in full
+    if not memo.owners(mention.surface, mention.candidates):  # a short form of entries named in full
         last = evidence.named_last(mention)  # '' when no full name is near enough to justify it: for review
-        return (last, ()) if last else ("", evidence.article_ranking(mention, lang, registry, prior))
-    ranked = evidence.article_ranking(mention, lang, registry, prior)
-    doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[ranked[0][0]].type != kind
+        return (last, ()) if last else ("", evidence.article_ranking(mention, lang, memo, prior))
+    ranked = evidence.article_ranking(mention, lang, memo, prior)
+    doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and memo.registry.entities[ranked[0][0]].type != kind
     if _clear(ranked):
         return ("" if doubt else ranked[0][0]), ranked
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:  # a true tie: the one of them the article named last
         latest = evidence.named_latest(mention, {i for i, s in ranked if s == ranked[0][1]})
-        if latest and not (sure >= DOUBT_CONFIDENCE and kind in kinds and registry.entities[latest].type != kind):
+        if latest and not (sure >= DOUBT_CONFIDENCE and kind in kinds and memo.registry.entities[latest].type != kind):
             return latest, ranked
     return "", ranked
 
 
-def _home_said(text: str, mention: Mention, evidence: _Evidence, registry: Registry) -> str:
+def _home_said(text: str, mention: Mention, evidence: _Evidence, memo: _Memo) -> str:
     """The place candidate that a place named right after the occurrence says ('Cambridge, England', 'Cambridge in
     eastern England'): the one whose home it is (:func:`homes`), else the one left when the others' names give
     another place after the form ('Cambridge, Massachusetts'); '' for none."""
@@ -744,11 +778,11 @@ def _home_said(text: str, mention: Mention, evidence: _Evidence, registry: Regis
     if not (gap == ", " or len(words) <= 2 and words and words[0] in ("in", "di") and words[-1] in (
             "in", "di", *COMPASS_WORDS)) or place.entity_id in mention.candidates:
         return ""
-    entities = registry.entities
+    entities = memo.registry.entities
     if entities[place.entity_id].type != "place":
         return ""
     places = [i for i in mention.candidates if entities[i].type == "place"]
-    home = homes(registry)
+    home = memo.homes()
     inside = [i for i in places if place.entity_id in home.get(i, ())]
     if inside:
         return inside[0] if len(inside) == 1 else ""
@@ -762,26 +796,6 @@ def _named_elsewhere(entity, surface: str, place) -> bool:
     Massachusetts' for 'Cambridge, England')."""
     tails = {form[len(surface) + 2:] for form in entity.full_forms() if form.startswith(f"{surface}, ")}
     return bool(tails) and tails.isdisjoint(place.full_forms())
-
-
-_ENTRIES: dict[tuple, tuple] = {}
-
-
-def _entries(registry: Registry, ids: tuple[str, ...]) -> tuple[Registry, tuple, frozenset[str], tuple, dict]:
-    """(registry, the entries of a shared form's candidates, their types, their hints, their ids by type), once
-    per registry and form."""
-    key = (id(registry), ids)
-    known = _ENTRIES.get(key)
-    if known is None or known[0] is not registry:
-        if len(_ENTRIES) > 65536:
-            _ENTRIES.clear()
-        entries = tuple(registry.entities[i] for i in ids)
-        by_type = {kind: tuple(e.id for e in entries if e.type == kind) for kind in {e.type for e in entries}}
-        kinds = {e.id: _org_kinds(e) for e in entries}
-        by_kind = {kind: tuple(i for i in ids if kind in kinds[i]) for kind in set().union(*kinds.values())}
-        known = _ENTRIES[key] = (registry, entries, frozenset(by_type), tuple(map(_hints, entries)), by_type,
-                                 by_kind)
-    return known
 
 
 def _org_kinds(entity) -> frozenset[str]:

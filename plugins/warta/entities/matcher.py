@@ -14,7 +14,7 @@ OPENERS = " \t\"'“‘«([*-–—"
 SENTENCE_ENDS = ".!?:\n"
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@dataclass(frozen=True, order=True, slots=True, init=False)
 class Mention:
     start: int
     end: int
@@ -22,6 +22,21 @@ class Mention:
     surface: str
     via: str  # 'name' | 'alias' | 'short' | 'shared'
     candidates: tuple[str, ...] = ()  # the entries a shared form may be, sorted; () when decided
+
+    def __init__(self, start: int, end: int, entity_id: str, surface: str, via: str,
+                 candidates: tuple[str, ...] = ()):
+        # Each slot set by its descriptor: a frozen dataclass's own __init__ (object.__setattr__ per field) costs
+        # three times as much, and a build makes a Mention per match and per link, again when reading its cache.
+        _START(self, start)
+        _END(self, end)
+        _ENTITY_ID(self, entity_id)
+        _SURFACE(self, surface)
+        _VIA(self, via)
+        _CANDIDATES(self, candidates)
+
+
+_START, _END, _ENTITY_ID, _SURFACE, _VIA, _CANDIDATES = (
+    Mention.__dict__[name].__set__ for name in ("start", "end", "entity_id", "surface", "via", "candidates"))
 
 
 @dataclass(frozen=True)
