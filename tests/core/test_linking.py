@@ -293,7 +293,8 @@ def test_cue_search_finds_what_folding_every_sentence_finds(pieces, category, cu
     starts = [0] + [m.end() for m in re.finditer(r"[.!?\n]", text)]  # a sentence ends after . ! ? or a line
     for start in starts:
         if start < len(text):
-            at, _, sentence = evidence.sentence(Mention(start, start + 1, "", text[start], "name"))
+            sentence = evidence.sentence(Mention(start, start + 1, "", text[start], "name"))
+            at = sentence.at
             end = starts[at + 1] if at + 1 < len(starts) else len(text)
             assert (_cue(cue) in sentence) == (_cue(cue) in _folded(text[start:end])), (text, start)
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
@@ -343,16 +343,17 @@ class _Memo:
             self._homes = _homes(self.registry)
         return self._homes
 
-    def entries(self, ids: tuple[str, ...]) -> tuple[tuple, frozenset[str], tuple, dict, dict]:
-        """(the entries of a shared form's candidates, their types, their hints, their ids by type, their ids by
-        kind of organisation)."""
+    def entries(self, ids: tuple[str, ...]) -> tuple[tuple, frozenset[str], dict, dict]:
+        """(a row per candidate of a shared form: its id, type and :func:`_hints`; their types, their ids by type,
+        their ids by kind of organisation)."""
         known = self._entries.get(ids)
         if known is None:
             entries = tuple(self.registry.entities[i] for i in ids)
             by_type = {kind: tuple(e.id for e in entries if e.type == kind) for kind in {e.type for e in entries}}
             kinds = {e.id: _org_kinds(e) for e in entries}
             by_kind = {kind: tuple(i for i in ids if kind in kinds[i]) for kind in set().union(*kinds.values())}
-            known = self._entries[ids] = entries, frozenset(by_type), tuple(map(_hints, entries)), by_type, by_kind
+            rows = tuple((e.id, e.type, *_hints(e)) for e in entries)
+            known = self._entries[ids] = rows, frozenset(by_type), by_type, by_kind
         return known
 
     def owners(self, surface: str, ids: tuple[str, ...]) -> frozenset[str]:
@@ -462,7 +463,7 @@ class _Evidence:
         self._blocks: list[int] | None = None
         self._folded = ""
         self._ends: list[int] | None = None
-        self._sentences: dict[int, tuple] = {}
+        self._sentences: dict[int, _Sentence] = {}
         self._near: dict[int, set[str]] = {}
         self._casefolded: str | None = None
         self._cue_places: dict = {}
@@ -561,8 +562,8 @@ class _Evidence:
                 latest, where = entity_id, last
         return latest
 
-    def sentence(self, mention: Mention) -> tuple[int, set[str], _Sentence]:
-        """(which sentence, the entries named in the occurrence's sentence, its words)."""
+    def sentence(self, mention: Mention) -> _Sentence:
+        """The occurrence's sentence."""
         ends = self._ends
         if ends is None:
             ends = self._ends = list(accumulate(map(len, SENTENCES.findall(self.text))))
@@ -573,7 +574,7 @@ class _Evidence:
         if known is None:
             start = ends[at - 1] if at else 0
             end = ends[at] if at < len(ends) else len(self.text)
-            known = self._sentences[at] = (at, self._near.get(at, _NOBODY), _Sentence(self, start, end))
+            known = self._sentences[at] = _Sentence(self, at, start, end, self._near.get(at, _NOBODY))
         return known
 
     def cue_between(self, cue: str, start: int, end: int) -> bool:
@@ -597,7 +598,7 @@ class _Evidence:
         stop = APPOSITION_END.search(self.text, start)
         end = stop.start() if stop else len(self.text)
         first, last = bisect_right(self.decided_starts, start - 1), bisect_right(self.decided_starts, end - 1)
-        words = _folded(self.text[start:end]).split()
+        words = WORDS.findall(self.text[start:end].casefold())  # as _folded() has them
         while words and words[0] in APPOSITION_OPENERS:  # 'Reading, a commuter town', 'Papua, sebagai pulau'
             words = words[1:]
         return f" {' '.join(words)} " if words else "", frozenset(m.entity_id for m in self.decided[first:last])
@@ -645,12 +646,13 @@ def _places(pattern: re.Pattern, text: str, most: int = 0) -> list[int]:
 
 
 class _Sentence:
-    """One sentence's words, for ``cue in sentence`` (a folded cue)."""
+    """One sentence of an article: which one (``at``, counted from 0), where, the entries named in it (``near``),
+    and its words, for ``cue in sentence`` (a folded cue)."""
 
-    __slots__ = ("evidence", "start", "end")
+    __slots__ = ("evidence", "at", "start", "end", "near")
 
-    def __init__(self, evidence: _Evidence, start: int, end: int):
-        self.evidence, self.start, self.end = evidence, start, end
+    def __init__(self, evidence: _Evidence, at: int, start: int, end: int, near: Set[str]):
+        self.evidence, self.at, self.start, self.end, self.near = evidence, at, start, end, near
 
     def __contains__(self, cue: str) -> bool:
         evidence = self.evidence
@@ -675,16 +677,17 @@ def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, la
     return points + PRIOR * prior
 
 
-def local_best(entries, hints, near: set[str], sentence, kind: str | None, beside=NO_APPOSITION,
+def local_best(rows, sentence: _Sentence, kind: str | None, beside=NO_APPOSITION,
                previous: str = "") -> tuple[str, float, float]:
-    """(the candidate its sentence points to most, its score, the next score; a tie leaves them equal): ``near``,
-    the entries named in the sentence; ``sentence``, its words (``cue in sentence`` for a folded cue); ``kind``, the
-    type the model of names reads at the occurrence; ``beside``, the words (folded) and entries in apposition right
-    after it; ``previous``, the word right before it; ``hints``, each entry's :func:`_hints`."""
+    """(the candidate its sentence points to most, its score, the next score; a tie leaves them equal): ``rows``,
+    each candidate's (id, type, its :func:`_hints`); ``sentence``, the entries named in it and its words; ``kind``,
+    the type the model of names reads at the occurrence; ``beside``, the words (folded) and entries in apposition
+    right after it; ``previous``, the word right before it."""
+    near = sentence.near
     words, ids = beside
     first = words.split(maxsplit=1)[0] if words else ""
     best, top, runner_up = "", 0.0, 0.0
-    for entity, (pointers, cues, own) in zip(entries, hints):  # one loop, no call per candidate: the hot path
+    for entity_id, entity_type, pointers, cues, own in rows:  # one loop, no call per candidate: the hot path
         points = 0.0 if pointers.isdisjoint(near) else NEAR
         for cue in cues:
             if cue in sentence:
@@ -694,10 +697,10 @@ def local_best(entries, hints, near: set[str], sentence, kind: str | None, besid
             points += APPOSITION
         if own and (previous in own or first in own):
             points += APPOSITION
-        if kind and entity.type == kind:
+        if kind and entity_type == kind:
             points += TYPE
         if points > top:
-            best, top, runner_up = entity.id, points, top
+            best, top, runner_up = entity_id, points, top
         elif points > runner_up:
             runner_up = points
     return best, top, runner_up
@@ -719,7 +722,7 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     chosen = overrides.get(mention.surface) if overrides else None
     if chosen:
         return chosen, [(chosen, 0.0)]
-    entries, kinds, hints, by_type, by_kind = memo.entries(mention.candidates)
+    rows, kinds, by_type, by_kind = memo.entries(mention.candidates)
     text, start = evidence.text, mention.start
     before = _last_words(text, start)
     said = type_said(text, mention, before, lang) if len(kinds) > 1 and (
@@ -729,7 +732,7 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
         if len(typed) == 1:
             return typed[0], ()
         mention = replace(mention, candidates=typed)
-        entries, kinds, hints, by_type, by_kind = memo.entries(typed)
+        rows, kinds, by_type, by_kind = memo.entries(typed)
     if "place" in kinds and (text.startswith((", ", " in ", " di "), mention.end)):
         home = _home_said(text, mention, evidence, memo)  # 'Cambridge, England', 'Cambridge in eastern England'
         if home:
@@ -740,15 +743,15 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
             return typed[0], ()
         if 1 < len(typed) < len(mention.candidates):
             mention = replace(mention, candidates=typed)
-            entries, kinds, hints, by_type, by_kind = memo.entries(typed)
+            rows, kinds, by_type, by_kind = memo.entries(typed)
     kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
-    _, near, sentence = evidence.sentence(mention)
+    sentence = evidence.sentence(mention)
     if kind == "person" and start - sentence.start < 4 and " " not in mention.surface and opens_sentence(text, start):
         kind, sure = None, 0.0  # any capitalised word opening a sentence may read as a person's name
     beside = evidence.apposition(mention) if text.startswith(", ", mention.end) else NO_APPOSITION
     previous = before[-1] if before and text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
     local_kind = kind if sure >= TYPE_CONFIDENCE else None
-    best, top, runner_up = local_best(entries, hints, near, sentence, local_kind, beside, previous)
+    best, top, runner_up = local_best(rows, sentence, local_kind, beside, previous)
     if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
         return best, ()
     if not memo.owners(mention.surface, mention.candidates):  # a short form of entries named in full
