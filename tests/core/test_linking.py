@@ -297,6 +297,8 @@ def test_cue_search_finds_what_folding_every_sentence_finds(pieces, category, cu
             at = sentence.at
             end = starts[at + 1] if at + 1 < len(starts) else len(text)
             assert (_cue(cue) in sentence) == (_cue(cue) in _folded(text[start:end])), (text, start)
+            either = (_cue(cue), _cue("strasse"))  # the sentences holding either, found once per article
+            assert sentence.has_any(either) == any(c in _folded(text[start:end]) for c in either), (text, start)
 
 
 def test_a_short_form_of_two_entries_named_in_full_goes_to_the_last_named_unless_its_sentence_says():
