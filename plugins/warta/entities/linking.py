@@ -478,14 +478,16 @@ class _Evidence:
             if not self._folded:
                 self._folded = _folded(f"{self.text} {self.category}")
             return cue in self._folded
-        places = self._cue_places.get((cue, True))
+        word = " " not in cue.strip()  # a word's places are the same in a sentence or across: shared with those
+        key = cue if word else (cue, True)
+        places = self._cue_places.get(key)
         if places is None:
-            places = self._cue_places[(cue, True)] = _places(_cue_pattern(cue, True), self._casefolded, 1)
+            places = self._cue_places[key] = _places(_cue_pattern(cue, not word), self._casefolded, 0 if word else 1)
         if places:
             return True
         if cue in _cue(self.category):
             return True
-        if " " not in cue.strip():
+        if word:
             return False
         if self._edge is None:  # the category's words, and the text's last ones with them (a cue astride the two)
             tail = self.text[-200:]
