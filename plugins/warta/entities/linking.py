@@ -756,22 +756,24 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     if chosen:
         return chosen, [(chosen, 0.0)]
     rows, kinds, by_type, by_kind = memo.entries(mention.candidates)
-    text, start = evidence.text, mention.start
+    text, start, end = evidence.text, mention.start, mention.end
     before = _last_words(text, start)
-    said = type_said(text, mention, before, lang) if len(kinds) > 1 and (
-        before and before[-1] in TYPE_SAYING or text.startswith(", ", mention.end)) else None
-    if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
-        typed = by_type[said]
-        if len(typed) == 1:
-            return typed[0], ()
-        mention = replace(mention, candidates=typed)
-        rows, kinds, by_type, by_kind = memo.entries(typed)
-    if "place" in kinds and (text.startswith((", ", " in ", " di "), mention.end)):
+    word = before[-1] if before else ""  # the word right before it
+    comma = text.startswith(", ", end)
+    if len(kinds) > 1 and (word in TYPE_SAYING or comma):
+        said = type_said(text, mention, before, lang)
+        if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
+            typed = by_type[said]
+            if len(typed) == 1:
+                return typed[0], ()
+            mention = replace(mention, candidates=typed)
+            rows, kinds, by_type, by_kind = memo.entries(typed)
+    if "place" in kinds and (comma or text.startswith((" in ", " di "), end)):
         home = _home_said(text, mention, evidence, memo)  # 'Cambridge, England', 'Cambridge in eastern England'
         if home:
             return home, ()
-    if by_kind and before and before[-1] in KIND_BEFORE:  # 'pelatih Semen Padang', 'partai Garuda'
-        typed = by_kind.get(KIND_BEFORE[before[-1]], ())
+    if by_kind and word in KIND_BEFORE:  # 'pelatih Semen Padang', 'partai Garuda'
+        typed = by_kind.get(KIND_BEFORE[word], ())
         if len(typed) == 1:
             return typed[0], ()
         if 1 < len(typed) < len(mention.candidates):
@@ -781,8 +783,8 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     sentence = evidence.sentence(mention)
     if kind == "person" and start - sentence.start < 4 and " " not in mention.surface and opens_sentence(text, start):
         kind, sure = None, 0.0  # any capitalised word opening a sentence may read as a person's name
-    beside = evidence.apposition(mention) if text.startswith(", ", mention.end) else NO_APPOSITION
-    previous = before[-1] if before and text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
+    beside = evidence.apposition(mention) if comma else NO_APPOSITION
+    previous = word if text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
     local_kind = kind if sure >= TYPE_CONFIDENCE else None
     best, top, runner_up = local_best(rows, sentence, local_kind, beside, previous)
     if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
