@@ -515,12 +515,13 @@ class _Evidence:
         known = self._rankings.get(key)
         if known is None:  # (ranking, the ranking with the own-name bonus or None, the owners of the name)
             most = max([prior.get(i, 0) for i in candidates]) if prior else 0
-            entries = [memo.registry.entities[i] for i in candidates]
-            said = {e.id: score(e, mention.surface, lang, self, 0.0, e.id in later) for e in entries}
+            entities, said = memo.registry.entities, {}
+            for i in candidates:  # a loop, not a comprehension: this runs for many occurrences
+                said[i] = score(entities[i], mention.surface, lang, self, 0.0, i in later)
             scores = {i: said[i] + PRIOR * prior.get(i, 0) / most for i in candidates} if most else said
             own = memo.owners(mention.surface, candidates)
             boosted = None
-            if own and len(own) < len(entries) and all(i in own or not said[i] for i in candidates):
+            if own and len(own) < len(candidates) and all(i in own or not said[i] for i in candidates):
                 boosted = _ranked([(i, scores[i] + OWN_NAME * (i in own)) for i in candidates])
             known = self._rankings[key] = _ranked(list(scores.items())), boosted, own
         ranking, boosted, own = known
@@ -704,9 +705,9 @@ def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, la
     places = evidence.places
     points = (NAMED_LATER if later else NAMED) if entity.id in places else 0.0
     if entity.context:
-        points += CO_MENTION * min(MAX_CO_MENTIONS, sum([i in places for i in entity.context]))
+        points += CO_MENTION * min(MAX_CO_MENTIONS, sum(map(places.__contains__, entity.context)))
     if entity.cues:
-        points += CUE * min(MAX_CUES, sum([evidence.says(cue) for cue in entity.cues]))
+        points += CUE * min(MAX_CUES, sum(map(evidence.says, entity.cues)))
     if entity.names.get(lang) == surface:
         points += LANGUAGE
     return points + PRIOR * prior
@@ -896,11 +897,11 @@ def type_said(text: str, mention: Mention, before: list[str], lang: str = "") ->
 
 def _ranked(scores: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """(id, score) pairs, scores rounded to 3 places, best first, ties by id."""
-    scores = [(i, round(s, 3)) for i, s in scores]
     if len(scores) == 2:  # the usual case, without a sort
-        one, two = scores
-        return scores if one[1] > two[1] or one[1] == two[1] and one[0] < two[0] else [two, one]
-    return sorted(scores, key=_best_first)
+        (a, x), (b, y) = scores
+        one, two = (a, round(x, 3)), (b, round(y, 3))
+        return [one, two] if one[1] > two[1] or one[1] == two[1] and a < b else [two, one]
+    return sorted([(i, round(s, 3)) for i, s in scores], key=_best_first)
 
 
 def _best_first(pair: tuple[str, float]) -> tuple[float, str]:
