@@ -616,12 +616,6 @@ class _Evidence:
             words = words[1:]
         return f" {' '.join(words)} " if words else "", frozenset(m.entity_id for m in self.decided[first:last])
 
-    def type_at(self, mention: Mention) -> tuple[str | None, float]:
-        """The type the model of names reads for this occurrence, and how sure it is."""
-        at = bisect_right(self.starts, mention.start) - 1
-        name = self.names[at] if at >= 0 and self.names[at].end >= mention.end else None
-        return (name.type, name.confidence) if name else (None, 0.0)
-
 
 def _own_form(entity, surface: str) -> bool:
     """Whether ``surface`` is the entry's name or alias (or one in capitals), not only a short form of it."""
@@ -780,7 +774,11 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
         if 1 < len(typed) < len(mention.candidates):
             mention = replace(mention, candidates=typed)
             rows, kinds, by_type, by_kind = memo.entries(typed)
-    kind, sure = evidence.type_at(mention) if len(kinds) > 1 else (None, 0.0)  # a type tells only types apart
+    kind, sure = None, 0.0  # the type the model of names reads here, and how sure: it tells only types apart
+    if len(kinds) > 1:
+        at = bisect_right(evidence.starts, start) - 1
+        if at >= 0 and (name := evidence.names[at]).end >= end:
+            kind, sure = name.type, name.confidence
     sentence = evidence.sentence(mention)
     if kind == "person" and start - sentence.start < 4 and " " not in mention.surface and opens_sentence(text, start):
         kind, sure = None, 0.0  # any capitalised word opening a sentence may read as a person's name
