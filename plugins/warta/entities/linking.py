@@ -203,13 +203,16 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     out, ambiguous = [], []
     overrides, prior = overrides or {}, prior or {}
     memo = _memo(registry)
+    vias = memo.known_vias
     for mention in kept:
         if not mention.candidates:
             out.append(mention)
             continue
         winner, ranked = _choose(mention, lang, memo, evidence, overrides, prior)
         if winner:
-            out.append(Mention(mention.start, mention.end, winner, mention.surface, memo.via(winner, mention.surface)))
+            surface = mention.surface
+            via = vias.get((winner, surface)) or memo.via(winner, surface)
+            out.append(Mention(mention.start, mention.end, winner, surface, via))
             evidence.went[winner] = mention.start
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface, *zip(*ranked)))
@@ -329,13 +332,14 @@ class _Memo:
     """What the linker works out once per registry, each part when first needed: the entries' homes, each shared
     form's candidates (:meth:`entries`), whose own name or alias a form is, how a form names an entry."""
 
-    __slots__ = ("registry", "_homes", "_entries", "_owners", "_vias")
+    __slots__ = ("registry", "_homes", "known_entries", "_owners", "known_vias")
 
     def __init__(self, registry: Registry):
         self.registry, self._homes = registry, None
-        self._entries: dict[tuple, tuple] = {}
+        # What :meth:`entries` and :meth:`via` worked out: the hot path looks here before calling them.
+        self.known_entries: dict[tuple, tuple] = {}
         self._owners: dict[tuple, frozenset[str]] = {}
-        self._vias: dict[tuple, str] = {}
+        self.known_vias: dict[tuple, str] = {}
 
     def homes(self) -> dict[str, frozenset[str]]:
         if self._homes is None:
@@ -345,14 +349,14 @@ class _Memo:
     def entries(self, ids: tuple[str, ...]) -> tuple[tuple, frozenset[str], dict, dict]:
         """(a row per candidate of a shared form: its id, type and :func:`_hints`; their types, their ids by type,
         their ids by kind of organisation)."""
-        known = self._entries.get(ids)
+        known = self.known_entries.get(ids)
         if known is None:
             entries = tuple(self.registry.entities[i] for i in ids)
             by_type = {kind: tuple(e.id for e in entries if e.type == kind) for kind in {e.type for e in entries}}
             kinds = {e.id: _org_kinds(e) for e in entries}
             by_kind = {kind: tuple(i for i in ids if kind in kinds[i]) for kind in set().union(*kinds.values())}
             rows = tuple((e.id, e.type, *_hints(e)) for e in entries)
-            known = self._entries[ids] = rows, frozenset(by_type), by_type, by_kind
+            known = self.known_entries[ids] = rows, frozenset(by_type), by_type, by_kind
         return known
 
     def owners(self, surface: str, ids: tuple[str, ...]) -> frozenset[str]:
@@ -365,9 +369,9 @@ class _Memo:
         return known
 
     def via(self, entity_id: str, surface: str) -> str:
-        known = self._vias.get((entity_id, surface))
+        known = self.known_vias.get((entity_id, surface))
         if known is None:
-            known = self._vias[(entity_id, surface)] = self.registry.entities[entity_id].via(surface)
+            known = self.known_vias[(entity_id, surface)] = self.registry.entities[entity_id].via(surface)
         return known
 
 
@@ -750,7 +754,7 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     chosen = overrides.get(mention.surface) if overrides else None
     if chosen:
         return chosen, [(chosen, 0.0)]
-    rows, kinds, by_type, by_kind = memo.entries(mention.candidates)
+    rows, kinds, by_type, by_kind = memo.known_entries.get(mention.candidates) or memo.entries(mention.candidates)
     text, start, end = evidence.text, mention.start, mention.end
     before = _last_words(text, start)
     word = before[-1] if before else ""  # the word right before it
