@@ -274,6 +274,12 @@ def test_a_place_opening_a_longer_name_the_model_missed_is_nested_but_not_a_titl
         ("AS", "amerika-serikat"), ("Joe Biden", "joe-biden"), ("Georgia", "georgia")]
 
 
+def test_a_word_that_gives_a_type_is_never_one_after_which_the_word_before_it_is_read():
+    from warta.entities.linking import LOOK_BACK, TYPE_BEFORE
+
+    assert LOOK_BACK.isdisjoint(TYPE_BEFORE)  # _choose reads TYPE_BEFORE first, without type_said
+
+
 # --- the fast cue search against a plain one --------------------------------------------------------------
 
 PIECES = ["klub", "Klub", "KLUB", "xklub", "klubnya", "_klub", "negara", "bagian", "Straße", "strasse", "İzmir",

@@ -193,7 +193,8 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
                    and _nested(text, mention, mentions, names, starts, registry)
                    or text[end + 1:end + 2].isupper() and _modifies_next(
                        text, mention, mentions[number + 1] if number < last else None, names, starts, registry)
-                   or " " not in mention.surface and _ordinary_opener(text, lang, mention, registry, ordinary)
+                   or " " not in mention.surface and opens_sentence(text, mention.start)
+                   and _ordinary_opener(text, lang, mention, registry, ordinary)
                    or "")
         if why:
             dropped.append((mention, why))
@@ -760,7 +761,8 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     word = before[-1] if before else ""  # the word right before it
     comma = text.startswith(", ", end)
     if len(kinds) > 1 and (word in TYPE_SAYING or comma):
-        said = type_said(text, mention, before, lang)
+        # the usual case without a call: a word in TYPE_BEFORE is never one after which type_said reads further
+        said = TYPE_BEFORE.get(word) or type_said(text, mention, before, lang)
         if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
             typed = by_type[said]
             if len(typed) == 1:
