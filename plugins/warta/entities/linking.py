@@ -673,10 +673,11 @@ class _Sentence:
     """One sentence of an article: which one (``at``, counted from 0), where, the entries named in it (``near``),
     and its words, for ``cue in sentence`` (a folded cue)."""
 
-    __slots__ = ("evidence", "at", "start", "end", "near")
+    __slots__ = ("evidence", "at", "start", "end", "near", "cued")
 
     def __init__(self, evidence: _Evidence, at: int, start: int, end: int, near: Set[str]):
         self.evidence, self.at, self.start, self.end, self.near = evidence, at, start, end, near
+        self.cued = evidence._cue_sentences  # cues -> the sentences holding one, as :meth:`has_any` finds them
 
     def __contains__(self, cue: str) -> bool:
         evidence = self.evidence
@@ -718,14 +719,16 @@ def local_best(rows, sentence: _Sentence, kind: str | None, beside=NO_APPOSITION
     each candidate's (id, type, its :func:`_hints`); ``sentence``, the entries named in it and its words; ``kind``,
     the type the model of names reads at the occurrence; ``beside``, the words (folded) and entries in apposition
     right after it; ``previous``, the word right before it."""
-    near = sentence.near
+    near, cued, at = sentence.near, sentence.cued, sentence.at
     words, ids = beside
     first = words.split(maxsplit=1)[0] if words else ""
     best, top, runner_up = "", 0.0, 0.0
     for entity_id, entity_type, pointers, cues, own in rows:  # one loop, no call per candidate: the hot path
         points = 0.0 if pointers.isdisjoint(near) else NEAR
-        if cues and sentence.has_any(cues):
-            points += NEAR_CUE
+        if cues:
+            where = cued.get(cues)  # the usual case without a call
+            if sentence.has_any(cues) if where is None else at in where:
+                points += NEAR_CUE
         if words and (words.startswith(cues) or not pointers.isdisjoint(ids)):
             points += APPOSITION
         if own and (previous in own or first in own):
