@@ -470,6 +470,7 @@ class _Evidence:
         self._sentences: dict[int, _Sentence] = {}
         self._near: dict[int, set[str]] = {}
         self._cue_sentences: dict[tuple, frozenset[int]] = {}
+        self._said: dict[str, bool] = {}
         self._casefolded: str | None = None
         self._cue_places: dict = {}
         self._edge: str | None = None
@@ -478,6 +479,12 @@ class _Evidence:
 
     def says(self, words: str) -> bool:
         """Whether the article (its text and category) has ``words``, whole words in a row, in any case."""
+        known = self._said.get(words)
+        if known is None:
+            known = self._said[words] = self._says(words)
+        return known
+
+    def _says(self, words: str) -> bool:
         cue = _cue(words)
         if not self._aligned():  # the words of the whole article, folded (slower)
             if not self._folded:
@@ -619,7 +626,8 @@ class _Evidence:
         words = WORDS.findall(self.text[start:end].casefold())  # as _folded() has them
         while words and words[0] in APPOSITION_OPENERS:  # 'Reading, a commuter town', 'Papua, sebagai pulau'
             words = words[1:]
-        return f" {' '.join(words)} " if words else "", frozenset(m.entity_id for m in self.decided[first:last])
+        named = frozenset([m.entity_id for m in self.decided[first:last]]) if last > first else _NOBODY
+        return f" {' '.join(words)} " if words else "", named
 
 
 def _own_form(entity, surface: str) -> bool:
