@@ -490,11 +490,13 @@ class _Evidence:
             if not self._folded:
                 self._folded = _folded(f"{self.text} {self.category}")
             return cue in self._folded
-        word = " " not in cue.strip()  # a word's places are the same in a sentence or across: shared with those
-        key = cue if word else (cue, True)
-        places = self._cue_places.get(key)
-        if places is None:
-            places = self._cue_places[key] = _places(_cue_pattern(cue, not word), self._casefolded, 0 if word else 1)
+        word = " " not in cue.strip()
+        if word:  # a word's places are the same in a sentence or across
+            places = self.cue_starts(cue)
+        else:
+            places = self._cue_places.get((cue, True))
+            if places is None:
+                places = self._cue_places[(cue, True)] = _places(_cue_pattern(cue, True), self._casefolded, 1)
         if places:
             return True
         if cue in _cue(self.category):
@@ -596,11 +598,15 @@ class _Evidence:
         """Which sentences (by index) hold any of ``cues`` (folded), in a text case folding keeps as it is."""
         found = set()
         for cue in cues:
-            places = self._cue_places.get(cue)
-            if places is None:
-                places = self._cue_places[cue] = _places(_cue_pattern(cue), self._casefolded)
-            found.update(bisect_right(self._ends, at) for at in places)
+            found.update(bisect_right(self._ends, at) for at in self.cue_starts(cue))
         return frozenset(found)
+
+    def cue_starts(self, cue: str) -> list[int]:
+        """Where ``cue`` (folded) starts in the folded text, its words within a sentence (looked for once)."""
+        places = self._cue_places.get(cue)
+        if places is None:
+            places = self._cue_places[cue] = _places(_cue_pattern(cue), self._casefolded)
+        return places
 
     def cue_between(self, cue: str, start: int, end: int) -> bool:
         """Whether ``cue`` (folded: ' w1 w2 ') is in the words of text[start:end], a whole sentence. Where case
@@ -608,9 +614,7 @@ class _Evidence:
         text and its places kept; else the sentence's words are folded."""
         if not self._aligned():
             return cue in _folded(self.text[start:end])
-        places = self._cue_places.get(cue)
-        if places is None:
-            places = self._cue_places[cue] = _places(_cue_pattern(cue), self._casefolded)
+        places = self.cue_starts(cue)
         at = bisect_left(places, start)
         return at < len(places) and places[at] < end
 
@@ -698,12 +702,11 @@ class _Sentence:
     def has_any(self, cues: tuple[str, ...]) -> bool:
         """Whether any of ``cues`` (folded) is in the sentence: where folding keeps the characters, the sentences
         holding one are found once per article and set of cues."""
-        evidence = self.evidence
-        where = evidence._cue_sentences.get(cues)
+        where = self.cued.get(cues)
         if where is None:
-            if not evidence._aligned():
+            if not self.evidence._aligned():
                 return any(cue in self for cue in cues)
-            where = evidence._cue_sentences[cues] = evidence.sentences_with(cues)
+            where = self.cued[cues] = self.evidence.sentences_with(cues)
         return self.at in where
 
 
@@ -751,9 +754,9 @@ def local_best(rows, sentence: _Sentence, kind: str | None, beside=NO_APPOSITION
 
 
 def _hints(entity) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    """(the entry and its context ids, its cues folded, its own words). Its own words
-    are the other words of its full names around a short form ('pulau' of 'Pulau Papua', 'lake' of 'Lake
-    Victoria'): written beside the short form, they name the entry ('danau Victoria', 'Papua, sebagai pulau')."""
+    """(the entry and its context ids, its cues folded, its own words). Its own words are the other words of its
+    full names around a short form ('pulau' of 'Pulau Papua', 'lake' of 'Lake Victoria'): written beside the short
+    form, they name the entry ('danau Victoria', 'Papua, sebagai pulau')."""
     short = {w for form in entity.short for w in _folded(form).split()}
     own = frozenset(w for form in entity.full_forms() if short & set(_folded(form).split())
                     for w in _folded(form).split() if w not in short and len(w) > 2)
