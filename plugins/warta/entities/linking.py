@@ -380,9 +380,11 @@ _LAST: list[_Memo] = []  # the memo of the registry last linked against (a build
 
 
 def _memo(registry: Registry) -> _Memo:
-    if not _LAST or _LAST[0].registry is not registry:  # by identity: registries in tests may have no digest
-        _LAST[:] = [_Memo(registry)]
-    return _LAST[0]
+    memo = _LAST[0] if _LAST else None
+    if memo is None or memo.registry is not registry:  # by identity: registries in tests may have no digest
+        memo = _Memo(registry)
+        _LAST[:] = [memo]  # a caller linking against another registry meanwhile keeps its own memo
+    return memo
 
 
 def homes(registry: Registry) -> dict[str, frozenset[str]]:
