@@ -179,7 +179,8 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     starts = [n.start for n in names]
     if overrides:
         mentions = _with_overrides(text, mentions, overrides, registry)
-    foreign = _of_another_place(text, mentions, registry)
+    memo = _memo(registry)
+    foreign = _of_another_place(text, mentions, memo)
     kept, dropped = [], []
     last = len(mentions) - 1
     for number, mention in enumerate(mentions):
@@ -203,7 +204,6 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     evidence = _Evidence(text, [m for m in kept if not m.candidates], category, names, starts)
     out, ambiguous = [], []
     overrides, prior = overrides or {}, prior or {}
-    memo = _memo(registry)
     vias = memo.known_vias
     for mention in kept:
         if not mention.candidates:
@@ -311,19 +311,19 @@ def _with_overrides(text: str, mentions: Sequence[Mention], overrides: Mapping[s
     return sorted((*mentions, *added)) if added else mentions
 
 
-def _of_another_place(text: str, mentions: Sequence[Mention], registry: Registry) -> set[int]:
+def _of_another_place(text: str, mentions: Sequence[Mention], memo: _Memo) -> set[int]:
     """Indexes of an organisation and the place right after it that make one name the registry lacks:
     'Mahkamah Agung Amerika Serikat', 'Kementerian Luar Negeri Jepang' (another country's court, ministry).
     Only for an organisation whose home the registry tells (:func:`homes`) and is not that place: 'Mahkamah
     Agung Indonesia' is the court named in full, 'Serie A Italia' the league and its country."""
     out = set()
-    home = homes(registry)
+    home = memo.homes()
     for number in range(len(mentions) - 1):
         first, then = mentions[number], mentions[number + 1]
         if then.start != first.end + 1 or text[first.end] != " ":
             continue
-        mine = [registry.entities[i] for i in owners(first)]
-        places = {i for i in owners(then) if registry.entities[i].type == "place"}
+        mine = [memo.registry.entities[i] for i in owners(first)]
+        places = {i for i in owners(then) if memo.registry.entities[i].type == "place"}
         if places and all(e.type == "organization" and home.get(e.id) and not places & home[e.id] for e in mine):
             out |= {number, number + 1}
     return out
@@ -344,7 +344,7 @@ class _Memo:
 
     def homes(self) -> dict[str, frozenset[str]]:
         if self._homes is None:
-            self._homes = _homes(self.registry)
+            self._homes = homes(self.registry)
         return self._homes
 
     def entries(self, ids: tuple[str, ...]) -> tuple[tuple, frozenset[str], dict, dict]:
@@ -390,10 +390,6 @@ def _memo(registry: Registry) -> _Memo:
 def homes(registry: Registry) -> dict[str, frozenset[str]]:
     """Entry id -> the places it belongs to, as its registry entry tells: the places in its ``context`` and the
     places its own names and aliases name ('Supreme Court of Indonesia', 'Kementerian Luar Negeri RI')."""
-    return _memo(registry).homes()
-
-
-def _homes(registry: Registry) -> dict[str, frozenset[str]]:
     places: dict[str, set[str]] = {}
     for entity in registry.entities.values():
         if entity.type == "place":
