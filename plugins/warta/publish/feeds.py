@@ -7,7 +7,6 @@ The glue (plugins/warta_feeds) turns the plan into RSS 2.0 and Atom files with f
 
 from __future__ import annotations
 
-import heapq
 import mimetypes
 import re
 from collections import defaultdict
@@ -37,13 +36,15 @@ class Member:
 
 
 def plan(members: Iterable[Member], settings: Settings) -> dict[tuple[str, str], list[int]]:
-    """(kind, key) -> indexes into ``members`` of that feed's newest items, newest first.
+    """(kind, key) -> indexes into ``members`` of that feed's newest items, newest first (by date, then URL).
 
     A feed exists only when it has at least one item and its kind's limit is above 0.
     """
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     members = list(members)
-    for index, member in enumerate(members):
+    newest_first = sorted(range(len(members)), key=lambda i: (members[i].date, members[i].url), reverse=True)
+    for index in newest_first:  # so each group is in order as it fills: no sort per feed
+        member = members[index]
         keys = [("site", ""), ("lang", member.lang), ("category", member.category)]
         if member.story:
             keys.append(("story", member.story))
@@ -54,13 +55,8 @@ def plan(members: Iterable[Member], settings: Settings) -> dict[tuple[str, str],
     for key in sorted(groups):
         limit = settings.feed_limit(key[0])
         if limit and any(settings.feed_path(key[0], fmt, key[1]) for fmt in FORMATS):
-            result[key] = newest(groups[key], limit, lambda i: (members[i].date, members[i].url))
+            result[key] = groups[key][:limit]
     return result
-
-
-def newest(items, limit: int, key) -> list:
-    """The ``limit`` largest items by ``key`` (date first, a unique tie-breaker second), largest first."""
-    return heapq.nlargest(limit, items, key=key)
 
 
 _LINKS = re.compile(r"""\s(?:href|src|poster|cite|action)\s*=\s*["']?(?![a-z][a-z0-9+.-]*:)""", re.IGNORECASE)
