@@ -153,3 +153,19 @@ def test_mentions_are_frozen_and_survive_the_cache():
         pass
     else:
         raise AssertionError("a Mention can be changed")
+
+
+def test_mentions_and_names_cross_processes_whole():
+    """Both pickle by their fields in order (they come back from the forked workers): a field added to either
+    must be added to its ``__reduce__`` too, or it would come back with its default."""
+    import pickle
+    from dataclasses import astuple
+
+    from warta.entities.matcher import Mention
+    from warta.entities.names import Name
+
+    for value in (Mention(3, 9, "", "Georgia", "shared", ("georgia-country", "georgia-us-state")),
+                  Name(3, 9, "place", 0.75, (0, 2))):
+        assert value.__reduce__()[1] == astuple(value)
+        back = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(back) is type(value) and astuple(back) == astuple(value) and hash(back) == hash(value)

