@@ -18,6 +18,7 @@ from warta.source.layout import shown
 from .embargo import apply_embargoes
 from .reader import WartaMarkdownReader
 from .settings import validate_settings
+from .taxonomies import index_terms
 from .theme import install_theme_helpers
 
 logger = logging.getLogger(__name__)
@@ -79,3 +80,4 @@ def register() -> None:
     signals.page_generator_finalized.connect(check_pages)
     signals.article_generator_pretaxonomy.connect(apply_embargoes)
     signals.article_generator_finalized.connect(_report_embargoes)
+    signals.article_generator_finalized.connect(index_terms)

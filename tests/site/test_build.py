@@ -100,6 +100,32 @@ def test_home_paginates_newest_first_without_collisions(content, tmp_path):
     assert (output / "kategori/nasional/halaman/2/index.html").is_file()
 
 
+def test_term_pages_list_their_articles_newest_first(content, tmp_path):
+    """Category, tag and author pages list exactly their articles, newest first, across their pages."""
+    folder = content / "articles" / "2024" / "01"
+    folder.mkdir(parents=True)
+    for day in range(1, 24):
+        tags, author = ("[ganjil]", "Penulis Ganjil") if day % 2 else ("[genap]", "Penulis Genap")
+        (folder / f"hari-{day}.md").write_text(
+            f"---\ntitle: Hari {day}\ndate: 2024-01-{day:02d}T08:00:00+07:00\ncategory: Nasional\ntags: {tags}\n"
+            f"authors: [{author}]\n---\nIsi {day}.\n")
+    output = tmp_path / "output"
+    assert run_build(content, output).returncode == 0
+
+    def listed(folder: str) -> list[str]:
+        titles, number = [], 1
+        while (output / folder / (f"halaman/{number}/" if number > 1 else "") / "index.html").is_file():
+            path = f"{folder}/" + (f"halaman/{number}/" if number > 1 else "") + "index.html"
+            titles += page(output, path).xpath("//ol[@class='articles']//h2/a/text()")
+            number += 1
+        return titles
+
+    assert listed("kategori/nasional") == [f"Hari {day}" for day in range(23, 0, -1)]
+    assert listed("tag/ganjil") == [f"Hari {day}" for day in range(23, 0, -2)]
+    assert listed("penulis/penulis-genap") == [f"Hari {day}" for day in range(22, 0, -2)]
+    assert listed("tag/diplomasi") == ["Kim Jong Un dan Putin Bertemu di Timur Jauh"]
+
+
 @pytest.mark.parametrize("name, text, expected", [
     ("bad-yaml.md", "---\ntitle: [x\ndate: 2023-09-14\n---\n", "bad-yaml.md:3: malformed YAML"),
     ("no-title.md", "---\ndate: 2023-09-14\n---\n", "no-title.md:1: missing required field 'title'"),
