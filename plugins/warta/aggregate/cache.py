@@ -200,9 +200,10 @@ def decode(data) -> Analysis:
                        heading_spans=tuple(_span(s, size) for s in headings))
     found = []
     for start, end, entity_id, surface, via, candidates in mentions:
-        start, end = _span((start, end), size)
+        if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
+            start, end = _span((start, end), size)  # raises the error
         found.append(Mention(start, end, _word(entity_id), _word(surface), _word(via),
-                             tuple(_word(c) for c in candidates)))
+                             () if candidates == [] else tuple(map(_word, candidates))))
     exprs = []
     for phrase, start, end, value, precision, iso, end_value, end_precision, end_iso, cue, anchor, weekday in times:
         start, end = _span((start, end), size)
