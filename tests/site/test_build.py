@@ -113,11 +113,11 @@ def test_term_pages_list_their_articles_newest_first(content, tmp_path):
     assert run_build(content, output).returncode == 0
 
     def listed(folder: str) -> list[str]:
-        titles, number = [], 1
-        while (output / folder / (f"halaman/{number}/" if number > 1 else "") / "index.html").is_file():
-            path = f"{folder}/" + (f"halaman/{number}/" if number > 1 else "") + "index.html"
+        titles, path, number = [], f"{folder}/index.html", 1
+        while (output / path).is_file():
             titles += page(output, path).xpath("//ol[@class='articles']//h2/a/text()")
             number += 1
+            path = f"{folder}/halaman/{number}/index.html"
         return titles
 
     assert listed("kategori/nasional") == [f"Hari {day}" for day in range(23, 0, -1)]
