@@ -65,8 +65,8 @@ def enrich_articles(generator) -> None:
         cache.save()
     except OSError as error:
         logger.warning("%s: analysis cache not saved (%s)", cache.folder, error.strerror or error)
-    logger.info("warta: enriched %d articles (%d analyses and %d name spans from cache)", len(articles), cache.hits,
-                cache.name_hits)
+    logger.info("warta: enriched %d articles (from cache: %d analyses, %d enrichments, %d name spans)", len(articles),
+                cache.hits, cache.enrich_hits, cache.name_hits)
 
     records = [record_of(article) for article in generator.articles]  # drafts stay out of every list
     drafts = [record_of(article) for article in drafts]  # their own pages still look theirs up

@@ -100,7 +100,7 @@ def test_a_bad_entry_inside_a_good_file_costs_only_its_file(tmp_path, inner):
     assert second.hits == 0 and second.warning.startswith(f"{folder / 'a1.json'}: analysis cache ignored")
 
 
-def test_name_spans_come_from_the_cache_while_the_corpus_answers_their_questions_as_before(tmp_path):
+def test_enrichment_comes_from_the_cache_while_the_corpus_answers_its_questions_as_before(tmp_path):
     from datetime import datetime, timezone
 
     from warta.aggregate.enrich import Document, enrich_corpus
@@ -117,33 +117,70 @@ def test_name_spans_come_from_the_cache_while_the_corpus_answers_their_questions
     cold_cache.save()
     warm_cache = AnalysisCache(path)
     warm = enrich_corpus(docs, registry, 0.5, warm_cache)
-    assert warm == cold and warm_cache.name_hits == 2 and warm_cache.computed == 0
+    assert warm == cold and warm_cache.enrich_hits == 2 and warm_cache.computed == 0
+    assert warm_cache.name_hits == 0  # the spans are not even read, but kept for a later build
     assert "Kampung Melayu" in {c.name for r in cold for c in r.candidates}  # the spans were used
+    warm_cache.save()
 
-    # "b" edited: its words are not ones "a" asked about, so "a" keeps its spans
+    # "b" edited: its words are not ones "a" asked about, so "a" keeps its enrichment
     edited = [docs[0], Document("b", "Rapat", "", "<p>Menteri Sri Mulyani bertemu IMF di Jakarta.</p>", "id", when)]
     after_edit = AnalysisCache(path)
     assert enrich_corpus(edited, registry, 0.5, after_edit) == enrich_corpus(edited, registry, 0.5)
-    assert after_edit.name_hits == 1
+    assert after_edit.enrich_hits == 1 and after_edit.computed == 2  # b's analysis and spans
     after_edit.save()
 
-    # now "b" writes "kampung" in lowercase twice: the corpus's answer on "Kampung" changes, "a" is tagged again
+    # now "b" writes "kampung" in lowercase twice: the corpus's answer on "Kampung" changes, "a" is enriched again,
+    # and its spans (kept, though not read, by the builds before) are stale too
     ordinary = [docs[0], Document("b", "Rapat", "", "<p>Warga kampung di kampung itu bertemu IMF.</p>", "id", when)]
     changed = AnalysisCache(path)
     assert enrich_corpus(ordinary, registry, 0.5, changed) == enrich_corpus(ordinary, registry, 0.5)
-    assert changed.name_hits == 0
-    after_edit.save()
+    assert changed.enrich_hits == 0 and changed.name_hits == 0 and changed.computed == 3
 
-    file = next(f for f in sorted(path.glob("*.json")) if json.loads(f.read_text(encoding="utf-8"))["names"])
+
+def damage(folder, part: str, change) -> None:
+    """Apply ``change`` to the first entry of ``part`` in the cache ``folder`` (each entry a JSON text of its own)."""
+    file = next(f for f in sorted(folder.glob("*.json")) if json.loads(f.read_text(encoding="utf-8"))[part])
     data = json.loads(file.read_text(encoding="utf-8"))
-    key = next(iter(data["names"]))
-    entry = json.loads(data["names"][key])  # each entry is a JSON text of its own
-    entry[2] = [[0, 10 ** 6, "person", 0.9, None]]  # a span outside its text
-    data["names"][key] = json.dumps(entry)
+    key = next(iter(data[part]))
+    entry = json.loads(data[part][key])
+    change(entry)
+    data[part][key] = json.dumps(entry)
     file.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.parametrize("part", ["names", "enriched"])
+def test_a_span_outside_its_text_or_a_match_the_analysis_lacks_costs_its_file(tmp_path, part):
+    from datetime import datetime, timezone
+
+    from warta.aggregate.enrich import Document, enrich_corpus
+    from warta.entities.registry import Entity, make_registry
+
+    registry = make_registry([Entity("jakarta", "Jakarta", "place")])
+    when = datetime(2024, 5, 1, tzinfo=timezone.utc)
+    docs = [Document("a", "Banjir di Jakarta", "", "<p>Gubernur Heru Budi Hartono meninjau Jakarta Utara.</p>", "id",
+                     when)]
+    path = tmp_path / "analysis"
+    first = AnalysisCache(path)
+    enrich_corpus(docs, registry, 0.5, first)
+    first.save()
+
+    def outside(entry):
+        if part == "names":
+            entry[2] = [[0, 10 ** 6, "person", 0.9, None]]
+        else:
+            entry[2][5][0] = 10 ** 6  # the first linked mention: a match number (the analysis has two)
+            for file in path.glob("*.json"):  # and the spans are not read at all
+                data = json.loads(file.read_text(encoding="utf-8"))
+                file.write_text(json.dumps({**data, "names": {}}), encoding="utf-8")
+    if part == "names":  # the spans are read only when the enrichment must be made again
+        for file in path.glob("*.json"):
+            data = json.loads(file.read_text(encoding="utf-8"))
+            file.write_text(json.dumps({**data, "enriched": {}}), encoding="utf-8")
+    damage(path, part, outside)
     damaged = AnalysisCache(path)
-    assert enrich_corpus(edited, registry, 0.5, damaged) == enrich_corpus(edited, registry, 0.5)
+    assert enrich_corpus(docs, registry, 0.5, damaged) == enrich_corpus(docs, registry, 0.5)
     assert damaged.warning and "analysis cache ignored" in damaged.warning
+    assert damaged.enrich_hits == 0 and damaged.name_hits == 0
 
 
 def test_a_registry_change_keeps_every_article_s_name_spans(tmp_path):
@@ -176,9 +213,10 @@ def test_a_registry_change_keeps_every_article_s_name_spans(tmp_path):
     assert enrich_corpus(docs, after, 0.5, third) == result and third.read == {*third.new}
 
 
-def test_cached_name_spans_equal_fresh_ones_after_any_edit(tmp_path):
+def test_cached_name_spans_and_enrichments_equal_fresh_ones_after_any_edit(tmp_path):
     """Real news sentences (idner-news-2k dev) as 24 articles; rounds of random edits (a sentence moved between
-    articles, one added, one deleted): every enrichment from the cache equals one computed from nothing."""
+    articles, one added, one deleted): every enrichment from the cache equals one computed from nothing, also for
+    shared forms, whose links read the site's prior (which articles name each candidate by a form of its own)."""
     import random
     from datetime import datetime, timezone
     from html import escape
@@ -189,8 +227,11 @@ def test_cached_name_spans_equal_fresh_ones_after_any_edit(tmp_path):
 
     sentences = [text for text, _ in read_conll(REPO / "tests/data/idner-news-2k/dev.txt")][:240]
     articles = [sentences[i:i + 10] for i in range(0, 240, 10)]
-    registry = make_registry([Entity("jakarta", "Jakarta", "place"), Entity("joko-widodo", "Joko Widodo", "person",
-                                                                            aliases=("Jokowi",))])
+    registry = make_registry([
+        Entity("jakarta", "Jakarta", "place"), Entity("joko-widodo", "Joko Widodo", "person", aliases=("Jokowi",)),
+        Entity("dki-jakarta", "Provinsi DKI Jakarta", "place", aliases=("DKI Jakarta", "Jakarta")),
+        Entity("indonesia", "Indonesia", "place", aliases=("RI",)),
+        Entity("timnas", "Tim nasional Indonesia", "organization", short=("Indonesia",))])
     when = datetime(2024, 5, 1, tzinfo=timezone.utc)
 
     def documents():
@@ -209,8 +250,8 @@ def test_cached_name_spans_equal_fresh_ones_after_any_edit(tmp_path):
         cache = AnalysisCache(path)
         assert enrich_corpus(documents(), registry, 0.5, cache) == enrich_corpus(documents(), registry, 0.5)
         cache.save()
-        kept += cache.name_hits
-    assert kept > 0  # some spans did come from the cache
+        kept += cache.name_hits + cache.enrich_hits
+    assert kept > 0  # some did come from the cache
 
 
 def test_linked_html_is_kept_while_a_build_asks_for_it_and_a_bad_entry_costs_its_file(tmp_path):
@@ -250,3 +291,32 @@ def test_the_cache_key_s_code_digest_covers_the_model_and_its_word_list_but_not_
     assert tree_digest(tmp_path) == before
     model.write_bytes(b"weights retrained")  # same file name, other behaviour
     assert tree_digest(tmp_path) != before
+
+
+def test_an_article_s_enrichment_is_made_again_when_the_site_s_prior_for_its_shared_forms_changes(tmp_path):
+    """'Georgia' alone is settled by nothing in article a: its candidates are ranked by how the other articles
+    name them. Editing b (which names the country, then the state, then neither) reorders them in a's review entry,
+    so a's cached enrichment must not outlive the edit; an edit that leaves the prior alone keeps it."""
+    from datetime import datetime, timezone
+
+    from warta.aggregate.enrich import Document, enrich_corpus
+    from warta.entities.registry import Entity, make_registry
+
+    registry = make_registry([Entity("georgia", "Georgia", "place", aliases=("Republik Georgia",)),
+                              Entity("georgia-us", "Negara Bagian Georgia", "place", aliases=("Georgia",))])
+    when = datetime(2024, 5, 1, tzinfo=timezone.utc)
+
+    def build(b: str):
+        docs = [Document("a", "Cuaca", "", "<p>Hujan deras melanda Georgia pekan ini.</p>", "id", when),
+                Document("b", "Kunjungan", "", f"<p>{b}</p>", "id", when),
+                Document("c", "Atlanta", "", "<p>Atlanta, ibu kota Georgia, diguyur hujan.</p>", "id", when,
+                         links=(("Georgia", "georgia-us"),))]  # settled by its front-matter: a new Mention
+        cache = AnalysisCache(tmp_path / "analysis")
+        result = enrich_corpus(docs, registry, 0.5, cache)
+        assert result == enrich_corpus(docs, registry, 0.5)
+        cache.save()
+        return result[0].ambiguous[0].candidates, cache.enrich_hits
+
+    assert build("Presiden Republik Georgia berkunjung ke Jakarta.") == (("georgia", "georgia-us"), 0)
+    assert build("Presiden Republik Georgia tiba di Jakarta.") == (("georgia", "georgia-us"), 2)  # a's, c's kept
+    assert build("Gubernur Negara Bagian Georgia tiba di Jakarta.") == (("georgia-us", "georgia"), 0)

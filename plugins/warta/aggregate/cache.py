@@ -1,5 +1,6 @@
-"""A folder cache of article analyses keyed by content, registry and code digests, with each article's name spans
-and its HTML with first mentions linked (the one part that is output: the cache is as trusted as the output).
+"""A folder cache of article analyses keyed by content, registry and code digests, with each article's name spans,
+its enrichment (both kept while the corpus statistics answer their questions as before) and its HTML with first
+mentions linked (the one part that is output: the cache is as trusted as the output).
 
 Stored as JSON, never pickle: whoever can write ``.cache/`` must not be able to run code in a build. Entries are
 spread over up to 256 files by the first two digits of their key, so that an edit rewrites about 1/256 of the
@@ -11,14 +12,20 @@ says why (the glue logs it once), and the build goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
+import types
+import typing
+from dataclasses import replace
 from datetime import date
+from functools import cache
+from itertools import repeat
 from pathlib import Path
 from sys import intern
 
-from warta.aggregate.enrich import Analysis
+from warta.aggregate.enrich import Analysis, Enrichment
 from warta.entities.corpus_reads import QUESTIONS
 from warta.entities.matcher import Mention
 from warta.entities.names import Name
@@ -26,7 +33,7 @@ from warta.entities.text import ArticleText
 from warta.jsontext import compact
 from warta.temporal import TimeExpr
 
-FORMAT = "warta-analysis-8"
+FORMAT = "warta-analysis-9"
 SHARD = 2  # leading characters of a key that name its file
 
 
@@ -43,9 +50,11 @@ class AnalysisCache:
         self.new_names: dict[str, str] = {}  # key -> its entry's JSON text
         self.old_links: dict = {}  # an article's HTML with its first mentions linked, by digest of its inputs
         self.new_links: dict[str, str] = {}
-        self.hits = self.name_hits = self.computed = 0
+        self.old_enriched: dict = {}  # an article's Enrichment, with the corpus questions it asked
+        self.new_enriched: dict[str, str] = {}
+        self.hits = self.name_hits = self.enrich_hits = self.computed = 0
         self.warning: str | None = None
-        self.stored: dict[str, tuple[set, set, set]] = {}  # file -> the keys of entries, names and links it holds
+        self.stored: dict[str, tuple[set, ...]] = {}  # file -> the keys of entries, names, links, enrichments in it
         self.read: set[str] = set()  # keys of entries that came from a file
         self.dirty: set[str] = set()  # files whose entries changed or that were ignored
         for file in sorted(self.folder.glob("*.json")):
@@ -59,17 +68,19 @@ class AnalysisCache:
                 raise ValueError("not a Warta analysis cache")
             names = data.get("names") if isinstance(data.get("names"), dict) else {}
             links = data.get("links") if isinstance(data.get("links"), dict) else {}
+            enriched = data.get("enriched") if isinstance(data.get("enriched"), dict) else {}
         except (OSError, ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors
             self._ignore(error, file.stem)
             return
         self.old.update(data["entries"])
         self.old_names.update(names)
         self.old_links.update(links)
-        self.stored[file.stem] = (set(data["entries"]), set(names), set(links))  # popped from old as read
+        self.old_enriched.update(enriched)
+        self.stored[file.stem] = (set(data["entries"]), set(names), set(links), set(enriched))  # popped as read
 
     def _ignore(self, error: Exception, shard: str) -> None:
         """Forget one file's entries; it is written again on save."""
-        for old, keys in zip((self.old, self.old_names, self.old_links), self.stored.get(shard, ((), (), ()))):
+        for old, keys in zip((self.old, self.old_names, self.old_links, self.old_enriched), self.stored.get(shard, ())):
             for key in keys:
                 old.pop(key, None)
         self.dirty.add(shard)
@@ -101,9 +112,9 @@ class AnalysisCache:
         if key not in self.read:
             self.dirty.add(shard_of(key))
 
-    def cached_names(self, key: str, size: int, answers) -> list[Name] | None:
-        """The name spans under ``key`` (of a text of ``size`` characters) while the corpus statistics answer the
-        questions they asked as before (``answers(questions)``: a digest of the answers); kept when so."""
+    def cached_names(self, key: str, size: int, answers) -> tuple[list[Name], list] | None:
+        """The name spans under ``key`` (of a text of ``size`` characters) and the questions they asked, while the
+        corpus statistics answer those as before (``answers(questions)``: a digest of the answers); kept when so."""
         entry = self._lookup(self.old_names, key, lambda text: (text, *_names_entry(text, size)))
         if entry is None:
             return None
@@ -113,7 +124,35 @@ class AnalysisCache:
             return None
         self.name_hits += 1
         self.new_names[key] = text
-        return spans
+        return spans, questions
+
+    def retain_names(self, key: str) -> None:
+        """Keep the name spans under ``key`` for a later build without reading them (its enrichment came from
+        here): an edit elsewhere may yet change the enrichment's answers, not the spans'."""
+        text = self.old_names.pop(key, None)
+        if text is not None:
+            self.new_names[key] = text
+
+    def cached_enrichment(self, key: str, analysis: Analysis, answers) -> Enrichment | None:
+        """The enrichment under ``key`` (of an article with this ``analysis``) while the corpus statistics answer
+        the questions it asked as before; kept when so."""
+        def read(text):
+            questions, answered, data = json.loads(_typed(text, str))
+            if answers(_questions(questions)) != _typed(answered, str):
+                return None
+            return text, decode_enrichment(data, analysis)
+
+        found = self._lookup(self.old_enriched, key, read, counted=False)
+        if found is None:
+            return None
+        self.enrich_hits += 1
+        self.new_enriched[key] = found[0]
+        return found[1]
+
+    def keep_enrichment(self, key: str, enrichment: Enrichment, analysis: Analysis, questions: list,
+                        answers: str) -> None:
+        self.new_enriched[key] = compact([questions, answers, encode_enrichment(enrichment, analysis)])
+        self.dirty.add(shard_of(key))
 
     def keep_names(self, key: str, spans: list[Name], questions: list, answers: str) -> None:
         self.new_names[key] = compact([questions, answers, [[n.start, n.end, n.type, n.confidence,
@@ -135,37 +174,39 @@ class AnalysisCache:
         self.new_links[key] = html
         self.dirty.add(shard_of(key))
 
-    def _lookup(self, old: dict, key: str, read):
-        """``read(old[key])``, or None when absent or unreadable (then its file is ignored, with a warning) and
-        counted as computed. The raw entry is dropped once read: a large site's cache is not held twice."""
+    def _lookup(self, old: dict, key: str, read, counted: bool = True):
+        """``read(old[key])``, or None when absent or unreadable (then its file is ignored, with a warning) and,
+        when ``counted``, counted as computed. The raw entry is dropped once read: a large site's cache is not
+        held twice."""
         if key in old:
             try:
                 return read(old.pop(key))
             except (TypeError, ValueError, KeyError, IndexError, RecursionError) as error:
                 self._ignore(error, next((name for name, stored in self.stored.items()
                                           if any(key in keys for keys in stored)), shard_of(key)))
-        self.computed += 1
+        self.computed += counted
         return None
 
     def save(self) -> None:
         """Keep only what this build used, writing each file atomically; a file whose entries all came from it and
         that holds no others is left alone, and one left with no entries is removed."""
-        wanted: dict[str, tuple[dict, dict, dict]] = {}
-        for part, new in enumerate((self.new, self.new_names, self.new_links)):
+        wanted: dict[str, tuple[dict, dict, dict, dict]] = {}
+        for part, new in enumerate((self.new, self.new_names, self.new_links, self.new_enriched)):
             for key, value in new.items():
-                wanted.setdefault(shard_of(key), ({}, {}, {}))[part][key] = value
+                wanted.setdefault(shard_of(key), ({}, {}, {}, {}))[part][key] = value
         for shard in sorted(wanted.keys() | self.stored.keys() | self.dirty):
-            entries, names, links = wanted.get(shard, ({}, {}, {}))
-            if shard not in self.dirty and (entries.keys(), names.keys(), links.keys()) == self.stored.get(shard):
+            entries, names, links, enriched = parts = wanted.get(shard, ({}, {}, {}, {}))
+            if shard not in self.dirty and tuple(part.keys() for part in parts) == self.stored.get(shard):
                 continue
             path = self.folder / f"{shard}.json"
-            if not entries and not names and not links:
+            if not any(parts):
                 path.unlink(missing_ok=True)
                 continue
             self._write(path, {"format": FORMAT,
                                "entries": {key: compact([encode(value), registry])
                                            for key, (value, registry) in sorted(entries.items())},
-                               "names": dict(sorted(names.items())), "links": dict(sorted(links.items()))})
+                               "names": dict(sorted(names.items())), "links": dict(sorted(links.items())),
+                               "enriched": dict(sorted(enriched.items()))})
 
     def _write(self, path: Path, data: dict) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -216,13 +257,115 @@ def decode(data) -> Analysis:
 
 
 
-def _names_entry(text, size: int) -> tuple[list, str, list[Name]]:
-    questions, answers, spans = json.loads(_typed(text, str))
-    for question, argument in questions:
+def encode_enrichment(enrichment: Enrichment, analysis: Analysis) -> list:
+    """As a JSON list; a linked mention that is one of the analysis's matches as it stands is written as its
+    number there (most are: the one object then serves both)."""
+    number = {id(m): n for n, m in enumerate(analysis.mentions)}
+    row = _row(replace(enrichment, mentions=()))
+    row[-1] = [number[id(m)] if id(m) in number else _row(m) for m in enrichment.mentions]
+    return row
+
+
+def decode_enrichment(data, analysis: Analysis) -> Enrichment:
+    """The enrichment :func:`encode_enrichment` wrote of an article with this ``analysis``; ValueError/TypeError
+    for anything else."""
+    data = _typed(data, list)
+    mentions, matches, size = _typed(data[-1], list), analysis.mentions, len(analysis.text.text)
+    enrichment = _decoder(Enrichment)(data[:-1] + [[]])
+    linked = tuple([_decoder(Mention)(m) if type(m) is list else matches[_index(m, len(matches))] for m in mentions])
+    for span in (*linked, *enrichment.ambiguous):
+        _span((span.start, span.end), size)
+    return replace(enrichment, mentions=linked)
+
+
+def _index(value, size: int) -> int:
+    if not 0 <= _typed(value, int) < size:
+        raise ValueError(f"match {value} of {size}")
+    return value
+
+
+def _row(value) -> list:
+    """A dataclass of plain values (and tuples and dataclasses of them) as a JSON list, field by field."""
+    return [_plain(getattr(value, field.name)) for field in dataclasses.fields(value)]
+
+
+def _plain(value):
+    if type(value) is tuple:
+        return [_plain(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        return _row(value)
+    return value
+
+
+@cache
+def _decoder(kind: type):
+    """A function reading a JSON row (:func:`_row`) of ``kind`` back (the row is used up), checking each field
+    against its declared type: values come back as they were (an int stays an int in a float field, as JSON keeps
+    it), strings interned (ids, kinds, names as written recur across articles), TypeError/ValueError for anything
+    else."""
+    hints = typing.get_type_hints(kind)
+    types_, converted, words = [], [], []
+    for number, field in enumerate(dataclasses.fields(kind)):
+        hint = hints[field.name]
+        if hint in (str, int, bool) or hint == str | None:
+            types_.append(typing.get_args(hint) or hint)
+            words += [number] if hint is str else []
+        elif hint is float:
+            types_.append((int, float))
+        else:
+            types_.append(object)
+            converted.append((number, _reader(hint)))
+    size, types_ = len(types_), tuple(types_)
+
+    def decode(row):
+        if type(row) is not list or len(row) != size or not all(map(isinstance, row, types_)):
+            raise TypeError(f"not a {kind.__name__}: {str(row)[:60]}")
+        for number, read in converted:
+            row[number] = read(row[number])
+        for number in words:
+            row[number] = intern(row[number])
+        return kind(*row)
+    return decode
+
+
+def _reader(hint):
+    """A function giving the value of a field of a type other than str, int, float, bool from its JSON value."""
+    if hint is date:
+        return lambda value: date.fromisoformat(_typed(value, str))
+    if dataclasses.is_dataclass(hint):
+        return _decoder(hint)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if args[0] in (str, int, float):
+            kinds = (int, float) if args[0] is float else args[0]
+            item = intern if args[0] is str else None
+
+            def plain(value):
+                if type(value) is not list or not all(map(isinstance, value, repeat(kinds))):
+                    raise TypeError(f"not a list of {args[0].__name__}: {str(value)[:60]}")
+                return tuple(map(item, value) if item else value)
+            return plain
+        read = _reader(args[0])
+        return lambda value: tuple(map(read, _typed(value, list)))
+    if origin in (typing.Union, types.UnionType) and type(None) in args and len(args) == 2:
+        other = _reader(next(arg for arg in args if arg is not type(None)))
+        return lambda value: None if value is None else other(value)
+    raise TypeError(f"no reader for a field of type {hint}")
+
+
+def _questions(questions) -> list:
+    for question, argument in _typed(questions, list):
         if question not in QUESTIONS:
             raise ValueError(f"not a question of the corpus statistics: {question!r}")
         _typed(argument, str)
-    return questions, _typed(answers, str), [
+    return questions
+
+
+def _names_entry(text, size: int) -> tuple[list, str, list[Name]]:
+    questions, answers, spans = json.loads(_typed(text, str))
+    return _questions(questions), _typed(answers, str), [
         Name(*_span((start, end), size), _kind(kind), _confidence(confidence), None if alias is None else _span(alias, size))
         for start, end, kind, confidence, alias in spans]
 

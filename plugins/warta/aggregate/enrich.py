@@ -2,8 +2,9 @@
 
 The expensive, per-article part (:func:`analyse`) depends only on the article and, for its registry matches, the
 registry, so it is cached under :func:`analysis_key` with the registry's digest: after a registry change only the
-matching runs again. Discovery and tagging depend on corpus statistics and run on every build from the cached
-analysis.
+matching runs again. The rest (name spans, linking, discovery, tags, events) also depends on the corpus statistics
+and the site's prior: it is cached under :func:`enrichment_key` and kept while the statistics answer the questions
+it asked as before (``warta.entities.corpus_reads``).
 """
 
 from __future__ import annotations
@@ -83,6 +84,22 @@ def names_key(title: str, summary: str, html: str, lang: str) -> str:
     """What an article's name spans depend on besides the corpus statistics: not the registry, nor the date, so a
     new alias does not run the model of names over every article again."""
     return _digest(code_version(), "names", title, summary, html, lang)
+
+
+def enrichment_key(analysis: str, doc: Document, registry: str, threshold: float, others: bool,
+                   prior: tuple[tuple[str, int], ...]) -> str:
+    """What an article's enrichment depends on besides its name spans and the corpus statistics: its analysis (by
+    ``analysis_key``), the registry (by digest), its URL, category and front-matter entities, the options, the
+    site's prior for its shared forms (:func:`prior_of`), and the word list the linker reads (wordfreq's)."""
+    return _digest(code_version(), "enrichment", wordfreq_version(), analysis, registry, doc.url, doc.category,
+                   repr((doc.add, doc.remove, doc.links, threshold, others, prior)))
+
+
+@cache
+def wordfreq_version() -> str:
+    from importlib.metadata import version
+
+    return version("wordfreq")
 
 
 def links_key(html: str, links) -> str:
@@ -249,33 +266,51 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     prior = linking_prior(analyses)
     # An article's name spans depend on its text and on what the corpus statistics answer to the questions they
     # asked: cached under a key of its text (names_key) with those questions, kept while the answers are the same.
+    # Its enrichment depends on those spans, the questions discovery asks, and everything enrichment_key digests.
     span_memo, answers = ReadMemo(), partial(reads_digest, stats)
+    enrich_keys = [enrichment_key(key, d, registry.digest, threshold, others, prior_of(a, prior))
+                   for key, a, d in zip(keys, analyses, documents)]
+    results: list[Enrichment | None] = [
+        cache.cached_enrichment(key, analysis, answers) if cache is not None else None
+        for key, analysis in zip(enrich_keys, analyses)]
     name_keys = [names_key(d.title, d.summary, d.html, d.lang) for d in documents]
-    names = [cache.cached_names(key, len(analysis.text.text), answers) if cache is not None else None
-             for key, analysis in zip(name_keys, analyses)]
+    names: list[tuple | None] = [None] * len(documents)
+    for number, (key, analysis) in enumerate(zip(name_keys, analyses)):
+        if cache is None:
+            continue
+        if results[number] is None:
+            names[number] = cache.cached_names(key, len(analysis.text.text), answers)
+        else:
+            cache.retain_names(key)
 
     def spans(number: int) -> tuple[list[Name], list, str]:  # the model of names: the costly step, mapped
         with noting(documents[number].where, "while enriching this article"):
             found, questions = recorded_spans(analyses[number].text.text, documents[number].lang, stats, span_memo)
             return found, questions, answers(questions)
 
-    missing = [number for number, found in enumerate(names) if found is None]
+    missing = [number for number, found in enumerate(names) if found is None and results[number] is None]
     for count, (number, (found, questions, answered)) in enumerate(zip(missing, map_(spans, missing))):
         if count % SETTLE_EVERY == 0:
             settle()
-        names[number] = found
+        names[number] = found, questions
         if cache is not None:
             cache.keep_names(name_keys[number], found, questions, answered)
 
-    results = []
     for number, (a, d) in enumerate(zip(analyses, documents)):
         if number % SETTLE_EVERY == 0:
             settle()
+        if results[number] is not None:
+            continue
+        found, questions = names[number]
+        asked = ReadStats(stats)  # what discovery asks of the counts, beside what the spans asked
         with noting(d.where, "while enriching this article"):
-            results.append(enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title, registry=registry,
-                                  stats=stats, add=d.add, remove=d.remove, threshold=threshold, known=known,
-                                  memo=memo, others=others, overrides=dict(d.links), category=d.category,
-                                  prior=prior, names=names[number]))
+            results[number] = enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title,
+                                     registry=registry, stats=asked, add=d.add, remove=d.remove, threshold=threshold,
+                                     known=known, memo=memo, others=others, overrides=dict(d.links),
+                                     category=d.category, prior=prior, names=found)
+        if cache is not None:
+            questions = [list(pair) for pair in sorted({*map(tuple, questions), *map(tuple, reads_of(asked.log))})]
+            cache.keep_enrichment(enrich_keys[number], results[number], a, questions, answers(questions))
     return results
 
 
@@ -286,6 +321,11 @@ def recorded_spans(text: str, lang: str, stats: CorpusStats, memo: ReadMemo) -> 
         return name_spans(text, lang, asked, memo=memo), reads_of(asked.log)
     finally:
         memo.stats = None
+
+
+def prior_of(analysis: Analysis, prior: Counter) -> tuple[tuple[str, int], ...]:
+    """The part of the site's prior the article's linking reads: the counts of its shared forms' candidates."""
+    return tuple(sorted((i, prior[i]) for i in {i for m in analysis.mentions for i in m.candidates}))
 
 
 def linking_prior(analyses) -> Counter:
