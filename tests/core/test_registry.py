@@ -94,3 +94,14 @@ def test_empty_file_and_problem_entries_do_not_stop_the_rest(tmp_path):
     assert list(registry.entities) == ["ok"]
     assert problems == [f"{tmp_path / 'b.yml'}:4: entry 'bad' has no name"]
 
+
+
+def test_a_file_read_again_gives_its_entries_and_problems_again_and_its_new_text_when_changed(tmp_path):
+    """The lint and the build each load the registry; the second parse of an unchanged file is skipped."""
+    text = "- id: bali\n  name: Bali\n  type: place\n- id: a\n  type: place\n"
+    first, problems = load(tmp_path, **{"a.yml": text})
+    again, problems_again = load(tmp_path, **{"a.yml": text})
+    assert (again, problems_again) == (first, problems) and len(problems) == 1
+    assert problems[0].endswith("a.yml:4: entry 'a' has no name")
+    changed, fixed = load(tmp_path, **{"a.yml": text + "  name: A\n"})
+    assert sorted(changed.entities) == ["a", "bali"] and fixed == []

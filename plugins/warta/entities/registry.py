@@ -131,11 +131,23 @@ def read_rejected(path: Path) -> tuple[list[str], list[Problem]]:
     return names, problems
 
 
+# Each file's entries as last read, by its shown path and text: a build reads the registry twice (its lint, then
+# Pelican's), and parsing is the cost, not reading.
+_READ: dict[str, tuple[str, list[Entity], list[Problem]]] = {}
+
+
 def _read_file(path: Path) -> tuple[list[Entity], list[Problem]]:
     where = shown(path)
     text, problems = read_text(path, where)
     if text is None:
         return [], problems
+    known = _READ.get(where)
+    if known is None or known[0] != text:
+        known = _READ[where] = (text, *_parse_file(where, text))
+    return list(known[1]), list(known[2])
+
+
+def _parse_file(where: str, text: str) -> tuple[list[Entity], list[Problem]]:
     root, problems = compose(text, where)
     if problems:
         return [], problems
