@@ -427,3 +427,27 @@ def test_a_short_form_refers_back_at_most_two_blocks_and_from_the_title_ahead_an
     title = "Kim Tiba\n\nLede.\n\nSatu.\n\nKim Yo Jong datang.\n\nDua.\n\nKim Jong Un menyusul."
     found = link(title, "id", Matcher(kims).match(title, "id"), [], kims, ordinary=ordinary, skip=[(0, 8)])
     assert ids(found)[0] == ("Kim", "kim-yo-jong")  # a headline's short form looks ahead anywhere
+
+
+def test_a_shared_form_right_after_one_candidate_is_named_is_that_one():
+    """'KPU' is the national commission's alias and the Jakarta commission's short form; in an article about the
+    Jakarta one, it is the national one in the sentence right after 'Komisi Pemilihan Umum' (named alone)."""
+    registry = make_registry([
+        Entity("kpu", "Komisi Pemilihan Umum", "organization", aliases=("KPU",)),
+        Entity("kpu-dki", "KPU Provinsi DKI Jakarta", "organization", aliases=("KPU DKI",), short=("KPU",),
+               cues=("pilkada Jakarta",))])
+    text = ("KPU DKI menetapkan hasil pilkada Jakarta. KPU DKI menyebut tidak ada putaran kedua. "
+            "Hasil itu segera diumumkan. Sementara itu Komisi Pemilihan Umum di tingkat pusat mencatat ratusan "
+            "daerah lain. KPU menyebut tahapan nasional berjalan sesuai jadwal.")
+
+    def shared(text):
+        result = link(text, "id", Matcher(registry).match(text, "id"), [], registry, ordinary=ordinary)
+        return [m.entity_id for m in result.mentions if m.surface == "KPU"], [a.surface for a in result.ambiguous]
+
+    assert shared(text) == (["kpu"], [])
+    # One sentence further on, the article decides: Jakarta's (its name and cue, the short form's full name)
+    farther = text.replace("daerah lain. KPU", "daerah lain. Tahapan itu berat. KPU")
+    assert shared(farther) == (["kpu-dki"], [])
+    # And when the sentence before names both, it says nothing
+    both = text.replace("mencatat ratusan", "dan KPU DKI mencatat ratusan")
+    assert shared(both) == (["kpu-dki"], [])

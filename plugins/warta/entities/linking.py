@@ -10,8 +10,10 @@
 - a form of several entries goes, at each occurrence, to the front-matter's choice, to the one type the words
   at the occurrence give it (:func:`type_said`: 'kota Santos', 'Jackson, the newest justice'), to the place a
   place right after it says ('Cambridge, England'), to the one kind of organisation the word before it names
-  ('pelatih Semen Padang'), to the one its sentence (:func:`local_best`), a full name near it (a short form of
-  entries named in full) or else the article (:func:`score`) points to by a clear margin, on a tie to the one
+  ('pelatih Semen Padang'), to the one its sentence (:func:`local_best`) points to by a clear margin, else to the
+  one the sentence before names when its own names none ('Komisi Pemilihan Umum ... KPU menyebut'), to a full
+  name near it (a short form of entries named in full) or else the one the article (:func:`score`) points to by a
+  clear margin, on a tie to the one
   the article named last, or to none: it then stays ``Ambiguous``, with its candidates, for the review report.
 
 In a headline with every word capitalised (``skip``) the model of names cannot tell names apart, so neither
@@ -592,6 +594,15 @@ class _Evidence:
             known = self._sentences[at] = _Sentence(self, at, start, end, self._near.get(at, _NOBODY))
         return known
 
+    def named_before(self, sentence: _Sentence, candidates: tuple[str, ...]) -> str:
+        """The one of ``candidates`` the sentence before ``sentence`` names by a form of its own, when that sentence
+        names one and ``sentence`` none: an acronym right after its full name ('Komisi Pemilihan Umum di tingkat
+        pusat mencatat ... KPU menyebut')."""
+        if not sentence.at or not sentence.near.isdisjoint(candidates):
+            return ""
+        named = [i for i in candidates if i in self._near.get(sentence.at - 1, _NOBODY)]
+        return named[0] if len(named) == 1 else ""
+
     def sentences_with(self, cues: tuple[str, ...]) -> frozenset[int]:
         """Which sentences (by index) hold any of ``cues`` (folded), in a text case folding keeps as it is."""
         found = set()
@@ -806,6 +817,9 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     best, top, runner_up = local_best(rows, sentence, local_kind, beside, previous)
     if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
         return best, ()
+    just_named = evidence.named_before(sentence, mention.candidates)
+    if just_named:
+        return just_named, ()
     if not memo.owners(mention.surface, mention.candidates):  # a short form of entries named in full
         last = evidence.named_last(mention)  # '' when no full name is near enough to justify it: for review
         return (last, ()) if last else ("", evidence.article_ranking(mention, lang, memo, prior))
