@@ -52,7 +52,7 @@ class AnalysisCache:
         self.old_links: dict = {}  # an article's HTML with its first mentions linked, by digest of its inputs
         self.new_links: dict[str, str] = {}
         self.old_enriched: dict = {}  # an article's Enrichment, with the corpus questions it asked
-        self.new_enriched: dict[str, str] = {}
+        self.new_enriched: dict[str, str | tuple] = {}  # JSON text read, or what keep_enrichment was given
         self.hits = self.name_hits = self.enrich_hits = self.computed = 0
         self.warning: str | None = None
         self.stored: dict[str, tuple[set, ...]] = {}  # file -> the keys of entries, names, links, enrichments in it
@@ -152,7 +152,9 @@ class AnalysisCache:
 
     def keep_enrichment(self, key: str, enrichment: Enrichment, analysis: Analysis, questions: list,
                         answers: str) -> None:
-        self.new_enriched[key] = compact([questions, answers, encode_enrichment(enrichment, analysis)])
+        """Kept as objects (the build holds them anyway) and written as JSON only when saved: a cold build's
+        entries as text would be about 9 KB per article more at the build's peak."""
+        self.new_enriched[key] = (enrichment, analysis, compact(questions), answers)
         self.dirty.add(shard_of(key))
 
     def keep_names(self, key: str, spans: list[Name], questions: list, answers: str) -> None:
@@ -207,7 +209,7 @@ class AnalysisCache:
                                "entries": {key: compact([encode(value), registry])
                                            for key, (value, registry) in sorted(entries.items())},
                                "names": dict(sorted(names.items())), "links": dict(sorted(links.items())),
-                               "enriched": dict(sorted(enriched.items()))})
+                               "enriched": {key: _enriched_text(value) for key, value in sorted(enriched.items())}})
 
     def _write(self, path: Path, data: dict) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -256,6 +258,14 @@ def decode(data) -> Analysis:
             None if anchor is None else _span(anchor, size), _word(weekday)))
     return Analysis(text, tuple(found), tuple(exprs))
 
+
+
+def _enriched_text(value) -> str:
+    """An enrichment entry's JSON: as read, or [questions, answers, the encoded enrichment] (compact's form)."""
+    if isinstance(value, str):
+        return value
+    enrichment, analysis, questions, answers = value
+    return f"[{questions},{compact(answers)},{compact(encode_enrichment(enrichment, analysis))}]"
 
 
 def encode_enrichment(enrichment: Enrichment, analysis: Analysis) -> list:
