@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pelican import signals
 from warta.aggregate.cache import AnalysisCache
-from warta.aggregate.enrich import Document, enrich_corpus, links_key
+from warta.aggregate.enrich import Document, enrich_corpus, enrichment_stamp, links_key
 from warta.aggregate.site_index import ArticleRecord, build_index
 from warta.entities.mention_links import MentionLink, link_first_mentions
 from warta.entities.registry import load_registry
@@ -44,7 +44,7 @@ def enrich_articles(generator) -> None:
     if problems:
         raise ProblemsFound(problems)
 
-    cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis")
+    cache = AnalysisCache(Path(settings["CACHE_PATH"]) / "warta-analysis", enrichment_stamp(registry.digest))
     (Path(settings["CACHE_PATH"]) / "warta-analysis.json").unlink(missing_ok=True)  # one file before 6 Dec 2026
     # Drafts (embargoed articles among them) are enriched only where they are written: their text must not
     # shape discovery in a build that publishes without them.

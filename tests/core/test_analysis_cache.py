@@ -186,10 +186,10 @@ def test_a_span_outside_its_text_or_a_match_the_analysis_lacks_costs_its_file(tm
 def test_a_registry_change_keeps_every_article_s_name_spans(tmp_path):
     """The spans, the text and its dates depend on the article and the corpus, not the registry: a new alias matches
     every article again but runs the model of names and the date finder over none, and the enrichment equals one
-    computed from nothing."""
+    computed from nothing. Enrichments made with the old registry are not loaded at all."""
     from datetime import datetime, timezone
 
-    from warta.aggregate.enrich import Document, enrich_corpus
+    from warta.aggregate.enrich import Document, enrich_corpus, enrichment_stamp
     from warta.entities.registry import Entity, make_registry
 
     when = datetime(2024, 5, 1, tzinfo=timezone.utc)
@@ -200,17 +200,20 @@ def test_a_registry_change_keeps_every_article_s_name_spans(tmp_path):
     after = make_registry([Entity("jakarta", "Jakarta", "place"),
                            Entity("sri-mulyani", "Sri Mulyani Indrawati", "person", aliases=("Sri Mulyani",))])
     path = tmp_path / "analysis"
-    first = AnalysisCache(path)
+    first = AnalysisCache(path, enrichment_stamp(before.digest))
     enrich_corpus(docs, before, 0.5, first)
     first.save()
-    second = AnalysisCache(path)
+    assert len(AnalysisCache(path, enrichment_stamp(before.digest)).old_enriched) == 2
+    second = AnalysisCache(path, enrichment_stamp(after.digest))
+    assert second.old_enriched == {}  # made with another registry: not even loaded
     result = enrich_corpus(docs, after, 0.5, second)
     assert result == enrich_corpus(docs, after, 0.5)
     assert second.hits == 2 and second.name_hits == 2 and second.computed == 0  # the matches found again
     assert "sri-mulyani" in {e.id for e in result[1].entities}
     second.save()  # with the new matches: the next build with this registry takes them as they are
-    third = AnalysisCache(path)
+    third = AnalysisCache(path, enrichment_stamp(after.digest))
     assert enrich_corpus(docs, after, 0.5, third) == result and third.read == {*third.new}
+    assert third.enrich_hits == 2
 
 
 def test_cached_name_spans_and_enrichments_equal_fresh_ones_after_any_edit(tmp_path):

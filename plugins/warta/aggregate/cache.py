@@ -43,8 +43,10 @@ def shard_of(key: str) -> str:
 
 
 class AnalysisCache:
-    def __init__(self, folder: Path):
-        self.folder = Path(folder)
+    def __init__(self, folder: Path, enrichments: str = ""):
+        """``enrichments``: the stamp of the enrichments the build can use (``enrichment_stamp``); entries made
+        under another are not even loaded (after a registry or code change, all of them)."""
+        self.folder, self.enrichments = Path(folder), enrichments
         self.old: dict = {}
         self.new: dict = {}
         self.old_names: dict = {}  # name spans per article, with the corpus questions they asked
@@ -52,7 +54,9 @@ class AnalysisCache:
         self.old_links: dict = {}  # an article's HTML with its first mentions linked, by digest of its inputs
         self.new_links: dict[str, str] = {}
         self.old_enriched: dict = {}  # an article's Enrichment, with the corpus questions it asked
-        self.new_enriched: dict[str, str | tuple] = {}  # JSON text read, or what keep_enrichment was given
+        # Entries are kept as objects (the build holds them anyway) and written as JSON only when their file is: as
+        # text they would be about 9 KB per article more at the build's peak.
+        self.new_enriched: dict[str, tuple] = {}
         self.hits = self.name_hits = self.enrich_hits = self.computed = 0
         self.warning: str | None = None
         self.stored: dict[str, tuple[set, ...]] = {}  # file -> the keys of entries, names, links, enrichments in it
@@ -70,6 +74,8 @@ class AnalysisCache:
             names = data.get("names") if isinstance(data.get("names"), dict) else {}
             links = data.get("links") if isinstance(data.get("links"), dict) else {}
             enriched = data.get("enriched") if isinstance(data.get("enriched"), dict) else {}
+            if data.get("enriched_with") != self.enrichments:
+                enriched = {}
         except (OSError, ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors
             self._ignore(error, file.stem)
             return
@@ -127,6 +133,11 @@ class AnalysisCache:
         self.new_names[key] = text
         return spans, questions
 
+    def keep_names(self, key: str, spans: list[Name], questions: list, answers: str) -> None:
+        self.new_names[key] = compact([questions, answers, [[n.start, n.end, n.type, n.confidence,
+                                                              n.alias_of and list(n.alias_of)] for n in spans]])
+        self.dirty.add(shard_of(key))
+
     def retain_names(self, key: str) -> None:
         """Keep the name spans under ``key`` for a later build without reading them (its enrichment came from
         here): an edit elsewhere may yet change the enrichment's answers, not the spans'."""
@@ -141,26 +152,25 @@ class AnalysisCache:
             questions, answered, data = json.loads(_typed(text, str))
             if answers(_questions(questions)) != _typed(answered, str):
                 return None
-            return text, decode_enrichment(data, analysis)
+            return compact(questions), answered, decode_enrichment(data, analysis)
 
         found = self._lookup(self.old_enriched, key, read, counted=False)
         if found is None:
             return None
         self.enrich_hits += 1
-        self.new_enriched[key] = found[0]
-        return found[1]
+        questions, answered, enrichment = found
+        self.new_enriched[key] = (enrichment, analysis, questions, answered)
+        return enrichment
 
     def keep_enrichment(self, key: str, enrichment: Enrichment, analysis: Analysis, questions: list,
                         answers: str) -> None:
-        """Kept as objects (the build holds them anyway) and written as JSON only when saved: a cold build's
-        entries as text would be about 9 KB per article more at the build's peak."""
         self.new_enriched[key] = (enrichment, analysis, compact(questions), answers)
         self.dirty.add(shard_of(key))
 
-    def keep_names(self, key: str, spans: list[Name], questions: list, answers: str) -> None:
-        self.new_names[key] = compact([questions, answers, [[n.start, n.end, n.type, n.confidence,
-                                                              n.alias_of and list(n.alias_of)] for n in spans]])
-        self.dirty.add(shard_of(key))
+    def drop_unread_enrichments(self) -> None:
+        """Forget the entries no article asked for (a registry change leaves every one of them behind): they would
+        only be dropped at :meth:`save`, after the build's peak."""
+        self.old_enriched.clear()
 
     def cached_links(self, key: str) -> str | None:
         """The linked HTML kept under ``key`` (a digest of the HTML and its links); kept when found."""
@@ -209,6 +219,7 @@ class AnalysisCache:
                                "entries": {key: compact([encode(value), registry])
                                            for key, (value, registry) in sorted(entries.items())},
                                "names": dict(sorted(names.items())), "links": dict(sorted(links.items())),
+                               "enriched_with": self.enrichments,
                                "enriched": {key: _enriched_text(value) for key, value in sorted(enriched.items())}})
 
     def _write(self, path: Path, data: dict) -> None:
@@ -260,10 +271,8 @@ def decode(data) -> Analysis:
 
 
 
-def _enriched_text(value) -> str:
-    """An enrichment entry's JSON: as read, or [questions, answers, the encoded enrichment] (compact's form)."""
-    if isinstance(value, str):
-        return value
+def _enriched_text(value: tuple) -> str:
+    """An enrichment entry's JSON, [questions, answers, the encoded enrichment] as compact writes it."""
     enrichment, analysis, questions, answers = value
     return f"[{questions},{compact(answers)},{compact(encode_enrichment(enrichment, analysis))}]"
 

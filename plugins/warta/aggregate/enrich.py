@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -29,6 +30,7 @@ from warta.entities.names import Name, name_spans
 from warta.entities.registry import Registry
 from warta.problems import noting
 from warta.entities.tagging import TaggedEntity, tag
+from warta.jsontext import compact
 from warta.entities.text import ArticleText, article_text
 from warta.temporal import TimeExpr, extract
 
@@ -88,11 +90,18 @@ def names_key(title: str, summary: str, html: str, lang: str) -> str:
 
 def enrichment_key(analysis: str, doc: Document, registry: str, threshold: float, others: bool,
                    prior: tuple[tuple[str, int], ...]) -> str:
-    """What an article's enrichment depends on besides its name spans and the corpus statistics: its analysis (by
-    ``analysis_key``), the registry (by digest), its URL, category and front-matter entities, the options, the
-    site's prior for its shared forms (:func:`prior_of`), and the word list the linker reads (wordfreq's)."""
-    return _digest(code_version(), "enrichment", wordfreq_version(), analysis, registry, doc.url, doc.category,
+    """What an article's enrichment depends on besides its name spans and the corpus statistics: what
+    :func:`enrichment_stamp` digests, its analysis (by ``analysis_key``), its URL, category and front-matter
+    entities, the options, the site's prior for its shared forms (:func:`prior_of`)."""
+    return _digest(enrichment_stamp(registry), analysis, doc.url, doc.category,
                    repr((doc.add, doc.remove, doc.links, threshold, others, prior)))
+
+
+@cache
+def enrichment_stamp(registry: str) -> str:
+    """What every article's enrichment depends on: the code, the word list the linker reads (wordfreq's), the
+    registry (by digest). The cache loads only the enrichments made under the build's stamp."""
+    return _digest(code_version(), "enrichment", wordfreq_version(), registry)
 
 
 @cache
@@ -273,13 +282,16 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     results: list[Enrichment | None] = [
         cache.cached_enrichment(key, analysis, answers) if cache is not None else None
         for key, analysis in zip(enrich_keys, analyses)]
+    if cache is not None:
+        cache.drop_unread_enrichments()
     name_keys = [names_key(d.title, d.summary, d.html, d.lang) for d in documents]
     names: list[tuple | None] = [None] * len(documents)
     for number, (key, analysis) in enumerate(zip(name_keys, analyses)):
         if cache is None:
             continue
         if results[number] is None:
-            names[number] = cache.cached_names(key, len(analysis.text.text), answers)
+            found = cache.cached_names(key, len(analysis.text.text), answers)
+            names[number] = None if found is None else (found[0], compact(found[1]))
         else:
             cache.retain_names(key)
 
@@ -292,7 +304,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     for count, (number, (found, questions, answered)) in enumerate(zip(missing, map_(spans, missing))):
         if count % SETTLE_EVERY == 0:
             settle()
-        names[number] = found, questions
+        names[number] = found, compact(questions)  # as text: held for every article until it is enriched
         if cache is not None:
             cache.keep_names(name_keys[number], found, questions, answered)
 
@@ -302,6 +314,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
         if results[number] is not None:
             continue
         found, questions = names[number]
+        names[number] = None
         asked = ReadStats(stats)  # what discovery asks of the counts, beside what the spans asked
         with noting(d.where, "while enriching this article"):
             results[number] = enrich(a, lang=d.lang, published=d.published, url=d.url, title=d.title,
@@ -309,7 +322,8 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
                                      known=known, memo=memo, others=others, overrides=dict(d.links),
                                      category=d.category, prior=prior, names=found)
         if cache is not None:
-            questions = [list(pair) for pair in sorted({*map(tuple, questions), *map(tuple, reads_of(asked.log))})]
+            questions = [list(pair) for pair in sorted({*map(tuple, json.loads(questions)),
+                                                        *map(tuple, reads_of(asked.log))})]
             cache.keep_enrichment(enrich_keys[number], results[number], a, questions, answers(questions))
     return results
 
