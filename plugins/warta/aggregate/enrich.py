@@ -277,23 +277,20 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     # asked: cached under a key of its text (names_key) with those questions, kept while the answers are the same.
     # Its enrichment depends on those spans, the questions discovery asks, and everything enrichment_key digests.
     span_memo, answers = ReadMemo(), partial(reads_digest, stats)
-    enrich_keys = [enrichment_key(key, d, registry.digest, threshold, others, prior_of(a, prior))
-                   for key, a, d in zip(keys, analyses, documents)]
-    results: list[Enrichment | None] = [
-        cache.cached_enrichment(key, analysis, answers) if cache is not None else None
-        for key, analysis in zip(enrich_keys, analyses)]
-    if cache is not None:
-        cache.drop_unread_enrichments()
     name_keys = [names_key(d.title, d.summary, d.html, d.lang) for d in documents]
-    names: list[tuple | None] = [None] * len(documents)
-    for number, (key, analysis) in enumerate(zip(name_keys, analyses)):
-        if cache is None:
-            continue
-        if results[number] is None:
-            found = cache.cached_names(key, len(analysis.text.text), answers)
-            names[number] = None if found is None else (found[0], compact(found[1]))
-        else:
-            cache.retain_names(key)
+    results: list[Enrichment | None] = [None] * len(documents)
+    names: list[tuple | None] = [None] * len(documents)  # (spans, their questions as JSON text) till enriched
+    if cache is not None:
+        enrich_keys = [enrichment_key(key, d, registry.digest, threshold, others, prior_of(a, prior))
+                       for key, a, d in zip(keys, analyses, documents)]
+        for number, (key, analysis) in enumerate(zip(enrich_keys, analyses)):
+            results[number] = cache.cached_enrichment(key, analysis, answers)
+        cache.drop_unread_enrichments()
+        for number, (key, analysis) in enumerate(zip(name_keys, analyses)):
+            if results[number] is not None:
+                cache.retain_names(key)
+            elif (found := cache.cached_names(key, len(analysis.text.text), answers)) is not None:
+                names[number] = found[0], compact(found[1])
 
     def spans(number: int) -> tuple[list[Name], list, str]:  # the model of names: the costly step, mapped
         with noting(documents[number].where, "while enriching this article"):
@@ -304,7 +301,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     for count, (number, (found, questions, answered)) in enumerate(zip(missing, map_(spans, missing))):
         if count % SETTLE_EVERY == 0:
             settle()
-        names[number] = found, compact(questions)  # as text: held for every article until it is enriched
+        names[number] = found, compact(questions)
         if cache is not None:
             cache.keep_names(name_keys[number], found, questions, answered)
 
