@@ -445,6 +445,7 @@ def test_a_shared_form_right_after_one_candidate_is_named_is_that_one():
         return [m.entity_id for m in result.mentions if m.surface == "KPU"], [a.surface for a in result.ambiguous]
 
     assert shared(text) == (["kpu"], [])
+    assert shared(text.replace("daerah lain. KPU", "daerah lain.\n\nKPU")) == (["kpu"], [])  # the next paragraph
     # One sentence further on, the article decides: Jakarta's (its name and cue, the short form's full name)
     farther = text.replace("daerah lain. KPU", "daerah lain. Tahapan itu berat. KPU")
     assert shared(farther) == (["kpu-dki"], [])

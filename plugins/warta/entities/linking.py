@@ -598,9 +598,12 @@ class _Evidence:
         """The one of ``candidates`` the sentence before ``sentence`` names by a form of its own, when that sentence
         names one and ``sentence`` none: an acronym right after its full name ('Komisi Pemilihan Umum di tingkat
         pusat mencatat ... KPU menyebut')."""
-        if not sentence.at or not sentence.near.isdisjoint(candidates):
+        if not sentence.near.isdisjoint(candidates):
             return ""
-        named = [i for i in candidates if i in self._near.get(sentence.at - 1, _NOBODY)]
+        ends, at = self._ends, sentence.at - 1
+        while at >= 0 and not self.text[ends[at - 1] if at else 0:ends[at]].strip():  # line breaks between blocks
+            at -= 1
+        named = [i for i in candidates if i in self._near.get(at, _NOBODY)] if at >= 0 else []
         return named[0] if len(named) == 1 else ""
 
     def sentences_with(self, cues: tuple[str, ...]) -> frozenset[int]:
