@@ -595,9 +595,10 @@ class _Evidence:
         return known
 
     def named_before(self, sentence: _Sentence, candidates: tuple[str, ...]) -> str:
-        """The one of ``candidates`` the sentence before ``sentence`` names by a form of its own, when that sentence
-        names one and ``sentence`` none: an acronym right after its full name ('Komisi Pemilihan Umum di tingkat
-        pusat mencatat ... KPU menyebut')."""
+        """The one of ``candidates`` the sentence before ``sentence`` (the last one with words: a paragraph's first
+        sentence looks at the paragraph before) names by a form of its own, when that sentence names one and
+        ``sentence`` none: an acronym right after its full name ('Komisi Pemilihan Umum di tingkat pusat mencatat
+        ... KPU menyebut')."""
         if not sentence.near.isdisjoint(candidates):
             return ""
         ends, at = self._ends, sentence.at - 1
