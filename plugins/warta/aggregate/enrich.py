@@ -253,7 +253,9 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
             return analyse(doc.title, doc.summary, doc.html, doc.lang, doc.published, matcher)
 
     keys, analyses = [], []
-    for doc in documents:
+    for number, doc in enumerate(documents):
+        if number % SETTLE_EVERY == 0:  # cached analyses are kept to the end too
+            settle()
         with noting(doc.where, "while enriching this article"):
             keys.append(analysis_key(doc.title, doc.summary, doc.html, doc.lang, doc.published))
             found = cache.cached(keys[-1], ours, registry.digest) if cache is not None else None
@@ -284,6 +286,8 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
         enrich_keys = [enrichment_key(key, d, registry.digest, threshold, others, prior_of(a, prior))
                        for key, a, d in zip(keys, analyses, documents)]
         for number, (key, analysis) in enumerate(zip(enrich_keys, analyses)):
+            if number % SETTLE_EVERY == 0:
+                settle()
             results[number] = cache.cached_enrichment(key, analysis, answers)
         cache.drop_unread_enrichments()
         for number, (key, analysis) in enumerate(zip(name_keys, analyses)):
