@@ -309,6 +309,11 @@ def _row(value) -> list:
     return _encoder(type(value))(value)
 
 
+def _as_is(hint) -> bool:
+    """A field type whose values JSON keeps as they are."""
+    return hint in (str, int, float, bool) or hint == str | None
+
+
 @cache
 def _encoder(kind: type):
     """The function :func:`_row` uses for ``kind``: its fields in order, each of a type other than str, int, float
@@ -316,7 +321,7 @@ def _encoder(kind: type):
     hints, names = typing.get_type_hints(kind), [field.name for field in dataclasses.fields(kind)]
     get = attrgetter(*names) if len(names) > 1 else (lambda value: (getattr(value, names[0]),))
     converted = [(number, _writer(hints[name])) for number, name in enumerate(names)
-                 if hints[name] not in (str, int, float, bool) and hints[name] != str | None]
+                 if not _as_is(hints[name])]
 
     def encode(value) -> list:
         row = list(get(value))
@@ -354,11 +359,11 @@ def _decoder(kind: type):
     types_, converted, words = [], [], []
     for number, field in enumerate(dataclasses.fields(kind)):
         hint = hints[field.name]
-        if hint in (str, int, bool) or hint == str | None:
+        if hint is float:
+            types_.append((int, float))
+        elif _as_is(hint):
             types_.append(typing.get_args(hint) or hint)
             words += [number] if hint is str else []
-        elif hint is float:
-            types_.append((int, float))
         else:
             types_.append(object)
             converted.append((number, _reader(hint)))
