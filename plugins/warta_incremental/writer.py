@@ -229,8 +229,12 @@ class Run:
 
 
 def _env_digest(env) -> str:
-    """What a template's analysis depends on besides its sources: Jinja2 and the names of the globals."""
-    return hashlib.blake2b(f"{jinja2.__version__}\0{sorted(env.globals)}".encode(), digest_size=16).hexdigest()
+    """What a template's analysis depends on besides its sources: Jinja2, the names of the globals and our code
+    (which reads the templates: warta_incremental.reads)."""
+    from warta_build import code_version as our_sources
+
+    return hashlib.blake2b(f"{jinja2.__version__}\0{our_sources()}\0{sorted(env.globals)}".encode(),
+                           digest_size=16).hexdigest()
 
 
 def _names_digest(names: frozenset[str] | None) -> bytes:
