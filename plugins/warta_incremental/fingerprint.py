@@ -25,6 +25,10 @@ from pelican.urlwrappers import URLWrapper
 from warta.identity import identity
 
 CONTENT_SKIP = {"_context", "settings"}  # the settings are digested once for the whole build
+# Pelican's Content.content and .summary, made of: the body with its {filename} links resolved against the URLs of
+# all content (``links``) from the source's folder and the page's own address (in its key: its path and the
+# settings); the summary of the front-matter, or else the body cut short.
+BODY_VALUES = {"content": "(body)", "summary": "(summary)"}
 INTRASITE = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author)[|}]")
 MAX_DEPTH = 60
 
@@ -247,6 +251,7 @@ class Fingerprints:
                 names.append("(links)")
         else:
             names = sorted(k for k in state if k in shown and k not in CONTENT_SKIP)
+            names += [BODY_VALUES[name] for name in sorted(shown & BODY_VALUES.keys())]
         names = (*names, "(url)", "(save_as)")  # not names an attribute can have
         known = self.fields.get(identity(content))
         if known is None or known[0] is not content:
@@ -267,14 +272,30 @@ class Fingerprints:
     def _attribute(self, content: Content, state: dict, name: str):
         if name == "(links)":
             return self.links
+        if name == "(body)":
+            return self._body(state)
+        if name == "(summary)":
+            metadata = state.get("metadata") or {}
+            return metadata["summary"] if "summary" in metadata else ("(cut)", self._body(state))
         if name[0] == "(":
             return getattr(content, name[1:-1])
         return [t.url for t in state[name]] if name == "translations" else state[name]
 
 
+    def _body(self, state: dict) -> tuple:
+        """What Pelican's Content.get_content makes the body of (with the page's address): :data:`BODY_VALUES`."""
+        body = state.get("_content")
+        return body, state.get("source_path"), self.links if INTRASITE.search(body or "") else b""
+
+
 @functools.cache
 def _computed(kind: type, shown: frozenset[str]) -> bool:
-    """Whether a name read is a property or method of the class (but the URL and save path, always digested),
-    which may read any attribute."""
-    return any(callable(found) or hasattr(found, "__get__")
-               for found in (inspect.getattr_static(kind, name, None) for name in shown - {"url", "save_as"}))
+    """Whether a name read is a property or method of the class (but the URL and save path, always digested, and
+    Pelican's own content and summary, :data:`BODY_VALUES`), which may read any attribute; or the class makes its
+    body some other way (``_get_content``)."""
+    if hasattr(kind, "_get_content") or any(
+            inspect.getattr_static(kind, name, None) is not inspect.getattr_static(Content, name, None)
+            for name in BODY_VALUES):
+        return True
+    return any(callable(found) or hasattr(found, "__get__") for found in (
+        inspect.getattr_static(kind, name, None) for name in shown - {"url", "save_as", *BODY_VALUES}))

@@ -14,8 +14,10 @@ from collections.abc import Iterable
 from jinja2 import nodes
 from jinja2.filters import FILTERS
 from jinja2.tests import TESTS
+from pelican.contents import Content
 
 BODY_WORDS = ("content", "summary")  # content, _content, get_content, _update_content, summary, get_summary...
+BODY_VALUES = frozenset({"content", "summary"})  # Pelican's properties whose inputs a key digests (fingerprint.py)
 BODY_ATTRIBUTES = frozenset({"get_static_links", "__dict__"})
 OWN_ATTRIBUTES = frozenset({"warta"})  # an article's attributes of ours, never an article (article.warta.summary)
 ATTRIBUTE_FILTERS = frozenset({"attr", "map", "sort", "groupby", "unique", "min", "max", "sum", "join",
@@ -35,7 +37,8 @@ def article_reads(trees: Iterable[nodes.Template], helpers: frozenset[str]
     """(why the templates may read any attribute of an article, or None; the attribute names they may read; the
     variables looked up by a key known only at run time, which must hold plain containers for the answer to
     stand). ``helpers``: global functions that read no article's attributes, or whose result is digested on
-    its own; those of :data:`HELPER_READS` read what it says."""
+    its own; those of :data:`HELPER_READS` read what it says. ``content`` and ``summary`` may be among the names
+    (:data:`BODY_VALUES`): the key digests what Pelican makes them of, not every attribute."""
     trees = list(trees)
     local, macros = set(), set()
     for tree in trees:
@@ -57,7 +60,7 @@ def article_reads(trees: Iterable[nodes.Template], helpers: frozenset[str]
             why = _why(node, callables, local, names, lookups)
             if why:
                 return why, frozenset(), []
-    body = sorted(name for name in names if _body(name))
+    body = sorted(name for name in names if _body(name) and name not in BODY_VALUES)
     if body:
         return f".{body[0]}", frozenset(), []
     return None, frozenset(names) | PRINTED, sorted(lookups)
@@ -104,4 +107,7 @@ def _why(node, callables: frozenset[str], local: set[str], names: set[str],  # n
 
 
 def _body(attribute: str) -> bool:
-    return attribute in BODY_ATTRIBUTES or any(word in attribute for word in BODY_WORDS)
+    """A method or property of Pelican's that reads the body, or the body itself; not any name with the words
+    ('summary_large_image', a Twitter card's kind)."""
+    return attribute in BODY_ATTRIBUTES or any(word in attribute for word in BODY_WORDS) and (
+        attribute.startswith("_") or hasattr(Content, attribute))

@@ -29,12 +29,9 @@ def test_listings_by_title_date_and_lede_read_named_attributes_only(source):
 
 
 @pytest.mark.parametrize("source, why", [
-    ("{{ article.content|safe }}", ".content"),
-    ("{{ article.summary }}", ".summary"),
     ("{{ article.get_content('') }}", ".get_content"),
-    ("{{ article.metadata.summary }}", ".summary"),  # only article.warta is known not to be an article
     ("{{ article|attr('_content') }}", "._content"),
-    ("{{ articles|map(attribute='content')|join }}", ".content"),
+    ("{{ article.get_summary('') }}", ".get_summary"),
     ("{% set name = 'title' %}{{ article|attr(name) }}", "filter attr with an attribute known only at run time"),
     ("{% for a in articles %}{% for k in keys %}{{ a[k] }}{% endfor %}{% endfor %}",
      "an item looked up by a key known only at run time"),
@@ -45,6 +42,15 @@ def test_listings_by_title_date_and_lede_read_named_attributes_only(source):
 ])
 def test_anything_that_may_read_the_body_says_so(source, why):
     assert reads(source) == (why, frozenset(), [])
+
+
+@pytest.mark.parametrize("source", [
+    "{{ article.content|safe }}", "{{ article.summary }}", "{{ articles|map(attribute='content')|join }}",
+    "{{ article.metadata.summary }}",  # the front-matter's summary, or the body's when it has none
+])
+def test_pelican_s_content_and_summary_are_names_read_whose_inputs_a_key_digests(source):
+    why, names, _ = reads(source)
+    assert why is None and names & {"content", "summary"}
 
 
 def test_the_names_read_are_attributes_strings_and_what_known_helpers_read():
@@ -78,4 +84,18 @@ def test_the_theme_s_listings_read_no_body_nor_offsets_and_its_article_and_page_
     for name in ("index.html", "entity.html", "category.html", "tag.html", "author.html", "edition.html"):
         why, names, _ = family(name)
         assert why is None and "warta_named" in names and "warta_entities" not in names, name
-    assert family("article.html")[0] is not None and family("page.html")[0] == ".content"
+    for name in ("article.html", "page.html"):
+        why, names, _ = family(name)
+        assert why is None and "content" in names and "metadata" not in names, name
+
+
+def test_a_template_s_analysis_kept_from_the_previous_build_is_made_again_under_other_code(monkeypatch):
+    import warta_build
+    from warta_incremental.writer import Run
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "{{ article.title }}"}))
+    run = Run.__new__(Run)  # only what _known_analysis reads: the previous build's records
+    run.old_templates = {"t.html": Run._analyse(env, "t.html")}
+    assert run._known_analysis(env, "t.html") == run.old_templates["t.html"]
+    monkeypatch.setattr(warta_build, "code_version", lambda: "other code")  # what reads the templates changed
+    assert run._known_analysis(env, "t.html") is None

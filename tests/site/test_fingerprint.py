@@ -95,6 +95,30 @@ def test_a_property_read_means_every_attribute():
         assert Fingerprints().digest(one, LISTING | {computed}) != Fingerprints().digest(other, LISTING | {computed})
 
 
+def test_a_page_showing_the_body_digests_what_pelican_makes_it_of_and_not_every_attribute():
+    shown = LISTING | {"content"}
+    one, other = article("<p>Satu.</p>"), article("<p>Satu.</p>")
+    other.warta_events = ("moved",)  # not shown
+    assert Fingerprints().digest(one, shown) == Fingerprints().digest(other, shown)
+    other._content = "<p>Dua.</p>"
+    assert Fingerprints().digest(one, shown) != Fingerprints().digest(other, shown)
+    linking, moved = article('<a href="{filename}/b.md">b</a>'), article('<a href="{filename}/b.md">b</a>')
+    assert Fingerprints(b"b at /b/").digest(linking, shown) != Fingerprints(b"b at /c/").digest(moved, shown)
+    assert Fingerprints(b"b at /b/").digest(one, shown) == Fingerprints(b"b at /c/").digest(one, shown)
+    other.source_path = "elsewhere/kim.md"  # {filename} links are resolved from the source's folder
+    assert Fingerprints().digest(article("<p>Dua.</p>"), shown) != Fingerprints().digest(other, shown)
+
+
+def test_a_summary_is_the_front_matter_s_or_else_the_body_s():
+    shown = LISTING | {"summary"}
+    one, other = article("<p>Satu.</p>"), article("<p>Dua.</p>")
+    assert Fingerprints().digest(one, shown) != Fingerprints().digest(other, shown)
+    one.metadata["summary"] = other.metadata["summary"] = "Kim tiba."
+    assert Fingerprints().digest(one, shown) == Fingerprints().digest(other, shown)
+    other.metadata["summary"] = "Kim pulang."
+    assert Fingerprints().digest(one, shown) != Fingerprints().digest(other, shown)
+
+
 def test_what_holds_an_article_is_digested_for_each_projection_even_after_the_article_alone():
     front, other = Front(article("<p>Satu.</p>")), Front(article("<p>Dua.</p>"))
     fingerprints = Fingerprints()
