@@ -452,3 +452,20 @@ def test_a_shared_form_right_after_one_candidate_is_named_is_that_one():
     # And when the sentence before names both, it says nothing
     both = text.replace("mencatat ratusan", "dan KPU DKI mencatat ratusan")
     assert shared(both) == (["kpu-dki"], [])
+
+
+def test_a_short_form_far_from_any_full_name_is_the_one_named_before_it_when_the_article_points_there():
+    """'Sriwijaya' in a list four paragraphs after 'Sriwijaya Air', in a crash report that names the club only
+    later: the airline. Not when the article points elsewhere, nor when both were named before it."""
+    registry = registry_of(
+        Entity("sriwijaya-air", "Sriwijaya Air", "organization", short=("Sriwijaya",), cues=("pesawat",)),
+        Entity("sriwijaya-fc", "Sriwijaya FC", "organization", short=("Sriwijaya",), cues=("klub", "stadion")))
+    gap = "\n\nSatu.\n\nDua.\n\nTiga.\n\n"
+    text = f"Sriwijaya Air kehilangan pesawat.{gap}Sriwijaya harus memperbaiki sistem.{gap}Klub Sriwijaya FC berduka."
+    assert ids(link_with(registry, text))[1] == ("Sriwijaya", "sriwijaya-air")
+    text = (f"Sriwijaya Air kehilangan pesawat.{gap}Sriwijaya harus memperbaiki sistem.{gap}"
+            "Klub Sriwijaya FC berduka di stadion, dan klub itu menunda laga di stadion lain.")
+    found = link_with(registry, text)
+    assert "Sriwijaya" not in dict(ids(found)) and [a.surface for a in found.ambiguous] == ["Sriwijaya"]
+    text = f"Sriwijaya Air kehilangan pesawat. Sriwijaya FC berduka.{gap}Sriwijaya harus memperbaiki sistem."
+    assert [a.surface for a in link_with(registry, text).ambiguous] == ["Sriwijaya"]

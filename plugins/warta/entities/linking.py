@@ -826,7 +826,11 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
         return just_named, ()
     if not memo.owners(mention.surface, mention.candidates):  # a short form of entries named in full
         last = evidence.named_last(mention)  # '' when no full name is near enough to justify it: for review
-        return (last, ()) if last else ("", evidence.article_ranking(mention, lang, memo, prior))
+        if last:
+            return last, ()
+        ranked = evidence.article_ranking(mention, lang, memo, prior)
+        before = [i for i in mention.candidates if evidence.first.get(i, start) < start]
+        return (before[0] if len(before) == 1 and ranked[0][0] == before[0] and _clear(ranked) else ""), ranked
     ranked = evidence.article_ranking(mention, lang, memo, prior)
     doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and memo.registry.entities[ranked[0][0]].type != kind
     if _clear(ranked):
