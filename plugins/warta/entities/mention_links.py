@@ -6,17 +6,16 @@ Occurrences are counted over the text the entity text model reads (``warta.entit
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from html import escape
 from itertools import accumulate
+from typing import NamedTuple
 
 import lxml.html
 
 from warta.entities.text import NO_LINKS, SKIP
 
 
-@dataclass(frozen=True)
-class MentionLink:
+class MentionLink(NamedTuple):  # a tuple: made for every first mention of every article in each build
     surface: str  # the words as written, e.g. "Kim Jong Un"
     occurrence: int  # 0 for the first time these words stand alone in the body text (headings included), 1 ...
     href: str
