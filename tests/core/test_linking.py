@@ -469,3 +469,21 @@ def test_a_short_form_far_from_any_full_name_is_the_one_named_before_it_when_the
     assert "Sriwijaya" not in dict(ids(found)) and [a.surface for a in found.ambiguous] == ["Sriwijaya"]
     text = f"Sriwijaya Air kehilangan pesawat. Sriwijaya FC berduka.{gap}Sriwijaya harus memperbaiki sistem."
     assert [a.surface for a in link_with(registry, text).ambiguous] == ["Sriwijaya"]
+
+
+def test_a_short_form_of_one_entry_never_named_in_full_is_a_mention_where_the_model_reads_that_name():
+    registry = registry_of(
+        Entity("kota-palu", "Kota Palu", "place", short=("Palu",)),
+        Entity("kabupaten-sigi", "Kabupaten Sigi", "place", short=("Sigi",)),
+        Entity("national-nz", "New Zealand National Party", "organization", short=("National",)),
+        Entity("mohamed-salah", "Mohamed Salah", "person", short=("Salah",)))
+
+    def found(text, lang="id"):
+        names = name_spans(text, lang, CorpusStats.from_texts([(text, lang)]))
+        return ids(link(text, lang, Matcher(registry).match(text, lang), names, registry, ordinary=ordinary))
+
+    assert found("Korban gempa terus bertambah di Palu, sementara bantuan tertahan di bandara.") == [
+        ("Palu", "kota-palu")]
+    assert found("Relawan dari Sigi mengirim tenda ke Palu.") == [("Sigi", "kabupaten-sigi"), ("Palu", "kota-palu")]
+    assert found("The chairman of the Saudi National Bank said it would not add more money.", "en") == []
+    assert found("Salah satu kebutuhan mendesak adalah tenda.") == []  # an ordinary word opening a sentence

@@ -20,10 +20,13 @@ from warta_build.candidates import ambiguous_report
 
 # the second written after the linker was tuned on the first, the third blind after the second round of fixes
 # (measured P 0.926 R 0.958 after the second round, P 0.940 R 0.958 after the third; its errors were printed once
-# by mistake on 7 Dec 2026 and no change was made from them: its figures since then are less blind)
-SETS = ("linking", "linking-heldout", "linking-heldout2")
+# by mistake on 7 Dec 2026 and no change was made from them: its figures since then are less blind); the fourth
+# blind on 7 Dec 2026 (night) by a writer who never saw the linker: P 0.946 R 0.890 (476/503, 476/535) at 76b8f07,
+# then its errors were read and it became a development set like the first two
+SETS = ("linking", "linking-heldout", "linking-heldout2", "linking-heldout3")
 # (precision, recall) each set reaches; the issue asks 0.99 of both
-FLOORS = {"linking": (0.985, 0.975), "linking-heldout": (0.99, 0.98), "linking-heldout2": (0.935, 0.955)}
+FLOORS = {"linking": (0.985, 0.975), "linking-heldout": (0.99, 0.98), "linking-heldout2": (0.935, 0.955),
+          "linking-heldout3": (0.94, 0.91)}
 ANNOTATION = re.compile(r"⟦([^⟦⟧|]+)\|([^⟦⟧|]*)⟧")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
@@ -72,7 +75,7 @@ def results(name: str):
 
 @pytest.mark.parametrize(("name", "articles", "english", "cases", "each"),
                          [("linking", 40, 12, 150, 30), ("linking-heldout", 24, 8, 80, 20),
-                          ("linking-heldout2", 24, 8, 80, 20)])
+                          ("linking-heldout2", 24, 8, 80, 20), ("linking-heldout3", 24, 8, 80, 20)])
 def test_the_set_is_large_and_covers_the_three_classes(name, articles, english, cases, each):
     registry, items = labelled(name)
     shared = shared_forms(registry)

@@ -185,8 +185,12 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     foreign = _of_another_place(text, mentions, memo)
     kept, dropped = [], []
     last = len(mentions) - 1
+    full = {m.entity_id for m in mentions if m.via != "short"}
     for number, mention in enumerate(mentions):
-        if skip and _covers(skip, mention.start):  # a headline keeps its names, but for a region's
+        if (mention.via == "short" and mention.entity_id not in full and mention.surface not in (overrides or ())
+                and _short_alone(mention, names, starts, registry)):
+            why = "short form alone"
+        elif skip and _covers(skip, mention.start):  # a headline keeps its names, but for a region's
             why = _compass_nested(text, mention, registry)
         elif number in foreign:
             why = "nested"
@@ -220,6 +224,18 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface, *zip(*ranked)))
     return Linked(tuple(out), tuple(ambiguous), tuple(dropped))
+
+
+def _short_alone(mention: Mention, names, starts, registry: Registry) -> bool:
+    """Whether a short form of one entry the article never names in full ('Palu' of Kota Palu, 'Labour' of the
+    Labour Party) is no mention: only where the model of names reads a name of the entry's type on exactly those
+    words may it be one (not 'Swiss francs', not 'National' in 'Saudi National Bank'), and the other rules
+    still apply ('Salah satu')."""
+    at = bisect_right(starts, mention.start) - 1
+    name = names[at] if at >= 0 and starts[at] == mention.start else None
+    if name is not None and name.end == mention.end and name.type == registry.entities[mention.entity_id].type:
+        return False
+    return True
 
 
 def _covers(spans, at: int) -> bool:
