@@ -183,6 +183,31 @@ def test_a_span_outside_its_text_or_a_match_the_analysis_lacks_costs_its_file(tm
     assert damaged.enrich_hits == 0 and damaged.name_hits == 0
 
 
+@pytest.mark.parametrize("where", [(0, 0, 0), (2, 0, 5), (3, 0, 0)], ids=["tag", "event", "first-mention"])
+def test_an_enrichment_naming_an_id_the_registry_lacks_costs_its_file(tmp_path, where):
+    from datetime import datetime, timezone
+
+    from warta.aggregate.enrich import Document, enrich_corpus
+    from warta.entities.registry import Entity, make_registry
+
+    registry = make_registry([Entity("jakarta", "Jakarta", "place")])
+    docs = [Document("a", "Banjir di Jakarta", "", "<p>Air merendam Jakarta pada Senin (6/5/2024).</p>", "id",
+                     datetime(2024, 5, 7, tzinfo=timezone.utc))]
+    path = tmp_path / "analysis"
+    first = AnalysisCache(path)
+    fresh = enrich_corpus(docs, registry, 0.5, first)
+    first.save()
+    part, row, field = where
+
+    def unknown(entry):
+        value = entry[2][part][row][field]
+        entry[2][part][row][field] = ["tidak-ada"] if isinstance(value, list) else "tidak-ada"
+    damage(path, "enriched", unknown)
+    damaged = AnalysisCache(path)
+    assert enrich_corpus(docs, registry, 0.5, damaged) == fresh
+    assert damaged.warning and "does not fit this registry" in damaged.warning and damaged.enrich_hits == 0
+
+
 def test_a_registry_change_keeps_every_article_s_name_spans(tmp_path):
     """The spans, the text and its dates depend on the article and the corpus, not the registry: a new alias matches
     every article again but runs the model of names and the date finder over none, and the enrichment equals one

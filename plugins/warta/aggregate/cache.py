@@ -145,14 +145,17 @@ class AnalysisCache:
         if text is not None:
             self.new_names[key] = text
 
-    def cached_enrichment(self, key: str, analysis: Analysis, answers) -> Enrichment | None:
+    def cached_enrichment(self, key: str, analysis: Analysis, answers, valid=None) -> Enrichment | None:
         """The enrichment under ``key`` (of an article with this ``analysis``) while the corpus statistics answer
-        the questions it asked as before; kept when so."""
+        the questions it asked as before; kept when so. It must pass ``valid`` (the ids it names are known)."""
         def read(text):
             questions, answered, data = json.loads(_typed(text, str))
             if answers(_questions(questions)) != _typed(answered, str):
                 return None
-            return compact(questions), answered, decode_enrichment(data, analysis)
+            enrichment = decode_enrichment(data, analysis)
+            if valid is not None and not valid(enrichment):
+                raise ValueError(f"entry {key[:12]} does not fit this registry")
+            return compact(questions), answered, enrichment
 
         found = self._lookup(self.old_enriched, key, read, counted=False)
         if found is None:

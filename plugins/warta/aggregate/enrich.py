@@ -247,6 +247,14 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     def ours(analysis: Analysis) -> bool:  # a cache entry naming an id the registry lacks is not ours
         return all(i in registry.entities for m in analysis.mentions for i in (m.candidates or (m.entity_id,)))
 
+    def enriched_ours(enrichment: Enrichment) -> bool:  # ids of the registry, or of the article's own new names
+        known = registry.entities
+        tags = {tag.id for tag in enrichment.entities}
+        return (all(tag.id in known for tag in enrichment.entities if tag.registered)
+                and all(m.entity_id in known for m in (*enrichment.mentions, *enrichment.first_mentions))
+                and all(i in known for a in enrichment.ambiguous for i in a.candidates)
+                and all(i in known or i in tags for event in enrichment.events for i in event.entity_ids))
+
     def analysed(number: int) -> Analysis:
         doc = documents[number]
         with noting(doc.where, "while enriching this article"):
@@ -288,7 +296,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
         for number, (key, analysis) in enumerate(zip(enrich_keys, analyses)):
             if number % SETTLE_EVERY == 0:
                 settle()
-            results[number] = cache.cached_enrichment(key, analysis, answers)
+            results[number] = cache.cached_enrichment(key, analysis, answers, enriched_ours)
         cache.drop_unread_enrichments()
         for number, (key, analysis) in enumerate(zip(name_keys, analyses)):
             if results[number] is not None:
