@@ -25,7 +25,7 @@ def naive_match(registry: Registry, text: str, lang: str) -> list[Mention]:
         seen = sorted((last_full[i], i) for i in key.shorts if i in last_full)
         later = sorted((s, k.full[0][0]) for s, _, k in kept if s > start and len(k.full) == 1
                        and k.full[0][0] in key.shorts)
-        short = [seen[-1][1]] if seen else [later[0][1]] if later else list(key.shorts) if len(key.shorts) == 1 else []
+        short = [seen[-1][1]] if seen else [later[0][1]] if later else sorted(key.shorts)
         if not key.full and len(named := {i for _, i in seen + later}) > 1:
             short = sorted(named)
         owners = sorted({i for i, _ in key.full} | set(short or key.shorts)) if key.full else short

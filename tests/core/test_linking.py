@@ -487,3 +487,15 @@ def test_a_short_form_of_one_entry_never_named_in_full_is_a_mention_where_the_mo
     assert found("Relawan dari Sigi mengirim tenda ke Palu.") == [("Sigi", "kabupaten-sigi"), ("Palu", "kota-palu")]
     assert found("The chairman of the Saudi National Bank said it would not add more money.", "en") == []
     assert found("Salah satu kebutuhan mendesak adalah tenda.") == []  # an ordinary word opening a sentence
+
+
+def test_a_short_form_of_entries_none_named_in_full_goes_where_the_article_clearly_points_else_to_review():
+    registry = registry_of(
+        Entity("labour-uk", "Labour Party", "organization", short=("Labour",), context=("united-kingdom",)),
+        Entity("labour-nz", "New Zealand Labour Party", "organization", short=("Labour",), context=("new-zealand",)),
+        Entity("united-kingdom", "United Kingdom", "place"), Entity("new-zealand", "New Zealand", "place"))
+    text = "New Zealand voted on Saturday.\n\nThe count went on all night.\n\nLabour lost power after six years."
+    assert ids(link_with(registry, text, "en"))[-1] == ("Labour", "labour-nz")
+    found = link_with(registry, "The count went on all night. Labour lost power after six years.", "en")
+    assert ids(found) == [] and [(a.surface, set(a.candidates)) for a in found.ambiguous] == [
+        ("Labour", {"labour-uk", "labour-nz"})]

@@ -51,7 +51,7 @@ def test_acronyms_match_only_in_capitals():
 def test_names_match_with_their_case_or_in_capitals():
     assert found("INDONESIA MENANG", "id") == [("indonesia", "INDONESIA", "name")]
     assert found("indonesia dan Indonesia", "id") == [("indonesia", "Indonesia", "name")]
-    assert found("Kim Jong un", "id") == []
+    assert [m[1:] for m in found("Kim Jong un", "id")] == [("Kim", "shared")]  # not Kim Jong Un: only the short form
 
 
 def test_shared_forms_keep_their_candidates():
@@ -91,8 +91,8 @@ def test_short_form_goes_to_its_owner_named_in_full():
     # two owners named in full: the linker decides (warta.entities.linking)
     shared = [m for m in Matcher(REGISTRY).match("Kim Jong Un tiba. Kim Yo Jong menyusul. Kim.", "id") if m.candidates]
     assert [(m.surface, m.via, m.candidates) for m in shared] == [("Kim", "shared", ("kim-jong-un", "kim-yo-jong"))]
-    # alone, a short form of one entry is its mention for the linker to confirm (warta.entities.linking); of two, none
-    assert found("Kim dan Putin bertemu.") == [("vladimir-putin", "Putin", "short")]
+    # alone, a short form is its entry's mention, or its entries' shared one, for the linker to confirm or decide
+    assert found("Kim dan Putin bertemu.") == [("", "Kim", "shared"), ("vladimir-putin", "Putin", "short")]
     # named in full only after it (a headline, then the lede): the first full name after it
     assert found("Putin tiba. Vladimir Putin disambut.") == [
         ("vladimir-putin", "Putin", "short"), ("vladimir-putin", "Vladimir Putin", "name")]

@@ -846,6 +846,8 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
             return last, ()
         ranked = evidence.article_ranking(mention, lang, memo, prior)
         before = [i for i in mention.candidates if evidence.first.get(i, start) < start]
+        if not any(i in evidence.first for i in mention.candidates):  # none named in full: the article decides
+            return (ranked[0][0] if _clear(ranked) else ""), ranked
         return (before[0] if len(before) == 1 and ranked[0][0] == before[0] and _clear(ranked) else ""), ranked
     ranked = evidence.article_ranking(mention, lang, memo, prior)
     doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and memo.registry.entities[ranked[0][0]].type != kind

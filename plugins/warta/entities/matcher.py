@@ -137,7 +137,7 @@ def _resolve(text: str, hits) -> list[Mention]:
         known = [(seen[i], i) for i in shorts if i in seen]
         later = [(first[i], i) for i in shorts if i in first]
         # Alone (no owner named in full), a short form of one entry is its mention for linking to confirm.
-        short = {max(known)[1]} if known else {min(later)[1]} if later else set(shorts) if len(shorts) == 1 else set()
+        short = {max(known)[1]} if known else {min(later)[1]} if later else set(shorts)
         if not full and len(named := {i for _, i in known + later}) > 1:
             short = named  # several owners named in full: the linker reads the occurrence, else the last named
         # Beside a full form, a short form's owners are candidates even when the text never names them in full
