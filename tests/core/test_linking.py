@@ -499,3 +499,11 @@ def test_a_short_form_of_entries_none_named_in_full_goes_where_the_article_clear
     found = link_with(registry, "The count went on all night. Labour lost power after six years.", "en")
     assert ids(found) == [] and [(a.surface, set(a.candidates)) for a in found.ambiguous] == [
         ("Labour", {"labour-uk", "labour-nz"})]
+
+
+def test_a_court_after_a_judge_is_a_longer_name_not_a_title_s_second_word():
+    registry = registry_of(Entity("jakarta-selatan", "Jakarta Selatan", "place"))
+    text = "Majelis hakim Pengadilan Negeri Jakarta Selatan memvonis terdakwa pada Senin."
+    names = name_spans(text, "id", CorpusStats.from_texts([(text, "id")]))
+    assert any(text[n.start:n.end] == "Pengadilan Negeri Jakarta Selatan" for n in names)  # what the rule reads
+    assert ids(link(text, "id", Matcher(registry).match(text, "id"), names, registry, ordinary=ordinary)) == []

@@ -32,7 +32,7 @@ from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
 
-from warta.entities.discovery import TITLES, calendar_words
+from warta.entities.discovery import ORG_HEADS, TITLES, calendar_words
 from warta.entities.matcher import Mention, is_acronym, opens_sentence
 from warta.entities.registry import Registry
 
@@ -264,7 +264,8 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
         rest[other.start - start:other.end - start] = " " * (other.end - other.start)
     words = [w for w in "".join(rest).split() if w[:1].isupper() and w.lower() not in TITLES]
     before = text[max(0, start - 30):start].split() if words else ()
-    if words and before and before[-1].lower() in TITLES and text.startswith(words[0], start):
+    if (words and before and before[-1].lower() in TITLES and text.startswith(words[0], start)
+            and words[0].lower() not in ORG_HEADS):  # 'hakim Pengadilan Negeri Jakarta Selatan': a court
         words = words[1:]  # the second word of a title the name's span took in: 'Wali Kota Medan Bobby Nasution'
     if words:  # the name holds more than registered names and titles: 'Jordan Henderson', 'Laut Jawa'
         title_construction = (names[at].type == "person" and mention.start == start and len(words) >= 2
