@@ -485,6 +485,11 @@ def test_a_short_form_of_one_entry_never_named_in_full_is_a_mention_where_the_mo
     assert found("Korban gempa terus bertambah di Palu, sementara bantuan tertahan di bandara.") == [
         ("Palu", "kota-palu")]
     assert found("Relawan dari Sigi mengirim tenda ke Palu.") == [("Sigi", "kabupaten-sigi"), ("Palu", "kota-palu")]
+    # a headline in title case has no names read: read as a name elsewhere in the article, the form is one there too
+    text = "Gempa Guncang Palu\n\nKorban gempa terus bertambah di Palu, sementara bantuan tertahan di bandara."
+    names = name_spans(text, "id", CorpusStats.from_texts([(text, "id")]))
+    found_in = link(text, "id", Matcher(registry).match(text, "id"), names, registry, ordinary=ordinary, skip=[(0, 18)])
+    assert ids(found_in) == [("Palu", "kota-palu")] * 2
     assert found("The chairman of the Saudi National Bank said it would not add more money.", "en") == []
     assert found("Salah satu kebutuhan mendesak adalah tenda.") == []  # an ordinary word opening a sentence
 

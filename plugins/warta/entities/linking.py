@@ -186,9 +186,11 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     kept, dropped = [], []
     last = len(mentions) - 1
     full = {m.entity_id for m in mentions if m.via != "short"}
+    alone = [m for m in mentions if m.via == "short" and m.entity_id not in full and m.surface not in (overrides or ())]
+    read = {m.surface for m in alone if not _short_alone(m, names, starts, registry)}  # read as a name somewhere
     for number, mention in enumerate(mentions):
-        if (mention.via == "short" and mention.entity_id not in full and mention.surface not in (overrides or ())
-                and _short_alone(mention, names, starts, registry)):
+        if mention.via == "short" and mention.entity_id not in full and mention.surface not in (
+                overrides or ()) and mention.surface not in read:
             why = "short form alone"
         elif skip and _covers(skip, mention.start):  # a headline keeps its names, but for a region's
             why = _compass_nested(text, mention, registry)
