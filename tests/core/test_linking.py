@@ -512,3 +512,12 @@ def test_a_court_after_a_judge_is_a_longer_name_not_a_title_s_second_word():
     names = name_spans(text, "id", CorpusStats.from_texts([(text, "id")]))
     assert any(text[n.start:n.end] == "Pengadilan Negeri Jakarta Selatan" for n in names)  # what the rule reads
     assert ids(link(text, "id", Matcher(registry).match(text, "id"), names, registry, ordinary=ordinary)) == []
+
+
+def test_a_region_s_government_names_the_region():
+    registry = registry_of(Entity("jawa-tengah", "Jawa Tengah", "place"), Entity("jakarta", "DKI Jakarta", "place"))
+    for text, expected in [("Pemerintah Provinsi Jawa Tengah menyiapkan pelatihan ulang bagi buruh.", "jawa-tengah"),
+                           ("Presiden meminta Pertamina dan Pemprov DKI Jakarta mencari jalan keluar.", "jakarta")]:
+        names = name_spans(text, "id", CorpusStats.from_texts([(text, "id")]))
+        assert ids(link(text, "id", Matcher(registry).match(text, "id"), names, registry, ordinary=ordinary))[-1][1] \
+            == expected, [text[n.start:n.end] for n in names]
