@@ -49,8 +49,10 @@ NAMED_LATER = 1.0  # named only after the occurrence: a short form points back t
 OWN_NAME = 1.0
 MAX_CO_MENTIONS, MAX_CUES = 2, 2
 NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge, Massachusetts', 'Santos, Brasil'
-# A region's government is no longer name: 'Pemprov DKI Jakarta', 'Pemerintah Provinsi Jawa Tengah' name the region
-GOVERNMENT = frozenset("pemerintah pemprov pemkot pemkab pemda provinsi kota kabupaten".split())
+# A region's government is no longer name: 'Pemprov DKI Jakarta', 'Pemerintah Provinsi Jawa Tengah', 'Pemerintah
+# Kota Surabaya' name the region ('Kota' and 'Kabupaten' only after 'Pemerintah': 'Warga Kota Jakarta ...' is a name)
+GOVERNMENT = frozenset("pemerintah pemprov pemkot pemkab pemda provinsi".split())
+LOCAL = frozenset(("kota", "kabupaten"))
 TYPE_CONFIDENCE = 0.6  # below this the model's type for one word is often wrong (a club read as its city)
 DOUBT_CONFIDENCE = 0.55  # from this, a type that contradicts the article's choice leaves the occurrence unlinked
 # (the model's, not the rules' alone: those give at most 0.5, and read a one-word club as its city)
@@ -266,8 +268,9 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
     rest = list(text[start:end])
     for other in inside:
         rest[other.start - start:other.end - start] = " " * (other.end - other.start)
-    words = [w for w in "".join(rest).split() if w[:1].isupper() and w.lower() not in TITLES
-             and w.lower() not in GOVERNMENT]
+    words = [w for w in "".join(rest).split() if w[:1].isupper() and w.lower() not in TITLES]
+    words = [w for number, w in enumerate(words) if w.lower() not in GOVERNMENT and not (
+        number and w.lower() in LOCAL and words[number - 1].lower() == "pemerintah")]
     before = text[max(0, start - 30):start].split() if words else ()
     if (words and before and before[-1].lower() in TITLES and text.startswith(words[0], start)
             and words[0].lower() not in ORG_HEADS):  # 'hakim Pengadilan Negeri Jakarta Selatan': a court
