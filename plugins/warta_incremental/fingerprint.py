@@ -281,7 +281,6 @@ class Fingerprints:
             return getattr(content, name[1:-1])
         return [t.url for t in state[name]] if name == "translations" else state[name]
 
-
     def _body(self, state: dict) -> tuple:
         """What Pelican's Content.get_content makes the body of (with the page's address): :data:`BODY_VALUES`."""
         body = state.get("_content")

@@ -49,7 +49,7 @@ NAMED_LATER = 1.0  # named only after the occurrence: a short form points back t
 OWN_NAME = 1.0
 MAX_CO_MENTIONS, MAX_CUES = 2, 2
 NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge, Massachusetts', 'Santos, Brasil'
-# A region's government is no longer name: 'Pemprov DKI Jakarta', 'Pemerintah Provinsi Jawa Tengah', 'Pemerintah
+# A region's government makes no longer name: 'Pemprov DKI Jakarta', 'Pemerintah Provinsi Jawa Tengah', 'Pemerintah
 # Kota Surabaya' name the region ('Kota' and 'Kabupaten' only after 'Pemerintah': 'Warga Kota Jakarta ...' is a name)
 GOVERNMENT = frozenset("pemerintah pemprov pemkot pemkab pemda provinsi".split())
 LOCAL = frozenset(("kota", "kabupaten"))
@@ -189,12 +189,9 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     foreign = _of_another_place(text, mentions, memo)
     kept, dropped = [], []
     last = len(mentions) - 1
-    full = {m.entity_id for m in mentions if m.via != "short"}
-    alone = [m for m in mentions if m.via == "short" and m.entity_id not in full and m.surface not in (overrides or ())]
-    read = {m.surface for m in alone if not _short_alone(m, names, starts, registry)}  # read as a name somewhere
+    unread = _unread_short_forms(mentions, names, starts, registry, overrides or {})
     for number, mention in enumerate(mentions):
-        if mention.via == "short" and mention.entity_id not in full and mention.surface not in (
-                overrides or ()) and mention.surface not in read:
+        if mention.start in unread:
             why = "short form alone"
         elif skip and _covers(skip, mention.start):  # a headline keeps its names, but for a region's
             why = _compass_nested(text, mention, registry)
@@ -232,16 +229,20 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     return Linked(tuple(out), tuple(ambiguous), tuple(dropped))
 
 
-def _short_alone(mention: Mention, names, starts, registry: Registry) -> bool:
-    """Whether a short form of one entry the article never names in full ('Palu' of Kota Palu, 'Labour' of the
-    Labour Party) is no mention: only where the model of names reads a name of the entry's type on exactly those
-    words may it be one (not 'Swiss francs', not 'National' in 'Saudi National Bank'), and the other rules
-    still apply ('Salah satu')."""
-    at = bisect_right(starts, mention.start) - 1
-    name = names[at] if at >= 0 and starts[at] == mention.start else None
-    if name is not None and name.end == mention.end and name.type == registry.entities[mention.entity_id].type:
-        return False
-    return True
+def _unread_short_forms(mentions: Sequence[Mention], names, starts, registry: Registry, overrides) -> set[int]:
+    """Where a short form of one entry the article never names in full ('Palu' of Kota Palu) is no mention: it is
+    one only where the model of names reads a name of the entry's type on exactly those words, here or at another
+    occurrence of the same words (a title-case headline has no names read); not 'National' in 'Saudi National
+    Bank'. The other rules still apply to those kept ('Salah satu')."""
+    full = {m.entity_id for m in mentions if m.via != "short"}
+    alone = [m for m in mentions if m.via == "short" and m.entity_id not in full and m.surface not in overrides]
+    read = set()
+    for mention in alone:
+        at = bisect_right(starts, mention.start) - 1
+        name = names[at] if at >= 0 and starts[at] == mention.start else None
+        if name is not None and name.end == mention.end and name.type == registry.entities[mention.entity_id].type:
+            read.add(mention.surface)
+    return {m.start for m in alone if m.surface not in read}
 
 
 def _covers(spans, at: int) -> bool:

@@ -119,9 +119,10 @@ def opens_sentence(text: str, start: int) -> bool:
 
 def _resolve(text: str, hits) -> list[Mention]:
     """Keep leftmost-longest non-overlapping hits. A short form goes to its owner whose full form the text has
-    ('Putin' in a headline, 'Vladimir Putin' in the lede), and is dropped when the text has none; a form of
-    several entries (full forms, a full form and short forms, or a short form of several entries the text names
-    in full) keeps them all as candidates."""
+    ('Putin' in a headline, 'Vladimir Putin' in the lede); when the text names none, to its owners all the same,
+    for the linker to confirm ('Palu' of Kota Palu) or decide; a form of several entries (full forms, a full form
+    and short forms, or a short form of several entries the text names in full or none of them) keeps them all
+    as candidates."""
     kept, reach = [], 0
     for start, negative_end, value in hits:
         if start >= reach:
@@ -136,7 +137,6 @@ def _resolve(text: str, hits) -> list[Mention]:
     for start, end, full, shorts in kept:
         known = [(seen[i], i) for i in shorts if i in seen]
         later = [(first[i], i) for i in shorts if i in first]
-        # Alone (no owner named in full), a short form of one entry is its mention for linking to confirm.
         short = {max(known)[1]} if known else {min(later)[1]} if later else set(shorts)
         if not full and len(named := {i for _, i in known + later}) > 1:
             short = named  # several owners named in full: the linker reads the occurrence, else the last named
