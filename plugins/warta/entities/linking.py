@@ -50,7 +50,8 @@ OWN_NAME = 1.0
 MAX_CO_MENTIONS, MAX_CUES = 2, 2
 NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge, Massachusetts', 'Santos, Brasil'
 # A region's government makes no longer name: 'Pemprov DKI Jakarta', 'Pemerintah Provinsi Jawa Tengah', 'Pemerintah
-# Kota Surabaya' name the region ('Kota' and 'Kabupaten' only after 'Pemerintah': 'Warga Kota Jakarta ...' is a name)
+# Kota Surabaya' name the region ('Kota' and 'Kabupaten' only after 'Pemerintah': 'Warga Kota Jakarta ...' is a name).
+# Not in discovery.TITLES: those are features the model of names was trained with.
 GOVERNMENT = frozenset("pemerintah pemprov pemkot pemkab pemda provinsi".split())
 LOCAL = frozenset(("kota", "kabupaten"))
 TYPE_CONFIDENCE = 0.6  # below this the model's type for one word is often wrong (a club read as its city)
