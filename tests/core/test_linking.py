@@ -521,3 +521,12 @@ def test_a_region_s_government_names_the_region():
         names = name_spans(text, "id", CorpusStats.from_texts([(text, "id")]))
         assert ids(link(text, "id", Matcher(registry).match(text, "id"), names, registry, ordinary=ordinary))[-1][1] \
             == expected, [text[n.start:n.end] for n in names]
+
+
+def test_an_ordinary_word_opening_a_sentence_before_a_role_and_a_name_is_a_team_but_not_a_role_of_its_own():
+    registry = registry_of(Entity("miami-heat", "Miami Heat", "organization", aliases=("Heat",)),
+                           Entity("travis-head", "Travis Head", "person", aliases=("Head",)))
+    text = "The final went to seven games. Heat forward Jimmy Butler kept Miami ahead for most of the night."
+    assert ids(link_with(registry, text, "en")) == [("Heat", "miami-heat")]
+    text = "The final went to seven games. Head coach Rahul Dravid did not stay on after the tournament."
+    assert ids(link_with(registry, text, "en")) == []

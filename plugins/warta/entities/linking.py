@@ -121,6 +121,7 @@ KIND_BEFORE = {**ORG_KINDS, **_types(
 PERSON_BEFORE = frozenset("""
 justice judge minister president senator governor mayor chancellor striker forward midfielder defender
 goalkeeper winger captain actor actress singer rapper driver founder spokesman spokeswoman""".split())
+ROLE_WORDS = frozenset("head assistant chief deputy vice acting interim caretaker former senior".split())  # of a role
 PERSON_NOUNS = PERSON_BEFORE | frozenset("""
 coach manager player hakim menteri presiden gubernur pelatih penyerang gelandang bek kiper pemain aktor aktris
 penyanyi pebalap pendiri""".split())
@@ -470,6 +471,9 @@ def _name_follows(text: str, end: int, lang: str) -> bool:
         return _name_follows(text, after.end(), lang)  # an adverb in -nya: 'Madura sebenarnya tampil'
     if lang == "en" and low in IRREGULAR_PAST:
         return True
+    if low in PERSON_NOUNS:  # a role and a person's name: 'Heat forward Jimmy Butler' (not 'Head coach Rahul ...')
+        name = NEXT_WORD.match(text, after.end())
+        return bool(name) and name.group(1)[:1].isupper() and text[end - 12:end].split()[-1].lower() not in ROLE_WORDS
     return low in AFTER_SUBJECT or low.endswith("ed") and lang == "en" or (
         lang != "en" and VERB_PREFIX.match(low) is not None)
 
