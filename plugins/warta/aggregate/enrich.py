@@ -231,6 +231,14 @@ def settled_results():
             gc.unfreeze()
 
 
+def _settling(items, settle):
+    """``items`` in order, ``settle()`` called before every SETTLE_EVERY-th: what the loop keeps is then settled."""
+    for count, item in enumerate(items):
+        if count % SETTLE_EVERY == 0:
+            settle()
+        yield item
+
+
 def enrich_corpus(documents, registry: Registry, threshold: float, cache=None, others: bool = False,
                   map_=map) -> list[Enrichment]:
     """Enrich every document; ``cache`` (an AnalysisCache) skips unchanged articles; ``others``: also
@@ -261,9 +269,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
             return analyse(doc.title, doc.summary, doc.html, doc.lang, doc.published, matcher)
 
     keys, analyses = [], []
-    for number, doc in enumerate(documents):
-        if number % SETTLE_EVERY == 0:  # cached analyses are kept to the end too
-            settle()
+    for doc in _settling(documents, settle):  # cached analyses are kept to the end too
         with noting(doc.where, "while enriching this article"):
             keys.append(analysis_key(doc.title, doc.summary, doc.html, doc.lang, doc.published))
             found = cache.cached(keys[-1], ours, registry.digest) if cache is not None else None
@@ -272,9 +278,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
                 analysis = replace(analysis, mentions=tuple(matcher.match(analysis.text.text, doc.lang)))
             analyses.append(analysis)
     missing = [number for number, analysis in enumerate(analyses) if analysis is None]
-    for count, (number, analysis) in enumerate(zip(missing, map_(analysed, missing))):
-        if count % SETTLE_EVERY == 0:
-            settle()
+    for number, analysis in _settling(zip(missing, map_(analysed, missing)), settle):
         analyses[number] = analysis
     if cache is not None:
         for key, analysis in zip(keys, analyses):
@@ -293,9 +297,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     if cache is not None:
         enrich_keys = [enrichment_key(key, d, registry.digest, threshold, others, prior_of(a, prior))
                        for key, a, d in zip(keys, analyses, documents)]
-        for number, (key, analysis) in enumerate(zip(enrich_keys, analyses)):
-            if number % SETTLE_EVERY == 0:
-                settle()
+        for number, (key, analysis) in enumerate(_settling(zip(enrich_keys, analyses), settle)):
             results[number] = cache.cached_enrichment(key, analysis, answers, enriched_ours)
         cache.drop_unread_enrichments()
         for number, (key, analysis) in enumerate(zip(name_keys, analyses)):
@@ -310,16 +312,12 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
             return found, questions, answers(questions)
 
     missing = [number for number, found in enumerate(names) if found is None and results[number] is None]
-    for count, (number, (found, questions, answered)) in enumerate(zip(missing, map_(spans, missing))):
-        if count % SETTLE_EVERY == 0:
-            settle()
+    for number, (found, questions, answered) in _settling(zip(missing, map_(spans, missing)), settle):
         names[number] = found, compact(questions)
         if cache is not None:
             cache.keep_names(name_keys[number], found, questions, answered)
 
-    for number, (a, d) in enumerate(zip(analyses, documents)):
-        if number % SETTLE_EVERY == 0:
-            settle()
+    for number, (a, d) in enumerate(_settling(zip(analyses, documents), settle)):
         if results[number] is not None:
             continue
         found, questions = names[number]
