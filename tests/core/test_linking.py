@@ -530,3 +530,16 @@ def test_an_ordinary_word_opening_a_sentence_before_a_role_and_a_name_is_a_team_
     assert ids(link_with(registry, text, "en")) == [("Heat", "miami-heat")]
     text = "The final went to seven games. Head coach Rahul Dravid did not stay on after the tournament."
     assert ids(link_with(registry, text, "en")) == []
+
+
+def test_an_ordinary_word_opening_a_sentence_before_what_belongs_to_a_body_names_one_the_article_names():
+    registry = registry_of(Entity("apple-inc", "Apple Inc.", "organization", aliases=("Apple",)),
+                           Entity("voice", "Indigenous Voice to Parliament", "organization", short=("Voice",)))
+    text = "Regulators fined Apple Inc. on Monday. Apple shares fell in New York trading."
+    assert ids(link_with(registry, text, "en")) == [("Apple Inc.", "apple-inc"), ("Apple", "apple-inc")]
+    text = "Orchards had a good year. Apple shares of the market grew."
+    assert ids(link_with(registry, text, "en")) == []  # the article names no Apple: the fruit
+    text = "Voters rejected the Indigenous Voice to Parliament. Voice supporters had hoped for a swing."
+    assert ids(link_with(registry, text, "en")) == [("Indigenous Voice to Parliament", "voice"), ("Voice", "voice")]
+    text = "Voters rejected the Indigenous Voice to Parliament. Voice coaches had warned the singers."
+    assert ids(link_with(registry, text, "en"))[1:] == []  # not a word of what a body has

@@ -78,6 +78,11 @@ saw sent set shook shut sold sought spent split spoke spread stood stole struck 
 told thought threw understood went withdrew wrote""".split())
 # Adverbs and connectives that open a sentence before a comma ('Next, ...', 'However, ...', 'Selanjutnya, ...'): a
 # one-word name written so is rare ('Reading, a commuter town' is an apposition, not one of these words).
+# English nouns for those and what belong to a named body: after a sentence's first word that is also an ordinary
+# word, they make it the name of an entry the article names elsewhere ('Apple shares fell', 'Voice supporters').
+BELONGING = frozenset("""
+supporters fans shares stock officials executives members voters backers critics campaigners lawmakers investors
+employees staff workers""".split())
 CONNECTIVES = frozenset("""
 next then still now first second third finally lastly meanwhile however instead indeed moreover furthermore
 besides otherwise overall later earlier again yet thus hence therefore nonetheless nevertheless regardless
@@ -206,7 +211,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
                    or text[end + 1:end + 2].isupper() and _modifies_next(
                        text, mention, mentions[number + 1] if number < last else None, names, starts, registry)
                    or " " not in mention.surface and opens_sentence(text, mention.start)
-                   and _ordinary_opener(text, lang, mention, registry, ordinary)
+                   and _ordinary_opener(text, lang, mention, registry, ordinary, mentions)
                    or "")
         if why:
             dropped.append((mention, why))
@@ -439,7 +444,7 @@ def homes(registry: Registry) -> dict[str, frozenset[str]]:
     return table
 
 
-def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry, ordinary) -> str:
+def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry, ordinary, mentions=()) -> str:
     surface = mention.surface
     if " " in surface or not opens_sentence(text, mention.start) or is_acronym(surface):
         return ""
@@ -447,7 +452,13 @@ def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry,
         return ""
     if text.startswith(",", mention.end) and surface.lower() in CONNECTIVES:  # 'Next, the chief executive said'
         return "ordinary word"
-    return "" if _name_follows(text, mention.end, lang) else "ordinary word"
+    if _name_follows(text, mention.end, lang):
+        return ""
+    after = NEXT_WORD.match(text, mention.end) if lang == "en" else None
+    if after and after.group(1).lower() in BELONGING and any(
+            m.start != mention.start and not set(owners(m)).isdisjoint(owners(mention)) for m in mentions):
+        return ""  # 'Voice supporters had hoped' in an article naming the Indigenous Voice to Parliament
+    return "ordinary word"
 
 
 def _name_follows(text: str, end: int, lang: str) -> bool:
