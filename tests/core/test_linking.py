@@ -543,3 +543,14 @@ def test_an_ordinary_word_opening_a_sentence_before_what_belongs_to_a_body_names
     assert ids(link_with(registry, text, "en")) == [("Indigenous Voice to Parliament", "voice"), ("Voice", "voice")]
     text = "Voters rejected the Indigenous Voice to Parliament. Voice coaches had warned the singers."
     assert ids(link_with(registry, text, "en"))[1:] == []  # not a word of what a body has
+
+
+def test_a_noun_after_a_name_in_english_and_a_match_s_verb_before_it_say_a_club_and_downtown_a_city():
+    registry = registry_of(Entity("dortmund", "Dortmund", "place"),
+                           Entity("bvb", "Borussia Dortmund", "organization", short=("Dortmund",)))
+    text = "Real Madrid beat Dortmund at Wembley. A mistake in the Dortmund defence cost the final."
+    assert [i for s, i in ids(link_with(registry, text, "en"))] == ["bvb", "bvb"]
+    text = "Fans flew home to Dortmund. The parade went through downtown Dortmund on Sunday."
+    assert [i for s, i in ids(link_with(registry, text, "en"))] == ["dortmund", "dortmund"]
+    text = "Persija mengalahkan Dortmund dalam laga persahabatan."
+    assert [i for s, i in ids(link_with(registry, text, "id"))] == ["bvb"]

@@ -99,9 +99,12 @@ def _types(**words: str) -> dict[str, str]:
 TYPE_BEFORE = _types(
     place="""kota kabupaten provinsi kecamatan desa kampung pulau wilayah daerah kawasan warga penduduk jalanan
     pusat pinggiran city town village province region streets centre center residents outskirts suburbs port
-    outside from near dekat di dari in""",
+    outside from near dekat di dari in downtown""",
     organization="""pemain klub suporter pendukung pelatih manajemen skuad saham maskapai players club fans
-    supporters coach manager squad shares airline""")
+    supporters coach manager squad shares airline beat defeated versus vs melawan mengalahkan""")
+# In English, nouns right after a name that make it a club's or company's ('the Dortmund defence', 'Apple shares').
+TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans supporters players coach manager
+    striker forward midfielder defender goalkeeper shares stock""")
 TYPE_NOUNS = _types(
     place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
     organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
@@ -829,9 +832,10 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     before = _last_words(text, start)
     word = before[-1] if before else ""  # the word right before it
     comma = text.startswith(", ", end)
-    if len(kinds) > 1 and (word in TYPE_SAYING or comma):
+    after = _type_after(text, end) if lang == "en" and text[end + 1:end + 2].islower() else None
+    if len(kinds) > 1 and (word in TYPE_SAYING or comma or after):
         # the usual case without a call: a word in TYPE_BEFORE is never one after which type_said reads further
-        said = TYPE_BEFORE.get(word) or type_said(text, mention, before, lang)
+        said = after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang)  # 'in the Dortmund defence'
         if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
             typed = by_type[said]
             if len(typed) == 1:
@@ -975,6 +979,12 @@ def type_said(text: str, mention: Mention, before: list[str], lang: str = "") ->
             if word in PERSON_NOUNS:  # 'Jackson, the newest justice'
                 return "person"
     return None
+
+
+def _type_after(text: str, end: int) -> str | None:
+    """The type a noun right after an occurrence gives it, in English: 'the Dortmund defence', 'Apple shares'."""
+    found = NEXT_WORD.match(text, end) if text.startswith(" ", end) else None
+    return TYPE_AFTER.get(found.group(1).lower()) if found and found.start(1) == end + 1 else None
 
 
 def _ranked(scores: list[tuple[str, float]]) -> list[tuple[str, float]]:
