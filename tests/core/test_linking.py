@@ -554,3 +554,19 @@ def test_a_noun_after_a_name_in_english_and_a_match_s_verb_before_it_say_a_club_
     assert [i for s, i in ids(link_with(registry, text, "en"))] == ["dortmund", "dortmund"]
     text = "Persija mengalahkan Dortmund dalam laga persahabatan."
     assert [i for s, i in ids(link_with(registry, text, "id"))] == ["bvb"]
+
+
+def test_a_surname_after_initials_or_before_family_is_not_the_registered_person():
+    registry = registry_of(Entity("iwan", "Iwan Setiawan Lukminto", "person", short=("Lukminto",)),
+                           Entity("kennedy", "Robert F. Kennedy Jr.", "person", short=("Kennedy",)))
+    text = "Iwan Setiawan Lukminto memimpin Sritex. Sritex didirikan H.M. Lukminto pada 1966. Lukminto menolak."
+    result = link_with(registry, text)
+    assert [m.start for m in result.mentions if m.entity_id == "iwan"] == [0, text.rindex("Lukminto")]
+    assert [why for m, why in result.dropped] == ["nested"]  # another person's name: discovery may offer it
+    habibie = registry_of(Entity("habibie", "Bacharuddin Jusuf Habibie", "person", short=("Habibie",)))
+    text = "Bacharuddin Jusuf Habibie lahir di Parepare. Presiden B.J. Habibie berpidato."
+    assert [i for s, i in ids(link_with(habibie, text))] == ["habibie", "habibie"]  # his own initials
+    text = "Robert F. Kennedy Jr. spoke on Monday. The Kennedy family distanced itself. Kennedy did not answer."
+    result = link_with(registry, text, "en")
+    assert [m.start for m in result.mentions] == [0, text.rindex("Kennedy")]
+    assert [why for m, why in result.dropped] == ["family"]

@@ -83,6 +83,9 @@ told thought threw understood went withdrew wrote""".split())
 BELONGING = frozenset("""
 supporters fans shares stock officials executives members voters backers critics campaigners lawmakers investors
 employees staff workers""".split())
+BY_SURNAME = frozenset(("short", "shared"))  # how a surname alone is matched
+INITIALS = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.){1,3} $")  # 'H.M. ', 'B. J. ' is no initials of one person
+FAMILY = frozenset("family dynasty clan".split())  # after a surname: 'the Kennedy family'
 CONNECTIVES = frozenset("""
 next then still now first second third finally lastly meanwhile however instead indeed moreover furthermore
 besides otherwise overall later earlier again yet thus hence therefore nonetheless nevertheless regardless
@@ -215,6 +218,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
                        text, mention, mentions[number + 1] if number < last else None, names, starts, registry)
                    or " " not in mention.surface and opens_sentence(text, mention.start)
                    and _ordinary_opener(text, lang, mention, registry, ordinary, mentions)
+                   or mention.via in BY_SURNAME and _another_person(text, mention, registry)
                    or "")
         if why:
             dropped.append((mention, why))
@@ -295,6 +299,30 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
                 and all(registry.entities[i].type == "person" for i in owners(mention)))
         return "" if title_construction or role else "nested"  # not 'juru bicara Kremlin Dmitry Peskov'
     return ""
+
+
+def _another_person(text: str, mention: Mention, registry: Registry) -> str:
+    """For a person's surname alone (a short form): 'nested' after initials that are not those of the entry's
+    given names ('H.M. Lukminto', the founder, in an article on Iwan Setiawan Lukminto; not 'B.J. Habibie' of
+    Bacharuddin Jusuf Habibie); 'family' before 'family', 'dynasty', 'clan' ('the Kennedy family'; not 'keluarga
+    Yosua', Yosua's family, which names him)."""
+    start = mention.start
+    if " " in mention.surface or not any(registry.entities[i].type == "person" for i in owners(mention)):
+        return ""
+    before = text[max(0, start - 12):start]
+    if before.endswith(". ") and (initials := INITIALS.search(before)) and not any(
+            _initials_of(form, mention.surface, initials.group()) for i in owners(mention)
+            for form in registry.entities[i].full_forms()):
+        return "nested"
+    after = NEXT_WORD.match(text, mention.end) if text.startswith(" ", mention.end) else None
+    return "family" if after and after.group(1) in FAMILY else ""
+
+
+def _initials_of(form: str, surname: str, initials: str) -> bool:
+    """Whether ``initials`` ('B.J. ') may stand for the words before ``surname`` in ``form`` (*Bacharuddin Jusuf
+    Habibie*), each initial one of their first letters, in order."""
+    given = iter(word[:1] for word in form.partition(f" {surname}")[0].split())
+    return form.endswith(f" {surname}") and all(letter in given for letter in re.findall(r"[A-Z]", initials))
 
 
 def _modifies_next(text: str, mention: Mention, following: Mention | None, names, starts, registry: Registry) -> str:
