@@ -570,3 +570,13 @@ def test_a_surname_after_initials_or_before_family_is_not_the_registered_person(
     result = link_with(registry, text, "en")
     assert [m.start for m in result.mentions] == [0, text.rindex("Kennedy")]
     assert [why for m, why in result.dropped] == ["family"]
+
+
+def test_a_short_form_alone_is_a_mention_where_the_word_beside_it_says_its_type():
+    registry = registry_of(Entity("national-nz", "New Zealand National Party", "organization", short=("National",)),
+                           Entity("act-nz", "ACT New Zealand", "organization", short=("ACT",)),
+                           Entity("act-au", "Australian Capital Territory", "place", short=("ACT",)))
+    text = "Voters turned right. The centre-right National party won, and the ACT party will join it in government."
+    assert ids(link_with(registry, text, "en")) == [("National", "national-nz"), ("ACT", "act-nz")]
+    text = "Voters turned right. The Scottish National Party lost seats. National leaders met in Wellington."
+    assert ids(link_with(registry, text, "en")) == []  # a name's own capitalised word; no word saying a party

@@ -107,7 +107,7 @@ TYPE_BEFORE = _types(
     supporters coach manager squad shares airline beat defeated versus vs melawan mengalahkan""")
 # In English, nouns right after a name that make it a club's or company's ('the Dortmund defence', 'Apple shares').
 TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans supporters players coach manager
-    striker forward midfielder defender goalkeeper shares stock""")
+    striker forward midfielder defender goalkeeper shares stock party""")
 TYPE_NOUNS = _types(
     place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
     organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
@@ -202,7 +202,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     foreign = _of_another_place(text, mentions, memo)
     kept, dropped = [], []
     last = len(mentions) - 1
-    unread = _unread_short_forms(mentions, names, starts, registry, overrides or {})
+    unread = _unread_short_forms(text, lang, mentions, names, starts, registry, overrides or {})
     for number, mention in enumerate(mentions):
         if mention.start in unread:
             why = "short form alone"
@@ -243,18 +243,22 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     return Linked(tuple(out), tuple(ambiguous), tuple(dropped))
 
 
-def _unread_short_forms(mentions: Sequence[Mention], names, starts, registry: Registry, overrides) -> set[int]:
+def _unread_short_forms(text: str, lang: str, mentions: Sequence[Mention], names, starts, registry: Registry,
+                        overrides) -> set[int]:
     """Where a short form of one entry the article never names in full ('Palu' of Kota Palu) is no mention: it is
-    one only where the model of names reads a name of the entry's type on exactly those words, here or at another
-    occurrence of the same words (a title-case headline has no names read); not 'National' in 'Saudi National
-    Bank'. The other rules still apply to those kept ('Salah satu')."""
+    one only where the model of names reads a name of the entry's type on exactly those words, or the word right
+    before or (in English) after says that type ('the National party'), here or at another occurrence of the same
+    words (a title-case headline has no names read); not 'National' in 'Saudi National Bank'. The other rules
+    still apply to those kept ('Salah satu')."""
     full = {m.entity_id for m in mentions if m.via != "short"}
     alone = [m for m in mentions if m.via == "short" and m.entity_id not in full and m.surface not in overrides]
     read = set()
     for mention in alone:
         at = bisect_right(starts, mention.start) - 1
         name = names[at] if at >= 0 and starts[at] == mention.start else None
-        if name is not None and name.end == mention.end and name.type == registry.entities[mention.entity_id].type:
+        kind = registry.entities[mention.entity_id].type
+        if name is not None and name.end == mention.end and name.type == kind or kind == (
+                lang == "en" and _type_after(text, mention.end) or TYPE_BEFORE.get(_word_before(text, mention.start))):
             read.add(mention.surface)
     return {m.start for m in alone if m.surface not in read}
 
@@ -860,7 +864,7 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     before = _last_words(text, start)
     word = before[-1] if before else ""  # the word right before it
     comma = text.startswith(", ", end)
-    after = _type_after(text, end) if lang == "en" and text[end + 1:end + 2].islower() else None
+    after = _type_after(text, end) if lang == "en" else None
     if len(kinds) > 1 and (word in TYPE_SAYING or comma or after):
         # the usual case without a call: a word in TYPE_BEFORE is never one after which type_said reads further
         said = after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang)  # 'in the Dortmund defence'
@@ -1009,10 +1013,17 @@ def type_said(text: str, mention: Mention, before: list[str], lang: str = "") ->
     return None
 
 
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start``, one space between, lowercased ('' for none)."""
+    before = text[max(0, start - 16):start]
+    return before.rsplit(None, 1)[-1].lower() if before.endswith(" ") and before.strip() else ""
+
+
 def _type_after(text: str, end: int) -> str | None:
-    """The type a noun right after an occurrence gives it, in English: 'the Dortmund defence', 'Apple shares'."""
-    found = NEXT_WORD.match(text, end) if text.startswith(" ", end) else None
-    return TYPE_AFTER.get(found.group(1).lower()) if found and found.start(1) == end + 1 else None
+    """The type a noun right after an occurrence gives it, in English: 'the Dortmund defence', 'Apple shares';
+    not a capitalised word, a name's own ('Scottish National Party')."""
+    found = NEXT_WORD.match(text, end) if text[end + 1:end + 2].islower() and text.startswith(" ", end) else None
+    return TYPE_AFTER.get(found.group(1)) if found else None
 
 
 def _ranked(scores: list[tuple[str, float]]) -> list[tuple[str, float]]:
