@@ -580,3 +580,10 @@ def test_a_short_form_alone_is_a_mention_where_the_word_beside_it_says_its_type(
     assert ids(link_with(registry, text, "en")) == [("National", "national-nz"), ("ACT", "act-nz")]
     text = "Voters turned right. The Scottish National Party lost seats. National leaders met in Wellington."
     assert ids(link_with(registry, text, "en")) == []  # a name's own capitalised word; no word saying a party
+
+
+def test_a_short_form_alone_that_is_no_mention_does_not_keep_the_match_before_it_apart():
+    registry = registry_of(Entity("switzerland", "Switzerland", "place", aliases=("Swiss",)),
+                           Entity("national-nz", "New Zealand National Party", "organization", short=("National",)))
+    text = "Markets fell in Zurich. The Swiss National Bank offered liquidity. Swiss voters will decide."
+    assert ids(link_with(registry, text, "en")) == [("Swiss", "switzerland")]  # the bank's Swiss is nested

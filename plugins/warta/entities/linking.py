@@ -201,7 +201,6 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     memo = _memo(registry)
     foreign = _of_another_place(text, mentions, memo)
     kept, dropped = [], []
-    last = len(mentions) - 1
     unread = _unread_short_forms(text, lang, mentions, names, starts, registry, overrides or {})
     for number, mention in enumerate(mentions):
         if mention.start in unread:
@@ -215,7 +214,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             why = (at >= 0 and names[at].end >= end and not (starts[at] == mention.start and names[at].end == end)
                    and _nested(text, mention, mentions, names, starts, registry)
                    or text[end + 1:end + 2].isupper() and _modifies_next(
-                       text, mention, mentions[number + 1] if number < last else None, names, starts, registry)
+                       text, mention, _next_read(mentions, number, unread), names, starts, registry)
                    or " " not in mention.surface and opens_sentence(text, mention.start)
                    and _ordinary_opener(text, lang, mention, registry, ordinary, mentions)
                    or mention.via in BY_SURNAME and _another_person(text, mention, registry)
@@ -261,6 +260,13 @@ def _unread_short_forms(text: str, lang: str, mentions: Sequence[Mention], names
                 lang == "en" and _type_after(text, mention.end) or TYPE_BEFORE.get(_word_before(text, mention.start))):
             read.add(mention.surface)
     return {m.start for m in alone if m.surface not in read}
+
+
+def _next_read(mentions: Sequence[Mention], number: int, unread: set[int]) -> Mention | None:
+    """The match after ``mentions[number]``, unless it is a short form alone that is no mention ('National' in
+    'Swiss National Bank' where no National Party is named)."""
+    following = mentions[number + 1] if number + 1 < len(mentions) else None
+    return None if following is None or following.start in unread else following
 
 
 def _covers(spans, at: int) -> bool:
