@@ -587,3 +587,10 @@ def test_a_short_form_alone_that_is_no_mention_does_not_keep_the_match_before_it
                            Entity("national-nz", "New Zealand National Party", "organization", short=("National",)))
     text = "Markets fell in Zurich. The Swiss National Bank offered liquidity. Swiss voters will decide."
     assert ids(link_with(registry, text, "en")) == [("Swiss", "switzerland")]  # the bank's Swiss is nested
+
+
+def test_the_head_of_an_apposition_naming_a_kind_of_company_says_an_organisation():
+    registry = registry_of(Entity("nikola-tesla", "Nikola Tesla", "person", short=("Tesla",)),
+                           Entity("tesla-inc", "Tesla, Inc.", "organization", aliases=("Tesla",)))
+    text = "The truck maker was named after the inventor Nikola Tesla, as was Tesla, the carmaker run by Elon Musk."
+    assert ids(link_with(registry, text, "en"))[-1] == ("Tesla", "tesla-inc")

@@ -111,7 +111,8 @@ TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans s
 TYPE_NOUNS = _types(
     place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
     organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
-    label maker""")
+    label maker carmaker automaker manufacturer producer bank lender insurer broadcaster publisher startup
+    pabrikan produsen emiten""")
 # Kinds of organisation: the words of an entry's names or cues that tell its kind ('Semen Padang FC', 'Partai
 # Garuda', 'PT Adaro Energy', a cue 'maskapai'), and the words right before a name that say which kind it is
 # ('klub', 'partai', and whose members or parts belong to that kind: 'pelatih', 'pesawat', 'saham').
