@@ -594,3 +594,19 @@ def test_the_head_of_an_apposition_naming_a_kind_of_company_says_an_organisation
                            Entity("tesla-inc", "Tesla, Inc.", "organization", aliases=("Tesla",)))
     text = "The truck maker was named after the inventor Nikola Tesla, as was Tesla, the carmaker run by Elon Musk."
     assert ids(link_with(registry, text, "en"))[-1] == ("Tesla", "tesla-inc")
+
+
+def test_an_organisation_after_the_name_of_one_of_its_units_is_named_there():
+    registry = registry_of(Entity("bnpb", "Badan Nasional Penanggulangan Bencana", "organization", aliases=("BNPB",)),
+                           Entity("jakarta", "Jakarta", "place"))
+    text = "Gempa mengguncang Palu. Data dari Humas BNPB menyebut korban bertambah di Jakarta Pusat."
+    at, place = text.index("Humas"), text.index("Jakarta Pusat")
+    names = [Name(at, at + 10, "organization", 0.7), Name(place, place + 13, "place", 0.9)]
+    assert ids(link_with(registry, text, names=names)) == [("BNPB", "bnpb")]  # Jakarta Pusat is a region
+
+
+def test_an_ordinary_word_opening_a_sentence_before_a_party_s_leader_and_a_name_is_the_party():
+    registry = registry_of(Entity("tories-ca", "Conservative Party of Canada", "organization",
+                                  aliases=("Conservative",)))
+    text = "Carney won in Ottawa. Conservative leader Pierre Poilievre increased his party's share of the vote."
+    assert ids(link_with(registry, text, "en")) == [("Conservative", "tories-ca")]

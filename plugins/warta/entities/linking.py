@@ -54,6 +54,9 @@ NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge,
 # Not in discovery.TITLES: those are features the model of names was trained with.
 GOVERNMENT = frozenset("pemerintah pemprov pemkot pemkab pemda provinsi".split())
 LOCAL = frozenset(("kota", "kabupaten"))
+# An organisation's units name the organisation after them: 'Humas BNPB', 'Divisi Humas Polri', 'Biro Hukum KPK'
+# (not 'pusat': 'Jakarta Pusat' is a region).
+UNITS = frozenset("humas biro divisi direktorat ditjen bidang bagian sekretariat deputi kanwil satgas".split())
 TYPE_CONFIDENCE = 0.6  # below this the model's type for one word is often wrong (a club read as its city)
 DOUBT_CONFIDENCE = 0.55  # from this, a type that contradicts the article's choice leaves the occurrence unlinked
 # (the model's, not the rules' alone: those give at most 0.5, and read a one-word club as its city)
@@ -136,7 +139,7 @@ goalkeeper winger captain actor actress singer rapper driver founder spokesman s
 ROLE_WORDS = frozenset("head assistant chief deputy vice acting interim caretaker former senior".split())  # of a role
 PERSON_NOUNS = PERSON_BEFORE | frozenset("""
 coach manager player hakim menteri presiden gubernur pelatih penyerang gelandang bek kiper pemain aktor aktris
-penyanyi pebalap pendiri""".split())
+penyanyi pebalap pendiri leader chairman chairwoman ketua""".split())
 # A place preposition before 'the' or a possessive still says a place: 'across the Amazon', 'in its Cambridge'
 # (English only: Indonesian writes neither before a name).
 PLACE_PREPOSITIONS = frozenset("in at to from across".split())
@@ -297,6 +300,9 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
     words = [w for w in "".join(rest).split() if w[:1].isupper() and w.lower() not in TITLES]
     words = [w for number, w in enumerate(words) if w.lower() not in GOVERNMENT and not (
         number and w.lower() in LOCAL and words[number - 1].lower() == "pemerintah")]
+    if words and mention.end == end and all(w.lower() in UNITS for w in words) and all(
+            registry.entities[i].type == "organization" for i in owners(mention)):
+        return ""  # a unit of the organisation: 'Humas BNPB'
     before = text[max(0, start - 30):start].split() if words else ()
     if (words and before and before[-1].lower() in TITLES and text.startswith(words[0], start)
             and words[0].lower() not in ORG_HEADS):  # 'hakim Pengadilan Negeri Jakarta Selatan': a court
