@@ -610,3 +610,9 @@ def test_an_ordinary_word_opening_a_sentence_before_a_party_s_leader_and_a_name_
                                   aliases=("Conservative",)))
     text = "Carney won in Ottawa. Conservative leader Pierre Poilievre increased his party's share of the vote."
     assert ids(link_with(registry, text, "en")) == [("Conservative", "tories-ca")]
+
+
+def test_a_venue_named_after_an_organisation_does_not_name_it_but_its_events_do():
+    registry = registry_of(Entity("ftx", "FTX", "organization"), Entity("nba", "NBA", "organization"))
+    text = "The NBA Finals ended in Miami. The arena that carried the FTX Arena name now bears another sponsor."
+    assert ids(link_with(registry, text, "en")) == [("NBA", "nba")]

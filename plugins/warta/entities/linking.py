@@ -54,6 +54,7 @@ NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge,
 # Not in discovery.TITLES: those are features the model of names was trained with.
 GOVERNMENT = frozenset("pemerintah pemprov pemkot pemkab pemda provinsi".split())
 LOCAL = frozenset(("kota", "kabupaten"))
+VENUES = frozenset("Arena Stadium Tower Towers Centre Center Building Plaza Hall Dome Park Field Ballpark".split())
 # An organisation's units name the organisation after them: 'Humas BNPB', 'Divisi Humas Polri', 'Biro Hukum KPK'
 # (not 'pusat': 'Jakarta Pusat' is a region).
 UNITS = frozenset("humas biro divisi direktorat ditjen bidang bagian sekretariat deputi kanwil satgas".split())
@@ -346,13 +347,16 @@ def _modifies_next(text: str, mention: Mention, following: Mention | None, names
     """'nested' when a capitalised word that is no title, month or weekday follows a place's or person's match in
     the same sentence and starts no registered match or person's name: the match opens a longer name the model of
     names missed ('US Senate', 'Georgia Tech', 'Reading Festival'); not 'Presiden AS Joe Biden', 'Jakarta Senin'
-    (a one-word 'person', or one from the rules alone, is the usual mistake for an institution: 'Senate')."""
+    (a one-word 'person', or one from the rules alone, is the usual mistake for an institution: 'Senate'). After
+    an organisation's match, only a venue's word ('FTX Arena', 'Emirates Stadium'; not 'NBA Finals')."""
     if not text.startswith(" ", mention.end) or not text[mention.end + 1:mention.end + 2].isupper():
         return ""  # the usual case, settled without a regex
     after = NEXT_WORD.match(text, mention.end)
-    if not after or text[mention.end:after.start(1)] != " " or all(
-            registry.entities[i].type == "organization" for i in owners(mention)):
-        return ""  # an organisation's events and products name it: 'NBA Finals'
+    if not after or text[mention.end:after.start(1)] != " ":
+        return ""
+    if all(registry.entities[i].type == "organization" for i in owners(mention)):
+        # an organisation's events and products name it ('NBA Finals'), a venue it sponsors does not ('FTX Arena')
+        return "nested" if after.group(1) in VENUES else ""
     word = after.group(1)
     if not word[:1].isupper() or word.isupper() or (following is not None and following.start == after.start(1)):
         return ""  # a line in capitals is no name: 'GEORGIA TURNED BLUE'
