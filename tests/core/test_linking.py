@@ -616,3 +616,15 @@ def test_a_venue_named_after_an_organisation_does_not_name_it_but_its_events_do(
     registry = registry_of(Entity("ftx", "FTX", "organization"), Entity("nba", "NBA", "organization"))
     text = "The NBA Finals ended in Miami. The arena that carried the FTX Arena name now bears another sponsor."
     assert ids(link_with(registry, text, "en")) == [("NBA", "nba")]
+
+
+def test_a_word_after_a_shared_name_that_says_the_central_or_a_regional_body_decides():
+    registry = registry_of(
+        Entity("indonesia", "Indonesia", "place", aliases=("RI",)), Entity("jakarta", "Jakarta", "place"),
+        Entity("kpu", "Komisi Pemilihan Umum", "organization", aliases=("KPU", "KPU RI")),
+        Entity("kpu-jakarta", "KPU DKI Jakarta", "organization", aliases=("KPU Jakarta",), short=("KPU",)),
+        Entity("ombudsman", "Ombudsman", "organization"))
+    text = ("KPU Jakarta dan KPU RI bertemu. Pemilihan digelar KPU pusat pada Februari. "
+            "Rekapitulasi KPU provinsi selesai. Ombudsman pusat akan menyusun rekomendasi.")
+    found = [i for s, i in ids(link_with(registry, text)) if s in ("KPU", "Ombudsman")]
+    assert found == ["kpu", "kpu-jakarta", "ombudsman"]

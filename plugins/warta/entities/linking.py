@@ -34,6 +34,7 @@ from operator import attrgetter
 
 from warta.entities.discovery import ORG_HEADS, TITLES, calendar_words
 from warta.entities.matcher import Mention, is_acronym, opens_sentence
+from warta.entities.names import countries
 from warta.entities.registry import Registry
 
 MARGIN = 1.0  # the winner's score must reach this and beat the runner-up's by as much
@@ -117,6 +118,8 @@ TYPE_NOUNS = _types(
     organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
     label maker carmaker automaker manufacturer producer bank lender insurer broadcaster publisher startup
     pabrikan produsen emiten""")
+# In Indonesian, a word after a name that says the central body or a regional one: 'KPU pusat', 'KPU provinsi'.
+LEVEL_AFTER = _types(national="pusat nasional ri", regional="provinsi daerah wilayah kota kabupaten")
 # Kinds of organisation: the words of an entry's names or cues that tell its kind ('Semen Padang FC', 'Partai
 # Garuda', 'PT Adaro Energy', a cue 'maskapai'), and the words right before a name that say which kind it is
 # ('klub', 'partai', and whose members or parts belong to that kind: 'pelatih', 'pesawat', 'saham').
@@ -420,7 +423,7 @@ class _Memo:
     """What the linker works out once per registry, each part when first needed: the entries' homes, each shared
     form's candidates (:meth:`entries`), whose own name or alias a form is, how a form names an entry."""
 
-    __slots__ = ("registry", "_homes", "known_entries", "_owners", "known_vias")
+    __slots__ = ("registry", "_homes", "known_entries", "_owners", "known_vias", "_levels", "_countries")
 
     def __init__(self, registry: Registry):
         self.registry, self._homes = registry, None
@@ -428,6 +431,23 @@ class _Memo:
         self.known_entries: dict[tuple, tuple] = {}
         self._owners: dict[tuple, frozenset[str]] = {}
         self.known_vias: dict[tuple, str] = {}
+        self._levels: dict[tuple, dict[str, tuple[str, ...]]] = {}
+        self._countries: frozenset[str] | None = None  # the entries that are countries
+
+    def levels(self, ids: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        """The entries ``ids`` by level: 'regional' when one of their home places is no country (Babel's
+        names: *KPU DKI Jakarta*), else 'national' (*KPU RI*, *Komisi Pemilihan Umum*)."""
+        known = self._levels.get(ids)
+        if known is None:
+            entities, home = self.registry.entities, self.homes()
+            if self._countries is None:
+                names = countries()
+                self._countries = frozenset(i for i, e in entities.items() if e.type == "place" and any(
+                    form.lower() in names for form in e.full_forms()))
+            regional = tuple(i for i in ids if home.get(i, frozenset()) - self._countries)
+            known = self._levels[ids] = {"regional": regional,
+                                         "national": tuple(i for i in ids if i not in regional)}
+        return known
 
     def homes(self) -> dict[str, frozenset[str]]:
         if self._homes is None:
@@ -530,6 +550,8 @@ def _name_follows(text: str, end: int, lang: str) -> bool:
         if second and (second.group(1).lower() in ("itu", "ini") or second.group(1).endswith("nya")):
             return _name_follows(text, second.end(), lang)
         return False
+    if lang != "en" and low in LEVEL_AFTER:  # a body's level: 'Ombudsman pusat akan menyusun'
+        return True
     if lang != "en" and len(low) > 6 and low.endswith("nya") and low.isalpha():
         return _name_follows(text, after.end(), lang)  # an adverb in -nya: 'Madura sebenarnya tampil'
     if lang == "en" and low in IRREGULAR_PAST:
@@ -895,6 +917,11 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
         home = _home_said(text, mention, evidence, memo)  # 'Cambridge, England', 'Cambridge in eastern England'
         if home:
             return home, ()
+    if lang != "en" and text[end + 1:end + 2].islower() and text.startswith(" ", end):
+        level = LEVEL_AFTER.get(text[end + 1:end + 12].split(None, 1)[0].strip(MARKS))
+        chosen = memo.levels(mention.candidates).get(level, ()) if level else ()
+        if len(chosen) == 1:  # 'KPU pusat' beside 'KPU Jakarta', 'KPU provinsi'
+            return chosen[0], ()
     if by_kind and word in KIND_BEFORE:  # 'pelatih Semen Padang', 'partai Garuda'
         typed = by_kind.get(KIND_BEFORE[word], ())
         if len(typed) == 1:

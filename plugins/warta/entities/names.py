@@ -150,7 +150,7 @@ def _whole_name(name: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
+def countries() -> dict[str, str]:
     """Country names in Indonesian and English (Babel, two-letter territories), lowercased -> as written."""
     out = {}
     for locale in ("id", "en"):
@@ -163,13 +163,13 @@ def _countries() -> dict[str, str]:
 def _country_apart(text: str, names: list[Name]) -> list[Name]:
     """'Rusia Vladimir Putin' (after 'Presiden'): a person's name never opens with a country."""
     out = []
-    countries = _countries()
+    known = countries()
     for name in names:
         words = list(WORD.finditer(text, name.start, name.end))
         cut = None
         if name.type == "person" and len(words) > 1:
             for n in range(len(words) - 1, 0, -1):
-                if text[name.start:words[n - 1].end()].lower() in countries:
+                if text[name.start:words[n - 1].end()].lower() in known:
                     cut = n
                     break
         if cut is None:
@@ -309,7 +309,7 @@ def _country_spans(text: str, names: list[Name]) -> list[Name]:
 @lru_cache(maxsize=1)
 def _country_automaton():
     automaton = ahocorasick.Automaton()
-    for name in sorted(set(_countries().values())):
+    for name in sorted(set(countries().values())):
         automaton.add_word(name, len(name))
     automaton.make_automaton()
     return automaton
