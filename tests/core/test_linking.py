@@ -628,3 +628,16 @@ def test_a_word_after_a_shared_name_that_says_the_central_or_a_regional_body_dec
             "Rekapitulasi KPU provinsi selesai. Ombudsman pusat akan menyusun rekomendasi.")
     found = [i for s, i in ids(link_with(registry, text)) if s in ("KPU", "Ombudsman")]
     assert found == ["kpu", "kpu-jakarta", "ombudsman"]
+
+
+def test_an_english_article_naming_a_place_s_people_points_to_the_entry_with_that_place_as_context():
+    registry = registry_of(
+        Entity("australia", "Australia", "place"), Entity("canada", "Canada", "place"),
+        Entity("liberal-au", "Liberal Party of Australia", "organization", short=("Liberals",), context=("australia",)),
+        Entity("liberal-ca", "Liberal Party of Canada", "organization", short=("Liberals",), context=("canada",)))
+    text = "Australians voted on Saturday. The Liberals had opposed the referendum."
+    assert ids(link_with(registry, text, "en")) == [("Liberals", "liberal-au")]
+    text = "Canadian voters went to the polls. The Liberals won a fourth term."
+    assert ids(link_with(registry, text, "en")) == [("Liberals", "liberal-ca")]
+    text = "Voters went to the polls. The Liberals won a fourth term."
+    assert ids(link_with(registry, text, "en")) == []  # nothing points either way: for review

@@ -592,6 +592,18 @@ class _Evidence:
         self._edge: str | None = None
         self._latest: dict[tuple, int] = {}
         self._rankings: dict[tuple, list] = {}
+        self._people: dict[str, bool] = {}
+        self.registry = None  # set by the first ranking
+
+    def people_named(self, entity_id: str) -> bool:
+        """Whether the text names the people of a place in English, by its name with one of the usual endings
+        ('Australians', 'Canadian', 'Indonesian', 'Japanese')."""
+        known = self._people.get(entity_id)
+        if known is None:
+            entity = self.registry.entities.get(entity_id) if self.registry else None
+            known = self._people[entity_id] = entity is not None and entity.type == "place" and any(
+                _people_pattern(form).search(self.text) for form in entity.full_forms() if form.isalpha())
+        return known
 
     def says(self, words: str) -> bool:
         """Whether the article (its text and category) has ``words``, whole words in a row, in any case."""
@@ -645,7 +657,7 @@ class _Evidence:
         known = self._rankings.get(key)
         if known is None:  # (ranking, the ranking with the own-name bonus or None, the owners of the name)
             most = max([prior.get(i, 0) for i in candidates]) if prior else 0
-            entities, said = memo.registry.entities, {}
+            entities, said, self.registry = memo.registry.entities, {}, memo.registry
             for i in candidates:  # a loop, not a comprehension: this runs for many occurrences
                 said[i] = score(entities[i], mention.surface, lang, self, 0.0, i in later)
             scores = {i: said[i] + PRIOR * prior.get(i, 0) / most for i in candidates} if most else said
@@ -768,6 +780,13 @@ def _own_form(entity, surface: str) -> bool:
     return any(form == surface or form.upper() == surface for form in entity.full_forms())
 
 
+@lru_cache(maxsize=1024)
+def _people_pattern(name: str) -> re.Pattern:
+    """A place's people in English: 'Australia' -> Australian(s), 'Canada' -> Canadian(s), 'Japan' -> Japanese."""
+    stem = name[:-1] if name[-1:] in "aeiouy" else name
+    return re.compile(rf"\b(?:{re.escape(name)}ns?|{re.escape(stem)}(?:ians?|ese))\b")
+
+
 def _folded(text: str) -> str:
     """' word word ': words only, case-folded, for whole-word phrase search."""
     return f" {' '.join(WORDS.findall(text.casefold()))} "
@@ -845,7 +864,10 @@ def score(entity, surface: str, lang: str, evidence: _Evidence, prior: float, la
     places = evidence.places
     points = (NAMED_LATER if later else NAMED) if entity.id in places else 0.0
     if entity.context:
-        points += CO_MENTION * min(MAX_CO_MENTIONS, sum(map(places.__contains__, entity.context)))
+        named = sum(map(places.__contains__, entity.context))
+        if lang == "en" and named < MAX_CO_MENTIONS:  # 'Australians' for Australia
+            named += sum(evidence.people_named(i) for i in entity.context if i not in places)
+        points += CO_MENTION * min(MAX_CO_MENTIONS, named)
     if entity.cues:
         points += CUE * min(MAX_CUES, sum(map(evidence.says, entity.cues)))
     if entity.names.get(lang) == surface:
