@@ -641,3 +641,18 @@ def test_an_english_article_naming_a_place_s_people_points_to_the_entry_with_tha
     assert ids(link_with(registry, text, "en")) == [("Liberals", "liberal-ca")]
     text = "Voters went to the polls. The Liberals won a fourth term."
     assert ids(link_with(registry, text, "en")) == []  # nothing points either way: for review
+
+
+def test_the_one_entry_the_editor_left_without_hints_is_the_usual_meaning_where_the_article_says_nothing_else():
+    registry = registry_of(
+        Entity("new-zealand", "New Zealand", "place"), Entity("starmer", "Keir Starmer", "person"),
+        Entity("labour-uk", "Labour Party", "organization", short=("Labour",)),
+        Entity("labour-nz", "New Zealand Labour Party", "organization", short=("Labour",), context=("new-zealand",)))
+    text = "Keir Starmer will become prime minister after Labour won 411 seats. Labour's majority is huge."
+    assert [i for s, i in ids(link_with(registry, text, "en")) if s == "Labour"] == ["labour-uk", "labour-uk"]
+    text = "Voters in New Zealand went to the polls. Labour lost power after six years."
+    assert [i for s, i in ids(link_with(registry, text, "en")) if s == "Labour"] == ["labour-nz"]
+    hinted = registry_of(*registry.entities.values(), Entity("labour-au", "Australian Labor Party", "organization",
+                                                             short=("Labour",)))
+    text = "Keir Starmer will become prime minister after Labour won 411 seats."
+    assert ids(link_with(hinted, text, "en")) == [("Keir Starmer", "starmer")]  # two without hints: for review

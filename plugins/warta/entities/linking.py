@@ -434,6 +434,14 @@ class _Memo:
         self._levels: dict[tuple, dict[str, tuple[str, ...]]] = {}
         self._countries: frozenset[str] | None = None  # the entries that are countries
 
+    def unhinted(self, ids: tuple[str, ...]) -> frozenset[str]:
+        """The one of the entries ``ids`` without ``context`` or ``cues`` when all the others have some (what the
+        editor's hints leave as the usual meaning: *Labour* beside a *New Zealand Labour Party* with context), else
+        none."""
+        entities = self.registry.entities
+        plain = [i for i in ids if not (entities[i].context or entities[i].cues)]
+        return frozenset(plain) if len(plain) == 1 else frozenset()
+
     def levels(self, ids: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         """The entries ``ids`` by level: 'regional' when one of their home places is no country (Babel's
         names: *KPU DKI Jakarta*), else 'national' (*KPU RI*, *Komisi Pemilihan Umum*)."""
@@ -661,7 +669,7 @@ class _Evidence:
             for i in candidates:  # a loop, not a comprehension: this runs for many occurrences
                 said[i] = score(entities[i], mention.surface, lang, self, 0.0, i in later)
             scores = {i: said[i] + PRIOR * prior.get(i, 0) / most for i in candidates} if most else said
-            own = memo.owners(mention.surface, candidates)
+            own = memo.owners(mention.surface, candidates) or memo.unhinted(candidates)
             boosted = None
             if own and len(own) < len(candidates) and all(i in own or not said[i] for i in candidates):
                 boosted = _ranked([(i, scores[i] + OWN_NAME * (i in own)) for i in candidates])
