@@ -90,7 +90,6 @@ supporters fans shares stock officials executives members voters backers critics
 employees staff workers""".split())
 BY_SURNAME = frozenset(("short", "shared"))  # how a surname alone is matched
 INITIALS = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.){1,3} $")  # 'H.M. ', 'B. J. ' is no initials of one person
-FAMILY = frozenset("family dynasty clan".split())  # after a surname: 'the Kennedy family'
 CONNECTIVES = frozenset("""
 next then still now first second third finally lastly meanwhile however instead indeed moreover furthermore
 besides otherwise overall later earlier again yet thus hence therefore nonetheless nevertheless regardless
@@ -120,6 +119,10 @@ TYPE_NOUNS = _types(
     pabrikan produsen emiten""")
 # In Indonesian, a word after a name that says the central body or a regional one: 'KPU pusat', 'KPU provinsi'.
 LEVEL_AFTER = _types(national="pusat nasional ri", regional="provinsi daerah wilayah kota kabupaten")
+FAMILY = _types(family="family dynasty clan")  # after a surname: 'the Kennedy family'
+# Each table's words with the space before them, to test the text for any of them at C speed first.
+TYPE_AFTER_STARTS, LEVEL_STARTS, FAMILY_STARTS = (tuple(f" {w}" for w in table) for table in (TYPE_AFTER, LEVEL_AFTER,
+                                                                                              FAMILY))
 # Kinds of organisation: the words of an entry's names or cues that tell its kind ('Semen Padang FC', 'Partai
 # Garuda', 'PT Adaro Energy', a cue 'maskapai'), and the words right before a name that say which kind it is
 # ('klub', 'partai', and whose members or parts belong to that kind: 'pelatih', 'pesawat', 'saham').
@@ -223,9 +226,13 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
                    and _nested(text, mention, mentions, names, starts, registry)
                    or text[end + 1:end + 2].isupper() and _modifies_next(
                        text, mention, _next_read(mentions, number, unread), names, starts, registry)
-                   or " " not in mention.surface and opens_sentence(text, mention.start)
-                   and _ordinary_opener(text, lang, mention, registry, ordinary, mentions)
-                   or mention.via in BY_SURNAME and _another_person(text, mention, registry)
+                   or " " not in mention.surface and (
+                       opens_sentence(text, mention.start) and _ordinary_opener(text, lang, mention, registry,
+                                                                                ordinary, mentions)
+                       or mention.via in BY_SURNAME and (text.startswith(". ", mention.start - 2)
+                                                         and text[mention.start - 3:mention.start - 2].isupper()
+                                                         or lang == "en" and text.startswith(FAMILY_STARTS, end))
+                       and _another_person(text, mention, registry))
                    or "")
         if why:
             dropped.append((mention, why))
@@ -261,6 +268,8 @@ def _unread_short_forms(text: str, lang: str, mentions: Sequence[Mention], names
     alone = [m for m in mentions if m.via == "short" and m.entity_id not in full and m.surface not in overrides]
     read = set()
     for mention in alone:
+        if mention.surface in read:
+            continue
         at = bisect_right(starts, mention.start) - 1
         name = names[at] if at >= 0 and starts[at] == mention.start else None
         kind = registry.entities[mention.entity_id].type
@@ -323,20 +332,20 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
 
 
 def _another_person(text: str, mention: Mention, registry: Registry) -> str:
-    """For a person's surname alone (a short form): 'nested' after initials that are not those of the entry's
+    """For a person's one-word surname alone (a short form): 'nested' after initials that are not those of the entry's
     given names ('H.M. Lukminto', the founder, in an article on Iwan Setiawan Lukminto; not 'B.J. Habibie' of
     Bacharuddin Jusuf Habibie); 'family' before 'family', 'dynasty', 'clan' ('the Kennedy family'; not 'keluarga
     Yosua', Yosua's family, which names him)."""
     start = mention.start
-    if " " in mention.surface or not any(registry.entities[i].type == "person" for i in owners(mention)):
+    initials = INITIALS.search(text[max(0, start - 12):start]) if text.startswith(". ", start - 2) else None
+    family = not initials and _listed_after(text, mention.end, FAMILY)
+    if not (initials or family) or not any(
+            registry.entities[i].type == "person" for i in owners(mention)):
         return ""
-    before = text[max(0, start - 12):start]
-    if before.endswith(". ") and (initials := INITIALS.search(before)) and not any(
-            _initials_of(form, mention.surface, initials.group()) for i in owners(mention)
-            for form in registry.entities[i].full_forms()):
-        return "nested"
-    after = NEXT_WORD.match(text, mention.end) if text.startswith(" ", mention.end) else None
-    return "family" if after and after.group(1) in FAMILY else ""
+    if family:
+        return "family"
+    return "" if any(_initials_of(form, mention.surface, initials.group()) for i in owners(mention)
+                     for form in registry.entities[i].full_forms()) else "nested"
 
 
 def _initials_of(form: str, surname: str, initials: str) -> bool:
@@ -423,7 +432,7 @@ class _Memo:
     """What the linker works out once per registry, each part when first needed: the entries' homes, each shared
     form's candidates (:meth:`entries`), whose own name or alias a form is, how a form names an entry."""
 
-    __slots__ = ("registry", "_homes", "known_entries", "_owners", "known_vias", "_levels", "_countries")
+    __slots__ = ("registry", "_homes", "known_entries", "_owners", "known_vias", "_levels", "_countries", "_unhinted")
 
     def __init__(self, registry: Registry):
         self.registry, self._homes = registry, None
@@ -432,15 +441,19 @@ class _Memo:
         self._owners: dict[tuple, frozenset[str]] = {}
         self.known_vias: dict[tuple, str] = {}
         self._levels: dict[tuple, dict[str, tuple[str, ...]]] = {}
+        self._unhinted: dict[tuple, frozenset[str]] = {}
         self._countries: frozenset[str] | None = None  # the entries that are countries
 
     def unhinted(self, ids: tuple[str, ...]) -> frozenset[str]:
         """The one of the entries ``ids`` without ``context`` or ``cues`` when all the others have some (what the
         editor's hints leave as the usual meaning: *Labour* beside a *New Zealand Labour Party* with context), else
         none."""
-        entities = self.registry.entities
-        plain = [i for i in ids if not (entities[i].context or entities[i].cues)]
-        return frozenset(plain) if len(plain) == 1 else frozenset()
+        known = self._unhinted.get(ids)
+        if known is None:
+            entities = self.registry.entities
+            plain = [i for i in ids if not (entities[i].context or entities[i].cues)]
+            known = self._unhinted[ids] = frozenset(plain) if len(plain) == 1 else frozenset()
+        return known
 
     def levels(self, ids: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         """The entries ``ids`` by level: 'regional' when one of their home places is no country (Babel's
@@ -933,7 +946,8 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     before = _last_words(text, start)
     word = before[-1] if before else ""  # the word right before it
     comma = text.startswith(", ", end)
-    after = _type_after(text, end) if lang == "en" else None
+    after = (lang == "en" and "organization" in kinds and text.startswith(TYPE_AFTER_STARTS, end)
+             and _listed_after(text, end, TYPE_AFTER))  # it says only an organisation
     if len(kinds) > 1 and (word in TYPE_SAYING or comma or after):
         # the usual case without a call: a word in TYPE_BEFORE is never one after which type_said reads further
         said = after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang)  # 'in the Dortmund defence'
@@ -947,9 +961,9 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
         home = _home_said(text, mention, evidence, memo)  # 'Cambridge, England', 'Cambridge in eastern England'
         if home:
             return home, ()
-    if lang != "en" and text[end + 1:end + 2].islower() and text.startswith(" ", end):
-        level = LEVEL_AFTER.get(text[end + 1:end + 12].split(None, 1)[0].strip(MARKS))
-        chosen = memo.levels(mention.candidates).get(level, ()) if level else ()
+    if (lang != "en" and "organization" in kinds and text.startswith(LEVEL_STARTS, end)
+            and (level := _listed_after(text, end, LEVEL_AFTER))):
+        chosen = memo.levels(mention.candidates).get(level, ())
         if len(chosen) == 1:  # 'KPU pusat' beside 'KPU Jakarta', 'KPU provinsi'
             return chosen[0], ()
     if by_kind and word in KIND_BEFORE:  # 'pelatih Semen Padang', 'partai Garuda'
@@ -1093,11 +1107,17 @@ def _word_before(text: str, start: int) -> str:
     return before.rsplit(None, 1)[-1].lower() if before.endswith(" ") and before.strip() else ""
 
 
+def _listed_after(text: str, end: int, table: dict[str, str]) -> str | None:
+    """What ``table`` (lowercase words) gives the word right after ``end``, one space before it; None for a word
+    it lacks or one written otherwise (capitalised: a name's own, 'Scottish National Party'). Callers first test
+    ``text.startswith(<the table's STARTS>, end)``: the usual case, without a call."""
+    found = NEXT_WORD.match(text, end)
+    return table.get(found.group(1)) if found else None
+
+
 def _type_after(text: str, end: int) -> str | None:
-    """The type a noun right after an occurrence gives it, in English: 'the Dortmund defence', 'Apple shares';
-    not a capitalised word, a name's own ('Scottish National Party')."""
-    found = NEXT_WORD.match(text, end) if text[end + 1:end + 2].islower() and text.startswith(" ", end) else None
-    return TYPE_AFTER.get(found.group(1)) if found else None
+    """The type a noun right after an occurrence gives it, in English: 'the Dortmund defence', 'Apple shares'."""
+    return _listed_after(text, end, TYPE_AFTER) if text.startswith(TYPE_AFTER_STARTS, end) else None
 
 
 def _ranked(scores: list[tuple[str, float]]) -> list[tuple[str, float]]:
