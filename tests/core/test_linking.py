@@ -566,6 +566,8 @@ def test_a_surname_after_initials_or_before_family_is_not_the_registered_person(
     habibie = registry_of(Entity("habibie", "Bacharuddin Jusuf Habibie", "person", short=("Habibie",)))
     text = "Bacharuddin Jusuf Habibie lahir di Parepare. Presiden B.J. Habibie berpidato."
     assert [i for s, i in ids(link_with(habibie, text))] == ["habibie", "habibie"]  # his own initials
+    text = "Iwan Setiawan Lukminto memimpin Sritex, yang didirikan H. M. Lukminto."
+    assert [why for m, why in link_with(registry, text).dropped] == ["nested"]
     text = "Robert F. Kennedy Jr. spoke on Monday. The Kennedy family distanced itself. Kennedy did not answer."
     result = link_with(registry, text, "en")
     assert [m.start for m in result.mentions] == [0, text.rindex("Kennedy")]

@@ -89,7 +89,7 @@ BELONGING = frozenset("""
 supporters fans shares stock officials executives members voters backers critics campaigners lawmakers investors
 employees staff workers""".split())
 BY_SURNAME = frozenset(("short", "shared"))  # how a surname alone is matched
-INITIALS = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.){1,3} $")  # 'H.M. ', 'B. J. ' is no initials of one person
+INITIALS = re.compile(r"(?<![^\W\d_])(?:[A-Z]\. ?){0,2}[A-Z]\. $")  # 'H.M. ', 'B. J. ' before a surname
 CONNECTIVES = frozenset("""
 next then still now first second third finally lastly meanwhile however instead indeed moreover furthermore
 besides otherwise overall later earlier again yet thus hence therefore nonetheless nevertheless regardless
@@ -238,7 +238,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             dropped.append((mention, why))
         else:
             kept.append(mention)
-    evidence = _Evidence(text, [m for m in kept if not m.candidates], category, names, starts)
+    evidence = _Evidence(text, [m for m in kept if not m.candidates], category, names, starts, registry)
     out, ambiguous = [], []
     overrides, prior = overrides or {}, prior or {}
     vias = memo.known_vias
@@ -332,13 +332,13 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
 
 
 def _another_person(text: str, mention: Mention, registry: Registry) -> str:
-    """For a person's one-word surname alone (a short form): 'nested' after initials that are not those of the entry's
-    given names ('H.M. Lukminto', the founder, in an article on Iwan Setiawan Lukminto; not 'B.J. Habibie' of
+    """For a person's one-word surname alone (a short form): 'nested' after initials that are not those of the
+    entry's given names ('H.M. Lukminto', the founder, in an article on Iwan Setiawan Lukminto; not 'B.J. Habibie' of
     Bacharuddin Jusuf Habibie); 'family' before 'family', 'dynasty', 'clan' ('the Kennedy family'; not 'keluarga
     Yosua', Yosua's family, which names him)."""
     start = mention.start
     initials = INITIALS.search(text[max(0, start - 12):start]) if text.startswith(". ", start - 2) else None
-    family = not initials and _listed_after(text, mention.end, FAMILY)
+    family = not initials and text.startswith(FAMILY_STARTS, mention.end) and _listed_after(text, mention.end, FAMILY)
     if not (initials or family) or not any(
             registry.entities[i].type == "person" for i in owners(mention)):
         return ""
@@ -588,8 +588,8 @@ class _Evidence:
     """What one article says, for scoring candidates: the entities it names by forms of their own (and where),
     its words, the types the model of names reads; sentence by sentence, each worked out once."""
 
-    def __init__(self, text: str, decided: list[Mention], category: str, names, starts):
-        self.text, self.category, self.names, self.starts = text, category, names, starts
+    def __init__(self, text: str, decided: list[Mention], category: str, names, starts, registry=None):
+        self.text, self.category, self.names, self.starts, self.registry = text, category, names, starts, registry
         self.first: dict[str, int] = {}  # where each entry is first named by a form of its own
         self.places: dict[str, list[int]] = {}  # where each entry is named by a form of its own, in text order
         self.decided, self.decided_starts = decided, []
@@ -614,14 +614,13 @@ class _Evidence:
         self._latest: dict[tuple, int] = {}
         self._rankings: dict[tuple, list] = {}
         self._people: dict[str, bool] = {}
-        self.registry = None  # set by the first ranking
 
     def people_named(self, entity_id: str) -> bool:
         """Whether the text names the people of a place in English, by its name with one of the usual endings
         ('Australians', 'Canadian', 'Indonesian', 'Japanese')."""
         known = self._people.get(entity_id)
         if known is None:
-            entity = self.registry.entities.get(entity_id) if self.registry else None
+            entity = self.registry.entities.get(entity_id) if self.registry is not None else None
             known = self._people[entity_id] = entity is not None and entity.type == "place" and any(
                 _people_pattern(form).search(self.text) for form in entity.full_forms() if form.isalpha())
         return known
@@ -678,7 +677,7 @@ class _Evidence:
         known = self._rankings.get(key)
         if known is None:  # (ranking, the ranking with the own-name bonus or None, the owners of the name)
             most = max([prior.get(i, 0) for i in candidates]) if prior else 0
-            entities, said, self.registry = memo.registry.entities, {}, memo.registry
+            entities, said = memo.registry.entities, {}
             for i in candidates:  # a loop, not a comprehension: this runs for many occurrences
                 said[i] = score(entities[i], mention.surface, lang, self, 0.0, i in later)
             scores = {i: said[i] + PRIOR * prior.get(i, 0) / most for i in candidates} if most else said
