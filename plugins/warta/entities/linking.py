@@ -81,15 +81,10 @@ became began bought brought built came caught chose cut dealt drew drove fell fe
 gave got grew heard held hit hurt kept knew laid led left lent let lost made meant met paid put quit ran rose
 saw sent set shook shut sold sought spent split spoke spread stood stole struck swept swore took taught tore
 told thought threw understood went withdrew wrote""".split())
-# Adverbs and connectives that open a sentence before a comma ('Next, ...', 'However, ...', 'Selanjutnya, ...'): a
-# one-word name written so is rare ('Reading, a commuter town' is an apposition, not one of these words).
-# English nouns for those and what belong to a named body: after a sentence's first word that is also an ordinary
-# word, they make it the name of an entry the article names elsewhere ('Apple shares fell', 'Voice supporters').
-BELONGING = frozenset("""
-supporters fans shares stock officials executives members voters backers critics campaigners lawmakers investors
-employees staff workers""".split())
 BY_SURNAME = frozenset(("short", "shared"))  # how a surname alone is matched
 INITIALS = re.compile(r"(?<![^\W\d_])(?:[A-Z]\. ?){0,2}[A-Z]\. $")  # 'H.M. ', 'B. J. ' before a surname
+# Adverbs and connectives that open a sentence before a comma ('Next, ...', 'However, ...', 'Selanjutnya, ...'): a
+# one-word name written so is rare ('Reading, a commuter town' is an apposition, not one of these words).
 CONNECTIVES = frozenset("""
 next then still now first second third finally lastly meanwhile however instead indeed moreover furthermore
 besides otherwise overall later earlier again yet thus hence therefore nonetheless nevertheless regardless
@@ -117,6 +112,11 @@ TYPE_NOUNS = _types(
     organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
     label maker carmaker automaker manufacturer producer bank lender insurer broadcaster publisher startup
     pabrikan produsen emiten""")
+# English nouns for those and what belong to a named body: after a sentence's first word that is also an ordinary
+# word, they make it the name of an entry the article names elsewhere ('Apple shares fell', 'Voice supporters').
+# (Not TYPE_AFTER's roles: 'Head coach Rahul Dravid' is a role.)
+BELONGING = frozenset("""supporters fans shares stock officials executives members voters backers critics
+    campaigners lawmakers investors employees staff workers""".split())
 # In Indonesian, a word after a name that says the central body or a regional one: 'KPU pusat', 'KPU provinsi'.
 LEVEL_AFTER = _types(national="pusat nasional ri", regional="provinsi daerah wilayah kota kabupaten")
 FAMILY = _types(family="family dynasty clan")  # after a surname: 'the Kennedy family'
@@ -274,7 +274,8 @@ def _unread_short_forms(text: str, lang: str, mentions: Sequence[Mention], names
         name = names[at] if at >= 0 and starts[at] == mention.start else None
         kind = registry.entities[mention.entity_id].type
         if name is not None and name.end == mention.end and name.type == kind or kind == (
-                lang == "en" and _type_after(text, mention.end) or TYPE_BEFORE.get(_word_before(text, mention.start))):
+                lang == "en" and _type_after(text, mention.end)
+                or TYPE_BEFORE.get((_last_words(text, mention.start) or [""])[-1])):
             read.add(mention.surface)
     return {m.start for m in alone if m.surface not in read}
 
@@ -945,8 +946,7 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     before = _last_words(text, start)
     word = before[-1] if before else ""  # the word right before it
     comma = text.startswith(", ", end)
-    after = (lang == "en" and "organization" in kinds and text.startswith(TYPE_AFTER_STARTS, end)
-             and _listed_after(text, end, TYPE_AFTER))  # it says only an organisation
+    after = lang == "en" and "organization" in kinds and _type_after(text, end)  # it says only an organisation
     if len(kinds) > 1 and (word in TYPE_SAYING or comma or after):
         # the usual case without a call: a word in TYPE_BEFORE is never one after which type_said reads further
         said = after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang)  # 'in the Dortmund defence'
@@ -1098,12 +1098,6 @@ def type_said(text: str, mention: Mention, before: list[str], lang: str = "") ->
             if word in PERSON_NOUNS:  # 'Jackson, the newest justice'
                 return "person"
     return None
-
-
-def _word_before(text: str, start: int) -> str:
-    """The word right before ``start``, one space between, lowercased ('' for none)."""
-    before = text[max(0, start - 16):start]
-    return before.rsplit(None, 1)[-1].lower() if before.endswith(" ") and before.strip() else ""
 
 
 def _listed_after(text: str, end: int, table: dict[str, str]) -> str | None:
