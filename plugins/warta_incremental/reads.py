@@ -16,8 +16,9 @@ from jinja2.filters import FILTERS
 from jinja2.tests import TESTS
 from pelican.contents import Content
 
+from .fingerprint import BODY_VALUES  # Pelican's properties whose inputs a page key digests
+
 BODY_WORDS = ("content", "summary")  # content, _content, get_content, _update_content, summary, get_summary...
-BODY_VALUES = frozenset({"content", "summary"})  # Pelican's properties whose inputs a key digests (fingerprint.py)
 BODY_ATTRIBUTES = frozenset({"get_static_links", "__dict__"})
 OWN_ATTRIBUTES = frozenset({"warta"})  # an article's attributes of ours, never an article (article.warta.summary)
 ATTRIBUTE_FILTERS = frozenset({"attr", "map", "sort", "groupby", "unique", "min", "max", "sum", "join",
