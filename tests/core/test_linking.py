@@ -545,6 +545,18 @@ def test_an_ordinary_word_opening_a_sentence_before_what_belongs_to_a_body_names
     assert ids(link_with(registry, text, "en"))[1:] == []  # not a word of what a body has
 
 
+def test_a_rare_word_opening_a_sentence_after_a_person_s_full_name_is_the_person_s_name():
+    registry = registry_of(Entity("riva", "Riva Siahaan", "person", short=("Riva",)),
+                           Entity("salah", "Mohamed Salah", "person", short=("Salah",)))
+    assert 3.0 <= ordinary("Riva", "id") < 4.0 <= ordinary("Salah", "id")  # rare as a word, common
+    text = "Jaksa menahan Riva Siahaan. Riva dan tersangka lain ditahan."
+    assert ids(link_with(registry, text, "id")) == [("Riva Siahaan", "riva"), ("Riva", "riva")]
+    text = "Riva dan tersangka lain ditahan. Jaksa menahan Riva Siahaan."
+    assert ids(link_with(registry, text, "id")) == [("Riva Siahaan", "riva")]  # not yet named: a word
+    text = "Mohamed Salah mencetak gol. Salah dan benar tidak lagi penting bagi suporter."
+    assert ids(link_with(registry, text, "id")) == [("Mohamed Salah", "salah")]  # a common word
+
+
 def test_a_noun_after_a_name_in_english_and_a_match_s_verb_before_it_say_a_club_and_downtown_a_city():
     registry = registry_of(Entity("dortmund", "Dortmund", "place"),
                            Entity("bvb", "Borussia Dortmund", "organization", short=("Dortmund",)))

@@ -25,17 +25,19 @@ def name_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 14)
-def ordinary(word: str, lang: str) -> bool:
-    """``word`` (any case) is an ordinary word of ``lang``."""
+def ordinary(word: str, lang: str) -> float:
+    """How ordinary a word ``word`` (any case) is in ``lang``: its Zipf frequency, at least ``ZIPF``; 0.0 for one
+    that is not."""
     from wordfreq import zipf_frequency  # imported only when a build meets the rule: 0.15 s of every build
 
     low = word.lower()
     if low in name_words():
-        return False
+        return 0.0
     # wordfreq's small lists hold the words above once per million (Zipf 3), all this asks: English's large
     # list, the default, would cost about 30 MB in every build that meets the rule, for words below it.
-    return max(zipf_frequency(low, lang if lang in LANGS else "id", wordlist="small"),
-               zipf_frequency(low, "en", wordlist="small")) >= ZIPF
+    zipf = max(zipf_frequency(low, lang if lang in LANGS else "id", wordlist="small"),
+               zipf_frequency(low, "en", wordlist="small"))
+    return zipf if zipf >= ZIPF else 0.0
 
 
 def learn_name_words(sentences) -> list[str]:

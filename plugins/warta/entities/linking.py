@@ -81,6 +81,9 @@ became began bought brought built came caught chose cut dealt drew drove fell fe
 gave got grew heard held hit hurt kept knew laid led left lent let lost made meant met paid put quit ran rose
 saw sent set shook shut sold sought spent split spoke spread stood stole struck swept swore took taught tore
 told thought threw understood went withdrew wrote""".split())
+# A word less frequent than this (wordfreq's Zipf scale: ten in a million words) owes much of it to names: 'riva',
+# 'seymour', 'erick' (a person's one-word name opening a sentence after the person's full name is theirs)
+COMMON_WORD = 4.0
 BY_SURNAME = frozenset(("short", "shared"))  # how a surname alone is matched
 INITIALS = re.compile(r"(?<![^\W\d_])(?:[A-Z]\. ?){0,2}[A-Z]\. $")  # 'H.M. ', 'B. J. ' before a surname
 # Adverbs and connectives that open a sentence before a comma ('Next, ...', 'However, ...', 'Selanjutnya, ...'): a
@@ -198,12 +201,13 @@ class Linked:
 
 def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, registry: Registry, *,
          overrides: Mapping[str, str] | None = None, category: str = "", prior: Mapping[str, int] | None = None,
-         ordinary: Callable[[str, str], bool] = lambda word, lang: False, skip=()) -> Linked:
+         ordinary: Callable[[str, str], float] = lambda word, lang: 0.0, skip=()) -> Linked:
     """The article's mentions once nested names, ordinary words and shared forms are decided. ``names``: the
     article's proper-name spans (``warta.entities.names.Name``: none overlaps another; events and documents,
     type None, hold no one: 'KTT ASEAN' names ASEAN); ``overrides``: form -> id from front-matter; ``prior``:
-    entity id -> articles of the site that name it by a form of its own; ``ordinary(word, lang)``: the lexicon;
-    ``skip``: (start, end) spans of headline-case text."""
+    entity id -> articles of the site that name it by a form of its own; ``ordinary(word, lang)``: the lexicon,
+    how ordinary a word is (its Zipf frequency; 0.0 for no ordinary word); ``skip``: (start, end) spans of
+    headline-case text."""
     skip = tuple(skip)
     names = sorted([n for n in names if n.type and not (skip and _covers(skip, n.start))], key=_SPAN)  # apart
     starts = [n.start for n in names]
@@ -542,7 +546,8 @@ def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry,
     surface = mention.surface
     if " " in surface or not opens_sentence(text, mention.start) or is_acronym(surface):
         return ""
-    if any(registry.entities[i].always_name for i in owners(mention)) or not ordinary(surface, lang):
+    frequency = ordinary(surface, lang)
+    if not frequency or any(registry.entities[i].always_name for i in owners(mention)):
         return ""
     if text.startswith(",", mention.end) and surface.lower() in CONNECTIVES:  # 'Next, the chief executive said'
         return "ordinary word"
@@ -552,6 +557,10 @@ def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry,
     if after and after.group(1).lower() in BELONGING and any(
             m.start != mention.start and not set(owners(m)).isdisjoint(owners(mention)) for m in mentions):
         return ""  # 'Voice supporters had hoped' in an article naming the Indigenous Voice to Parliament
+    if frequency < COMMON_WORD and all(registry.entities[i].type == "person" for i in owners(mention)) and any(
+            m.start < mention.start and m.entity_id in owners(mention) and m.via in ("name", "alias")
+            for m in mentions):
+        return ""  # 'Riva dan tersangka lain ditahan' after 'Riva Siahaan'
     return "ordinary word"
 
 
