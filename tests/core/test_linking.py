@@ -108,6 +108,10 @@ def test_an_ordinary_word_opening_a_sentence_is_a_name_only_where_what_follows_s
     text = "Rain fell. Reading spent a fortune on roads. Reading the report took an hour."
     found = link(text, "en", Matcher(reading).match(text, "en"), [], reading, ordinary=ordinary)
     assert ids(found) == [("Reading", "reading")]  # a past tense without -ed follows a subject
+    labour = make_registry([Entity("labour", "Labour Party", "organization", aliases=("Labour",))])
+    text = "Labour wins a landslide. Labour shortages hit the farms."
+    found = link(text, "en", Matcher(labour).match(text, "en"), [], labour, ordinary=ordinary)
+    assert [(m.start, m.entity_id) for m in found.mentions] == [(0, "labour")]  # a verb in -s, not a plural noun
     retailer = make_registry([Entity("next-plc", "Next", "organization")])
     text = "Sales rose. Next said orders grew. Next, the chief executive warned, wages will rise."
     found = link(text, "en", Matcher(retailer).match(text, "en"), [], retailer, ordinary=ordinary)

@@ -81,6 +81,13 @@ became began bought brought built came caught chose cut dealt drew drove fell fe
 gave got grew heard held hit hurt kept knew laid led left lent let lost made meant met paid put quit ran rose
 saw sent set shook shut sold sought spent split spoke spread stood stole struck swept swore took taught tore
 told thought threw understood went withdrew wrote""".split())
+# English verbs in the present tense, as a subject opening a sentence or a headline is often followed by: rarely
+# nouns after an ordinary word ('Labour wins landslide'; a plural noun, 'Apple growers', is no verb of these).
+PRESENT_VERBS = frozenset("""
+wins wants plans faces vows warns urges seeks claims denies rejects agrees announces promises pledges launches
+leads takes makes gets loses beats signs tells asks expects hopes needs fears admits insists argues confirms
+secures suffers joins appoints sacks fires buys sells opens closes cuts raises keeps goes comes becomes
+remains""".split())
 # A word less frequent than this (wordfreq's Zipf scale: ten in a million words) owes much of it to names: 'riva',
 # 'seymour', 'erick' (a person's one-word name opening a sentence after the person's full name is theirs)
 COMMON_WORD = 4.0
@@ -585,7 +592,7 @@ def _name_follows(text: str, end: int, lang: str) -> bool:
         return True
     if lang != "en" and len(low) > 6 and low.endswith("nya") and low.isalpha():
         return _name_follows(text, after.end(), lang)  # an adverb in -nya: 'Madura sebenarnya tampil'
-    if lang == "en" and low in IRREGULAR_PAST:
+    if lang == "en" and (low in IRREGULAR_PAST or low in PRESENT_VERBS):
         return True
     if low in PERSON_NOUNS:  # a role and a person's name: 'Heat forward Jimmy Butler' (not 'Head coach Rahul ...')
         name = NEXT_WORD.match(text, after.end())
