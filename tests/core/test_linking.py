@@ -547,6 +547,12 @@ def test_an_ordinary_word_opening_a_sentence_before_what_belongs_to_a_body_names
     assert ids(link_with(registry, text, "en")) == [("Indigenous Voice to Parliament", "voice"), ("Voice", "voice")]
     text = "Voters rejected the Indigenous Voice to Parliament. Voice coaches had warned the singers."
     assert ids(link_with(registry, text, "en"))[1:] == []  # not a word of what a body has
+    hull = registry_of(Entity("hull", "Hull", "place"), Entity("hull-city", "Hull City", "organization",
+                                                               short=("Hull",)))
+    text = "Hull City lost again at home. Hull population: about 270,000. Hull damage was checked."
+    assert ids(link_with(hull, text, "en")) == [("Hull City", "hull-city"), ("Hull", "hull")]  # what a place has
+    text = "Hull City fans waited. Thousands of Hull residents marched."
+    assert ids(link_with(hull, text, "en")) == [("Hull City", "hull-city"), ("Hull", "hull")]
 
 
 def test_a_rare_word_opening_a_sentence_after_a_person_s_full_name_is_the_person_s_name():

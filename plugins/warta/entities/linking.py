@@ -114,19 +114,22 @@ TYPE_BEFORE = _types(
     outside from near dekat di dari in downtown""",
     organization="""pemain klub suporter pendukung pelatih manajemen skuad saham maskapai players club fans
     supporters coach manager squad shares airline beat defeated versus vs melawan mengalahkan""")
-# In English, nouns right after a name that make it a club's or company's ('the Dortmund defence', 'Apple shares').
+# In English, nouns right after a name that make it a club's or company's ('the Dortmund defence', 'Apple shares')
+# or a place's ('Hull population').
 TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans supporters players coach manager
-    striker forward midfielder defender goalkeeper shares stock party""")
+    striker forward midfielder defender goalkeeper shares stock party""",
+                    place="population residents inhabitants suburbs outskirts skyline")
 TYPE_NOUNS = _types(
     place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
     organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
     label maker carmaker automaker manufacturer producer bank lender insurer broadcaster publisher startup
     pabrikan produsen emiten""")
-# English nouns for those and what belong to a named body: after a sentence's first word that is also an ordinary
-# word, they make it the name of an entry the article names elsewhere ('Apple shares fell', 'Voice supporters').
+# English nouns for those and what belong to a named body or place: after a sentence's first word that is also an
+# ordinary word, they make it the name of an entry the article names elsewhere ('Apple shares fell', 'Voice
+# supporters', 'Hull population: 270,000').
 # (Not TYPE_AFTER's roles: 'Head coach Rahul Dravid' is a role.)
 BELONGING = frozenset("""supporters fans shares stock officials executives members voters backers critics
-    campaigners lawmakers investors employees staff workers""".split())
+    campaigners lawmakers investors employees staff workers population residents inhabitants""".split())
 # In Indonesian, a word after a name that says the central body or a regional one: 'KPU pusat', 'KPU provinsi'.
 LEVEL_AFTER = _types(national="pusat nasional ri", regional="provinsi daerah wilayah kota kabupaten")
 FAMILY = _types(family="family dynasty clan")  # after a surname: 'the Kennedy family'
@@ -962,7 +965,7 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     before = _last_words(text, start)
     word = before[-1] if before else ""  # the word right before it
     comma = text.startswith(", ", end)
-    after = lang == "en" and "organization" in kinds and _type_after(text, end)  # it says only an organisation
+    after = lang == "en" and len(kinds) > 1 and _type_after(text, end)  # 'Apple shares', 'Hull population'
     if len(kinds) > 1 and (word in TYPE_SAYING or comma or after):
         # the usual case without a call: a word in TYPE_BEFORE is never one after which type_said reads further
         said = after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang)  # 'in the Dortmund defence'
@@ -1125,7 +1128,7 @@ def _listed_after(text: str, end: int, table: dict[str, str]) -> str | None:
 
 
 def _type_after(text: str, end: int) -> str | None:
-    """The type a noun right after an occurrence gives it, in English: 'the Dortmund defence', 'Apple shares'."""
+    """The type a noun right after an occurrence gives it, in English: 'the Dortmund defence', 'Hull residents'."""
     return _listed_after(text, end, TYPE_AFTER) if text.startswith(TYPE_AFTER_STARTS, end) else None
 
 
