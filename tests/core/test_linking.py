@@ -567,6 +567,16 @@ def test_a_rare_word_opening_a_sentence_after_a_person_s_full_name_is_the_person
     assert ids(link_with(registry, text, "id")) == [("Mohamed Salah", "salah")]  # a common word
 
 
+def test_an_apposition_denying_an_entry_leaves_the_other():
+    registry = registry_of(Entity("caroline", "Caroline Ellison", "person", short=("Ellison",)),
+                           Entity("larry", "Larry Ellison", "person", short=("Ellison",)))
+    text = ("Caroline Ellison testified on Tuesday. Ellison, no relation to the Oracle founder Larry Ellison, "
+            "pleaded guilty.")
+    assert ids(link_with(registry, text, "en"))[1] == ("Ellison", "caroline")
+    text = "Caroline Ellison testified on Tuesday. Ellison, the Oracle founder Larry Ellison, was not there."
+    assert ids(link_with(registry, text, "en"))[1] == ("Ellison", "larry")  # an apposition that agrees
+
+
 def test_a_noun_after_a_name_in_english_and_a_match_s_verb_before_it_say_a_club_and_downtown_a_city():
     registry = registry_of(Entity("dortmund", "Dortmund", "place"),
                            Entity("bvb", "Borussia Dortmund", "organization", short=("Dortmund",)))

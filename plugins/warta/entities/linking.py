@@ -188,6 +188,8 @@ _NOBODY: frozenset[str] = frozenset()
 _SPAN = attrgetter("start", "end")
 BLOCK_END = re.compile(r"\n\n")
 REACH = 2  # a short form refers back at most this many blocks (paragraphs) to the full name that justifies it
+# An apposition that says which entry the name is not ('Ellison, no relation to ... Larry Ellison'), folded.
+DENIALS = (" no relation ", " not ", " unrelated ", " bukan ", " tidak ada hubungan ", " tak ada hubungan ")
 APPOSITION_END = re.compile(r"[,;:.!?()\n]")
 
 
@@ -1000,6 +1002,11 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     if kind == "person" and start - sentence.start < 4 and " " not in mention.surface and opens_sentence(text, start):
         kind, sure = None, 0.0  # any capitalised word opening a sentence may read as a person's name
     beside = evidence.apposition(mention) if comma else NO_APPOSITION
+    if beside[1] and beside[0].startswith(DENIALS):  # 'Ellison, no relation to the Oracle founder Larry Ellison'
+        left = tuple([i for i in mention.candidates if i not in beside[1]])
+        if len(left) == 1:
+            return left[0], ()
+        beside = NO_APPOSITION
     previous = word if text[start - 1] == " " else ""  # 'danau' in 'danau Victoria'
     local_kind = kind if sure >= TYPE_CONFIDENCE else None
     best, top, runner_up = local_best(rows, sentence, local_kind, beside, previous)
