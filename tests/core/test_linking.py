@@ -577,6 +577,17 @@ def test_an_apposition_denying_an_entry_leaves_the_other():
     assert ids(link_with(registry, text, "en"))[1] == ("Ellison", "larry")  # an apposition that agrees
 
 
+def test_a_home_named_in_the_sentence_before_decides_when_the_sentence_says_nothing():
+    registry = registry_of(Entity("lewis", "Lewis Hamilton", "person", short=("Hamilton",), cues=("Ferrari",)),
+                           Entity("hamilton-nz", "Hamilton, New Zealand", "place", names={"id": "Hamilton"}),
+                           Entity("nz", "Selandia Baru", "place", names={"en": "New Zealand"}))
+    text = ("Lewis Hamilton pindah ke tim baru. Nama yang sama dimiliki sebuah kota di Selandia Baru.\n\n"
+            "Hamilton berada di tepi sungai.")
+    assert ids(link_with(registry, text))[-1] == ("Hamilton", "hamilton-nz")
+    text = "Lewis Hamilton pindah ke tim baru. Ia pernah berlibur ke Bali.\n\nHamilton berada di Monako."
+    assert ids(link_with(registry, text))[-1] == ("Hamilton", "lewis")  # nothing near: the one named in full
+
+
 def test_a_noun_after_a_name_in_english_and_a_match_s_verb_before_it_say_a_club_and_downtown_a_city():
     registry = registry_of(Entity("dortmund", "Dortmund", "place"),
                            Entity("bvb", "Borussia Dortmund", "organization", short=("Dortmund",)))

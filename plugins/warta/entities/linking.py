@@ -534,7 +534,8 @@ def _memo(registry: Registry) -> _Memo:
 
 def homes(registry: Registry) -> dict[str, frozenset[str]]:
     """Entry id -> the places it belongs to, as its registry entry tells: the places in its ``context`` and the
-    places its own names and aliases name ('Supreme Court of Indonesia', 'Kementerian Luar Negeri RI')."""
+    places its own names and aliases name ('Supreme Court of Indonesia', 'Kementerian Luar Negeri RI'; not a
+    person's)."""
     places: dict[str, set[str]] = {}
     for entity in registry.entities.values():
         if entity.type == "place":
@@ -543,7 +544,7 @@ def homes(registry: Registry) -> dict[str, frozenset[str]]:
     table = {}
     for entity in registry.entities.values():
         found = {i for i in entity.context if i in registry.entities and registry.entities[i].type == "place"}
-        for form in entity.full_forms():
+        for form in entity.full_forms() if entity.type != "person" else ():  # 'Lewis Hamilton' is no place's
             words = form.split()
             for size in range(1, len(words)):
                 for at in range(len(words) - size + 1):
@@ -775,6 +776,18 @@ class _Evidence:
         while at >= 0 and not self.text[ends[at - 1] if at else 0:ends[at]].strip():  # line breaks between blocks
             at -= 1
         named = [i for i in candidates if i in self._near.get(at, _NOBODY)] if at >= 0 else []
+        return named[0] if len(named) == 1 else ""
+
+    def home_near(self, sentence: _Sentence, candidates: tuple[str, ...], homes) -> str:
+        """The one of ``candidates`` whose home (:func:`homes`) the sentence or the one before it names, when
+        the others' are not: 'sebuah kota di Pulau Utara Selandia Baru. Hamilton berada di ...'."""
+        at = sentence.at - 1
+        while at >= 0 and not self.text[self._ends[at - 1] if at else 0:self._ends[at]].strip():
+            at -= 1
+        near = sentence.near | self._near.get(at, _NOBODY) if at >= 0 else sentence.near
+        if not near:
+            return ""
+        named = [i for i in candidates if not near.isdisjoint(homes.get(i, ()))]
         return named[0] if len(named) == 1 else ""
 
     def sentences_with(self, cues: tuple[str, ...]) -> frozenset[int]:
@@ -1012,7 +1025,8 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     best, top, runner_up = local_best(rows, sentence, local_kind, beside, previous)
     if top >= MARGIN and top - runner_up >= MARGIN:  # a tie at the top leaves runner_up == top: not clear
         return best, ()
-    just_named = evidence.named_before(sentence, mention.candidates)
+    just_named = evidence.named_before(sentence, mention.candidates) or evidence.home_near(sentence, mention.candidates,
+                                                                                           memo.homes())
     if just_named:
         return just_named, ()
     if not memo.owners(mention.surface, mention.candidates):  # a short form of entries named in full
