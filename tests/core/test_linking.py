@@ -597,6 +597,10 @@ def test_a_noun_after_a_name_in_english_and_a_match_s_verb_before_it_say_a_club_
     assert [i for s, i in ids(link_with(registry, text, "en"))] == ["dortmund", "dortmund"]
     text = "Persija mengalahkan Dortmund dalam laga persahabatan."
     assert [i for s, i in ids(link_with(registry, text, "id"))] == ["bvb"]
+    amazon = registry_of(Entity("amazon-river", "Amazon", "place"),
+                         Entity("amazon-com", "Amazon.com", "organization", aliases=("Amazon",)))
+    text = "Regulators opened investigations into Amazon marketplace practices."
+    assert ids(link_with(amazon, text, "en")) == [("Amazon", "amazon-com")]  # what a company has
 
 
 def test_a_surname_after_initials_or_before_family_is_not_the_registered_person():

@@ -117,7 +117,8 @@ TYPE_BEFORE = _types(
 # In English, nouns right after a name that make it a club's or company's ('the Dortmund defence', 'Apple shares')
 # or a place's ('Hull population').
 TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans supporters players coach manager
-    striker forward midfielder defender goalkeeper shares stock party""",
+    striker forward midfielder defender goalkeeper shares stock party customers users subscribers marketplace
+    platform app spokesman spokeswoman spokesperson founder executives employees""",
                     place="population residents inhabitants suburbs outskirts skyline")
 TYPE_NOUNS = _types(
     place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
