@@ -110,6 +110,7 @@ WARTA_ENTITIES = {"discovery_threshold": 0.7, "link_first_mention": True}
 WARTA_ENTITY_TIMELINE_LIMIT = 100  # events shown on an entity page
 WARTA_ENTITY_TIMELINE_DATA = 100  # events in an entity's timeline.json (TimelineJS), newest first: those the page lists
 WARTA_ENTITY_ARTICLES = 20  # newest articles shown in full on an entity page; older ones in its archive by month
+WARTA_ENTITY_ARCHIVE = 100  # articles in that archive; an entity with more also gets a page per year
 WARTA_TIMELINE_LIMIT = 200  # events on the site-wide timeline page
 WARTA_TIMELINE_SOURCES = 5  # articles listed under an event (a date hundreds of articles name lists five)
 WARTA_PREVIEW = False  # invoke preview sets it: drafts and embargoed articles shown, a banner, noindex

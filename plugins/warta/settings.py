@@ -40,7 +40,8 @@ def group(cls, doc: str, *, name: str = ""):
 class Urls:
     """Where Warta's own pages go: site-relative folders ending in `/`; pagination adds `halaman/N/` below each."""
 
-    entity: str = setting("entitas/{id}/", "one page per entity; its feeds and `timeline.json` go in the same folder")
+    entity: str = setting("entitas/{id}/", "one page per entity; its feeds, `timeline.json` and pages per year go in "
+                                           "the same folder")
     entities: str = setting("entitas/", "the A–Z entity index; the per-type indexes are `tokoh/`, `organisasi/`, "
                                         "`tempat/` below it")
     story: str = setting("cerita/{slug}/", "one page per story; its feeds and `timeline.json` go in the same folder")
@@ -129,7 +130,10 @@ class Settings:
     entity_timeline_limit: int = setting(100, "events shown on an entity page", minimum=0)
     entity_timeline_data: int = setting(100, "newest events in an entity's `timeline.json` (TimelineJS): by default those its page lists", minimum=0)
     entity_articles: int = setting(20, "newest articles shown in full on an entity page; the older ones are listed "
-                                       "by month below them (titles only), so an entity has one page", minimum=0)
+                                       "by month below them (titles only)", minimum=0)
+    entity_archive: int = setting(100, "older articles an entity page lists by month after its newest ones; an entity "
+                                       "with more gets a page per year (`{year}/` in its folder) listing all of "
+                                       "that year's, linked from its page", minimum=0)
     timeline_limit: int = setting(200, "events on the site-wide timeline page", minimum=0)
     timeline_sources: int = setting(5, "articles listed under a timeline event (pages and TimelineJS), oldest "
                                        "first; the page counts the others", minimum=1)

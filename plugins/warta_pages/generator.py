@@ -14,8 +14,9 @@ from warta.publish import export, timelinejs
 from warta.settings import of as warta_settings
 from warta.source.reserved import TYPE_PATHS
 
-# Page model (docs/performance.md): an entity page shows its newest articles in full and the older ones as an
-# archive by month (title links only), never a pagination of its own (WARTA_ENTITY_ARTICLES).
+# Page model (docs/performance.md): an entity page shows its newest articles in full (WARTA_ENTITY_ARTICLES) and
+# the next ones as an archive by month, title links only (WARTA_ENTITY_ARCHIVE); an entity named in more articles
+# than that also gets a page per year listing all of that year's, so no page grows with the whole archive.
 
 
 @dataclass(frozen=True)
@@ -109,13 +110,32 @@ class WartaPagesGenerator(Generator):
         articles = [self.by_url[r.url] for r in records[:limit]]
         shown = newest(items, self.warta.entity_timeline_limit)
         heading = Heading(summary.id, summary.name, summary.type, summary.registered, len(summary.articles))
-        archive = [(year, month, [self.listed(r) for r in group]) for year, month, group in by_month(records[limit:])]
+        older, years = records[limit:], []
+        if len(older) > self.warta.entity_archive:
+            years = self.entity_years(entity.name if entity else summary.name, url, records)
+            older = older[:self.warta.entity_archive]
         names = self.context["warta_index"].entities
         self.write(url + "index.html", self.get_template("entity"), self.context, paginated={},
-                   template_name="entity", url=url, page_name=url + "index", articles=articles, archive=archive,
-                   entity=entity, summary=heading, timeline=self._grouped(shown), timeline_url=timeline_url,
-                   timeline_total=len(items), timeline_shown=len(shown),
-                   related=[(Named(i, names[i].name), n) for i, n in summary.related])
+                   template_name="entity", url=url, page_name=url + "index", articles=articles,
+                   archive=self._by_month(older), years=years, entity=entity, summary=heading,
+                   timeline=self._grouped(shown), timeline_url=timeline_url, timeline_total=len(items),
+                   timeline_shown=len(shown), related=[(Named(i, names[i].name), n) for i, n in summary.related])
+
+    def entity_years(self, name: str, url: str, records) -> list[tuple[int, int, str]]:
+        """Write a page per year of an entity's articles (``records``, newest first), each listing all of that
+        year's by month; (year, articles, page) newest first."""
+        years = [(year, group, f"{url}{year}/") for year, group in by_year(records)]
+        for number, (year, group, page) in enumerate(years):
+            newer = years[number - 1] if number else None
+            older = years[number + 1] if number + 1 < len(years) else None
+            self.write(page + "index.html", self.get_template("entity_year"), self.context, paginated={},
+                       template_name="entity_year", url=page, page_name=page + "index", entity_name=name,
+                       entity_url=url, year=year, count=len(group), archive=self._by_month(group),
+                       newer=newer and (newer[0], newer[2]), older=older and (older[0], older[2]))
+        return [(year, len(group), page) for year, group, page in years]
+
+    def _by_month(self, records) -> list[tuple[int, int, list[Listed]]]:
+        return [(year, month, [self.listed(r) for r in group]) for year, month, group in by_month(records)]
 
     def entity_indexes(self, index):
         template = self.get_template("entities")
@@ -154,6 +174,16 @@ class WartaPagesGenerator(Generator):
 def newest(items: list, limit: int) -> list:
     """The first ``limit`` of timeline items already newest first (what merge and by_entity give)."""
     return items[:max(limit, 0)]
+
+
+def by_year(records) -> list[tuple[int, list]]:
+    """Article records (newest first) grouped by year of publication, newest year first."""
+    groups: list[tuple[int, list]] = []
+    for record in records:
+        if not groups or groups[-1][0] != record.date.year:
+            groups.append((record.date.year, []))
+        groups[-1][1].append(record)
+    return groups
 
 
 def by_month(records) -> list[tuple[int, int, list]]:
