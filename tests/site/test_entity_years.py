@@ -39,9 +39,10 @@ def test_an_entity_page_lists_what_its_limits_allow_and_links_a_page_per_year(ou
     assert len(expected) > 2  # more than the page lists: one in full, one by month
     entity = page(output, ENTITY + "index.html")
     assert len(entity.xpath("//ol[@class='articles']/li")) == 1
-    assert len(entity.xpath("//section[@class='archive']//li")) == 1
-    years = entity.xpath("//section[@class='years']//li")
-    links = [(li.xpath("string(a/@href)"), li.xpath("string(a)"), int(li.xpath("string(span)"))) for li in years]
+    assert len(entity.xpath("//section[@class='archive']/ul/li")) == 1
+    years = entity.xpath("//section[@class='archive']/nav[@class='years']//li")
+    links = [(li.xpath("string(a/@href)"), li.xpath("string(a/text())").strip(), int(li.xpath("string(a/span)")))
+             for li in years]
     assert [year for _, year, _ in links] == sorted({year for _, year in expected}, reverse=True)
     assert sum(count for *_, count in links) == len(expected)
     for href, year, count in links:
@@ -67,4 +68,4 @@ def test_year_pages_link_each_other_newest_first_and_pass_the_nu_html_checker(ou
 
 def test_with_the_default_limits_a_small_site_has_no_year_pages(site):
     assert not list((site / ENTITY).glob("*/index.html"))
-    assert page(site, ENTITY + "index.html").xpath("//section[@class='years']") == []
+    assert page(site, ENTITY + "index.html").xpath("//nav[@class='years']") == []
