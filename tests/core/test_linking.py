@@ -82,8 +82,10 @@ def test_names_inside_longer_names_are_no_mentions_but_titles_are_not_names():
     text = "Wali Kota Jakarta Vladimir Putin tiba."  # the span took in the second word of a title
     assert ids(linked(text, names=[Name(5, 32, "place", 0.45)])) == [
         ("Jakarta", "jakarta"), ("Vladimir Putin", "vladimir-putin")]
-    text = "Warga Kota Jakarta Vladimir Putin tiba."  # no title before it: one longer name
-    assert ids(linked(text, names=[Name(6, 33, "place", 0.45)])) == []
+    text = "Warga Taman Jakarta Vladimir Putin tiba."  # no title before it: one longer name
+    assert ids(linked(text, names=[Name(6, 34, "place", 0.45)])) == []
+    text = "Warga Kota Jakarta berkumpul. Warga Danau Jakarta berkumpul."  # the city of a place named so; a lake
+    assert ids(linked(text, names=[Name(6, 18, "place", 0.9), Name(36, 49, "place", 0.9)])) == [("Jakarta", "jakarta")]
 
 
 def test_an_organisation_of_another_place_is_that_place_s():

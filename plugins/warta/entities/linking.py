@@ -329,8 +329,9 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
     for other in inside:
         rest[other.start - start:other.end - start] = " " * (other.end - other.start)
     words = [w for w in "".join(rest).split() if w[:1].isupper() and w.lower() not in TITLES]
+    town = mention.via in ("name", "alias") and registry.entities[mention.entity_id].type == "place"
     words = [w for number, w in enumerate(words) if w.lower() not in GOVERNMENT and not (
-        number and w.lower() in LOCAL and words[number - 1].lower() == "pemerintah")]
+        w.lower() in LOCAL and (town or number and words[number - 1].lower() == "pemerintah"))]
     if words and mention.end == end and all(w.lower() in UNITS for w in words) and all(
             registry.entities[i].type == "organization" for i in owners(mention)):
         return ""  # a unit of the organisation: 'Humas BNPB'
