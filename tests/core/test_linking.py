@@ -106,6 +106,10 @@ def test_an_ordinary_word_opening_a_sentence_is_a_name_only_where_what_follows_s
     assert ids(linked(text, names=[])) == [("Antara", "antara")]  # an adverbial, then a verb: the agency
     text = "Banjir datang. Antara sebelumnya melaporkan dua korban. Antara sebelumnya dan sesudahnya, hujan."
     assert ids(linked(text, names=[])) == [("Antara", "antara")]  # an adverb in -nya, then a verb: the agency
+    jago = make_registry([Entity("jago", "Bank Jago", "organization", aliases=("Jago",))])
+    text = "Jago merah melalap tiga rumah. Jago mencatat laba naik."
+    found = link(text, "id", Matcher(jago).match(text, "id"), [], jago, ordinary=ordinary)
+    assert [(m.start, m.entity_id) for m in found.mentions] == [(31, "jago")]  # 'merah' only looks like a verb
     reading = make_registry([Entity("reading", "Reading", "place")])
     text = "Rain fell. Reading spent a fortune on roads. Reading the report took an hour."
     found = link(text, "en", Matcher(reading).match(text, "en"), [], reading, ordinary=ordinary)

@@ -68,6 +68,11 @@ DOUBT_CONFIDENCE = 0.55  # from this, a type that contradicts the article's choi
 # a few adverbs and common verbs without a prefix, English past tenses), or 'and' and another name ('Kim dan
 # Putin'); an Indonesian adverb in -nya between them is passed over ('Madura sebenarnya tampil').
 VERB_PREFIX = re.compile(r"(?:me|be[rl]?|di|te[rl]?)[a-z]{3,}\Z")
+# Frequent Indonesian adjectives and nouns that look prefixed: 'Jago merah melalap ...' (fire) is no bank's name.
+NO_VERBS = frozenset("""
+merah besar benar berat bebas berani bersih dingin tenang terang tebal tegas mewah mental merdeka meriah medis
+digital media mesin menit meter teknologi tempat teman benda tenaga bentuk berita bencana dinding telepon tekanan
+terbaik terbesar terbaru tertinggi tertua""".split())
 AFTER_SUBJECT = frozenset("""
 adalah ialah juga akan sudah telah tidak tak harus masih pun kini sempat terus belum bisa dapat sedang tengah
 kembali selanjutnya lalu kemudian mampu wajib perlu segera langsung tampil tiba pergi datang masuk keluar naik
@@ -606,7 +611,7 @@ def _name_follows(text: str, end: int, lang: str) -> bool:
         name = NEXT_WORD.match(text, after.end())
         return bool(name) and name.group(1)[:1].isupper() and text[end - 12:end].split()[-1].lower() not in ROLE_WORDS
     return low in AFTER_SUBJECT or low.endswith("ed") and lang == "en" or (
-        lang != "en" and VERB_PREFIX.match(low) is not None)
+        lang != "en" and VERB_PREFIX.match(low) is not None and low not in NO_VERBS)
 
 
 class _Evidence:
