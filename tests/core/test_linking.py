@@ -559,6 +559,8 @@ def test_an_ordinary_word_opening_a_sentence_before_what_belongs_to_a_body_names
     assert ids(link_with(hull, text, "en")) == [("Hull City", "hull-city"), ("Hull", "hull")]  # what a place has
     text = "Hull City fans waited. Thousands of Hull residents marched."
     assert ids(link_with(hull, text, "en")) == [("Hull City", "hull-city"), ("Hull", "hull")]
+    text = "Hull City fans waited. Hull police said the crowd left early."
+    assert ids(link_with(hull, text, "en")) == [("Hull City", "hull-city"), ("Hull", "hull")]  # a place's police
 
 
 def test_a_rare_word_opening_a_sentence_after_a_person_s_full_name_is_the_person_s_name():

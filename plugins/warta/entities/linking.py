@@ -124,7 +124,7 @@ TYPE_BEFORE = _types(
 TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans supporters players coach manager
     striker forward midfielder defender goalkeeper shares stock party customers users subscribers marketplace
     platform app spokesman spokeswoman spokesperson founder executives employees""",
-                    place="population residents inhabitants suburbs outskirts skyline")
+                    place="population residents inhabitants suburbs outskirts skyline police")
 TYPE_NOUNS = _types(
     place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
     organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
@@ -135,7 +135,7 @@ TYPE_NOUNS = _types(
 # supporters', 'Hull population: 270,000').
 # (Not TYPE_AFTER's roles: 'Head coach Rahul Dravid' is a role.)
 BELONGING = frozenset("""supporters fans shares stock officials executives members voters backers critics
-    campaigners lawmakers investors employees staff workers population residents inhabitants""".split())
+    campaigners lawmakers investors employees staff workers population residents inhabitants police""".split())
 # In Indonesian, a word after a name that says the central body or a regional one: 'KPU pusat', 'KPU provinsi'.
 LEVEL_AFTER = _types(national="pusat nasional ri", regional="provinsi daerah wilayah kota kabupaten")
 FAMILY = _types(family="family dynasty clan")  # after a surname: 'the Kennedy family'
