@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import partial
+from itertools import groupby
 
 from pelican.generators import Generator
 from warta.aggregate.timeline import OldestFirst, by_entity, group_by_year_month, merge
@@ -178,20 +179,10 @@ def newest(items: list, limit: int) -> list:
 
 def by_year(records) -> list[tuple[int, list]]:
     """Article records (newest first) grouped by year of publication, newest year first."""
-    groups: list[tuple[int, list]] = []
-    for record in records:
-        if not groups or groups[-1][0] != record.date.year:
-            groups.append((record.date.year, []))
-        groups[-1][1].append(record)
-    return groups
+    return [(year, list(group)) for year, group in groupby(records, key=lambda r: r.date.year)]
 
 
 def by_month(records) -> list[tuple[int, int, list]]:
     """Article records (newest first) grouped by (year, month) of publication, newest month first."""
-    groups: list[tuple[int, int, list]] = []
-    for record in records:
-        key = (record.date.year, record.date.month)
-        if not groups or groups[-1][:2] != key:
-            groups.append((*key, []))
-        groups[-1][2].append(record)
-    return groups
+    return [(year, month, list(group))
+            for (year, month), group in groupby(records, key=lambda r: (r.date.year, r.date.month))]

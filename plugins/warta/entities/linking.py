@@ -779,19 +779,22 @@ class _Evidence:
         ... KPU menyebut')."""
         if not sentence.near.isdisjoint(candidates):
             return ""
-        ends, at = self._ends, sentence.at - 1
-        while at >= 0 and not self.text[ends[at - 1] if at else 0:ends[at]].strip():  # line breaks between blocks
-            at -= 1
-        named = [i for i in candidates if i in self._near.get(at, _NOBODY)] if at >= 0 else []
+        before = self._near_before(sentence)
+        named = [i for i in candidates if i in before]
         return named[0] if len(named) == 1 else ""
+
+    def _near_before(self, sentence: _Sentence) -> Set[str]:
+        """The entries named in the last sentence with words before ``sentence`` (line breaks between blocks
+        are none)."""
+        ends, at = self._ends, sentence.at - 1
+        while at >= 0 and not self.text[ends[at - 1] if at else 0:ends[at]].strip():
+            at -= 1
+        return self._near.get(at, _NOBODY) if at >= 0 else _NOBODY
 
     def home_near(self, sentence: _Sentence, candidates: tuple[str, ...], homes) -> str:
         """The one of ``candidates`` whose home (:func:`homes`) the sentence or the one before it names, when
         the others' are not: 'sebuah kota di Pulau Utara Selandia Baru. Hamilton berada di ...'."""
-        at = sentence.at - 1
-        while at >= 0 and not self.text[self._ends[at - 1] if at else 0:self._ends[at]].strip():
-            at -= 1
-        near = sentence.near | self._near.get(at, _NOBODY) if at >= 0 else sentence.near
+        near = sentence.near | self._near_before(sentence)
         if not near:
             return ""
         named = [i for i in candidates if not near.isdisjoint(homes.get(i, ()))]
