@@ -48,15 +48,15 @@ def test_an_entity_page_lists_what_its_limits_allow_and_links_a_page_per_year(ou
     for href, year, count in links:
         assert href.endswith(f"{ENTITY}{year}/")
         doc = page(output, f"{ENTITY}{year}/index.html")
-        listed = {(a.get("href").split("../", )[-1], year) for a in doc.xpath("//section[@class='archive']//li/a")}
-        assert {("/" + url, y) for url, y in listed} == {(u, y) for u, y in expected if y == year}
-        assert len(listed) == count and doc.xpath("string(//h1)") == f"Kim Jong Un pada {year}"
+        listed = ["/" + a.get("href").split("../")[-1] for a in doc.xpath("//section[@class='archive']//li/a")]
+        assert sorted(listed) == sorted(url for url, y in expected if y == year) and len(listed) == count
+        assert doc.xpath("string(//h1)") == f"Kim Jong Un pada {year}"
 
 
 def test_year_pages_link_each_other_newest_first_and_pass_the_nu_html_checker(output):
     pages = sorted((output / ENTITY).glob("*/index.html"))
     years = [p.parent.name for p in pages]
-    assert len(years) >= 2 and years == sorted(years)
+    assert years == sorted({year for _, year in naming(output, "kim-jong-un")}) and len(years) >= 2
     for newer, older in zip(reversed(years), list(reversed(years))[1:]):
         assert page(output, f"{ENTITY}{newer}/index.html").xpath("string(//a[@rel='next'])") == older
         assert page(output, f"{ENTITY}{older}/index.html").xpath("string(//a[@rel='prev'])") == newer
