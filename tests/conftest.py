@@ -13,6 +13,7 @@ sys.path.insert(0, str(REPO / "plugins"))
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "plugins"), os.environ.get("PYTHONPATH")]))
 NEWSROOM = REPO / "tests" / "data" / "newsroom"  # a frozen copy of the sample content: editors cannot break the tests
 READER = REPO / "tests" / "data" / "reader"  # the reader's site fixture: editions, related articles, search
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"  # the Nu HTML Checker (npm vnu-jar)
 
 
 def run_build(content: Path, output: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -7,8 +7,7 @@ import subprocess
 import pytest
 from lxml import html
 
-from tests.conftest import NEWSROOM, REPO, run_build
-from tests.site.test_html_valid import VNU
+from tests.conftest import NEWSROOM, REPO, VNU, run_build
 
 ENTITY = "entitas/kim-jong-un/"
 

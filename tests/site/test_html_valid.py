@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from tests.conftest import REPO
-
-VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+from tests.conftest import VNU
 
 
 @pytest.fixture(scope="module")

@@ -566,8 +566,8 @@ def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry,
     surface = mention.surface
     if " " in surface or not opens_sentence(text, mention.start) or is_acronym(surface):
         return ""
-    frequency = ordinary(surface, lang)
-    if not frequency or any(registry.entities[i].always_name for i in owners(mention)):
+    frequency, mine = ordinary(surface, lang), frozenset(owners(mention))
+    if not frequency or any(registry.entities[i].always_name for i in mine):
         return ""
     if text.startswith(",", mention.end) and surface.lower() in CONNECTIVES:  # 'Next, the chief executive said'
         return "ordinary word"
@@ -575,11 +575,10 @@ def _ordinary_opener(text: str, lang: str, mention: Mention, registry: Registry,
         return ""
     after = NEXT_WORD.match(text, mention.end) if lang == "en" else None
     if after and after.group(1).lower() in BELONGING and any(
-            m.start != mention.start and not set(owners(m)).isdisjoint(owners(mention)) for m in mentions):
+            m.start != mention.start and not mine.isdisjoint(owners(m)) for m in mentions):
         return ""  # 'Voice supporters had hoped' in an article naming the Indigenous Voice to Parliament
-    if frequency < COMMON_WORD and all(registry.entities[i].type == "person" for i in owners(mention)) and any(
-            m.start < mention.start and m.entity_id in owners(mention) and m.via in ("name", "alias")
-            for m in mentions):
+    if frequency < COMMON_WORD and all(registry.entities[i].type == "person" for i in mine) and any(
+            m.start < mention.start and m.entity_id in mine and m.via in ("name", "alias") for m in mentions):
         return ""  # 'Riva dan tersangka lain ditahan' after 'Riva Siahaan'
     return "ordinary word"
 
