@@ -110,6 +110,11 @@ def test_an_ordinary_word_opening_a_sentence_is_a_name_only_where_what_follows_s
     text = "Jago merah melalap tiga rumah. Jago mencatat laba naik."
     found = link(text, "id", Matcher(jago).match(text, "id"), [], jago, ordinary=ordinary)
     assert [(m.start, m.entity_id) for m in found.mentions] == [(31, "jago")]  # 'merah' only looks like a verb
+    text = "Jago akan membuka cabang. Harapan akan perdamaian tumbuh. Harapan akan hadir di Bogor."
+    hope = make_registry([Entity("jago", "Bank Jago", "organization", aliases=("Jago",)),
+                          Entity("ph", "Pakatan Harapan", "organization", aliases=("Harapan",))])
+    found = link(text, "id", Matcher(hope).match(text, "id"), [], hope, ordinary=ordinary)
+    assert ids(found) == [("Jago", "jago"), ("Harapan", "ph")]  # 'akan' before a noun is 'of', not 'will'
     reading = make_registry([Entity("reading", "Reading", "place")])
     text = "Rain fell. Reading spent a fortune on roads. Reading the report took an hour."
     found = link(text, "en", Matcher(reading).match(text, "en"), [], reading, ordinary=ordinary)

@@ -73,6 +73,7 @@ NO_VERBS = frozenset("""
 merah besar benar berat bebas berani bersih dingin tenang terang tebal tegas mewah mental merdeka meriah medis
 digital media mesin menit meter teknologi tempat teman benda tenaga bentuk berita bencana dinding telepon tekanan
 terbaik terbesar terbaru tertinggi tertua""".split())
+BASE_VERBS = frozenset("hadir jadi buka tutup bayar beli jual main pulang lanjut mulai bangun lapor minta".split())
 AFTER_SUBJECT = frozenset("""
 adalah ialah juga akan sudah telah tidak tak harus masih pun kini sempat terus belum bisa dapat sedang tengah
 kembali selanjutnya lalu kemudian mampu wajib perlu segera langsung tampil tiba pergi datang masuk keluar naik
@@ -602,6 +603,9 @@ def _name_follows(text: str, end: int, lang: str) -> bool:
         return False
     if lang != "en" and low in LEVEL_AFTER:  # a body's level: 'Ombudsman pusat akan menyusun'
         return True
+    if lang != "en" and low == "akan":  # 'Jago akan membuka' (will), not 'Harapan akan perdamaian' (hope of)
+        following = NEXT_WORD.match(text, after.end())
+        return following is not None and _verb(following.group(1).lower())
     if lang != "en" and len(low) > 6 and low.endswith("nya") and low.isalpha():
         return _name_follows(text, after.end(), lang)  # an adverb in -nya: 'Madura sebenarnya tampil'
     if lang == "en" and (low in IRREGULAR_PAST or low in PRESENT_VERBS):
@@ -609,8 +613,12 @@ def _name_follows(text: str, end: int, lang: str) -> bool:
     if low in PERSON_NOUNS:  # a role and a person's name: 'Heat forward Jimmy Butler' (not 'Head coach Rahul ...')
         name = NEXT_WORD.match(text, after.end())
         return bool(name) and name.group(1)[:1].isupper() and text[end - 12:end].split()[-1].lower() not in ROLE_WORDS
-    return low in AFTER_SUBJECT or low.endswith("ed") and lang == "en" or (
-        lang != "en" and VERB_PREFIX.match(low) is not None and low not in NO_VERBS)
+    return low in AFTER_SUBJECT or low.endswith("ed") and lang == "en" or lang != "en" and _verb(low)
+
+
+def _verb(word: str) -> bool:
+    """Whether a folded Indonesian word reads as a verb: prefixed ('menggugat', 'berencana') or a base verb."""
+    return word in AFTER_SUBJECT or word in BASE_VERBS or VERB_PREFIX.match(word) is not None and word not in NO_VERBS
 
 
 class _Evidence:
