@@ -234,13 +234,15 @@ def import_(c, path, also=None, dest=f"{CONTENT}/articles", force=False, lang=No
 
 @task(help={"data": "folder with idner-news-2k's train.txt and dev.txt"})
 def train_names(c, data="tests/data/idner-news-2k"):
-    """Train the model of names on idner-news-2k train+dev (deterministic) into plugins/warta/entities/models/."""
-    from warta.entities.lexicon import NAME_WORDS
+    """Train the model of names on idner-news-2k train+dev (deterministic) into plugins/warta/entities/models/,
+    with the words of the lexicon that are names (models/README.md)."""
+    from warta.entities.lexicon import ENGLISH_NAMES, NAME_WORDS, write_english_names
     from warta.entities.name_model import MODEL
     from warta.entities.name_training import train_names as train
 
     count = train(Path(data), MODEL, words_path=NAME_WORDS)
     print(f"trained on {count} sentences: {MODEL.relative_to(HERE)} ({MODEL.stat().st_size} bytes)")
+    print(f"{write_english_names()} English names: {ENGLISH_NAMES.relative_to(HERE)}")
 
 
 @task(help={"content": "content folder", "limit": "show at most this many suggestions (0: all)",

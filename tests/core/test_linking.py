@@ -233,6 +233,25 @@ def test_the_shipped_name_words_are_what_training_data_gives():
     assert NAME_WORDS.read_text(encoding="utf-8").split() == words and "jakarta" in words and "antara" not in words
 
 
+def test_the_shipped_english_names_are_what_the_dictionary_gives(tmp_path):
+    from warta.entities.lexicon import ENGLISH_NAMES, learn_english_names, write_english_names
+
+    assert write_english_names(tmp_path / "names.txt") > 1000
+    assert (tmp_path / "names.txt").read_bytes() == ENGLISH_NAMES.read_bytes()
+    dictionary = ["label", "deny", "stop", "read", "Denver", "Ethiopia"]
+    frequent = ["labels", "denied", "stopped", "reading", "denver", "napoli", "ethiopian", "nba"]
+    assert learn_english_names(frequent, dictionary) == ["denver", "napoli", "nba"]
+
+
+def test_an_english_name_that_is_no_word_opens_a_sentence_as_a_name():
+    clubs = make_registry([Entity("napoli", "SSC Napoli", "organization", aliases=("Napoli",)),
+                           Entity("spirit", "Spirit Airlines", "organization", aliases=("Spirit",))])
+    text = "Napoli win the title. Spirit of the age. Spirit files for bankruptcy."
+    found = link(text, "en", Matcher(clubs).match(text, "en"), [], clubs, ordinary=ordinary)
+    assert ordinary("Napoli", "en") == 0.0 < ordinary("Napoli", "id")  # frequent, but no English word
+    assert [(m.start, m.entity_id) for m in found.mentions] == [(0, "napoli")]  # 'files' is no verb it knows
+
+
 # --- the words around an occurrence -----------------------------------------------------------------------
 
 MORE = make_registry([
