@@ -88,6 +88,16 @@ def test_names_inside_longer_names_are_no_mentions_but_titles_are_not_names():
     assert ids(linked(text, names=[Name(6, 18, "place", 0.9), Name(36, 49, "place", 0.9)])) == [("Jakarta", "jakarta")]
 
 
+def test_an_organisation_before_a_model_or_a_flight_is_no_longer_name():
+    airline = make_registry([Entity("alaska-air", "Alaska Airlines", "organization"),
+                             Entity("sequoia", "Sequoia Capital", "organization")])
+    text = "An Alaska Airlines Boeing 737 MAX 9 lost a door plug. Sequoia Capital India invested."
+    names = [Name(3, 25, "organization", 0.62), Name(54, 75, "organization", 0.9)]  # the span leaves '737' out
+    found = link(text, "en", Matcher(airline).match(text, "en"), names, airline, ordinary=ordinary)
+    assert ids(found) == [("Alaska Airlines", "alaska-air")]  # a fund's regional arm is another name
+    assert [(m.surface, why) for m, why in found.dropped] == [("Sequoia Capital", "nested")]
+
+
 def test_an_organisation_of_another_place_is_that_place_s():
     court = "Putusan Mahkamah Agung Amerika Serikat dibacakan."
     assert ids(linked(court, names=[Name(8, 38, "organization", 0.9)])) == []

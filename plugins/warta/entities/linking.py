@@ -334,7 +334,11 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
     rest = list(text[start:end])
     for other in inside:
         rest[other.start - start:other.end - start] = " " * (other.end - other.start)
-    words = [w for w in "".join(rest).split() if w[:1].isupper() and w.lower() not in TITLES]
+    pieces = "".join(rest).split()
+    if mention.start == start and all(registry.entities[i].type == "organization" for i in owners(mention)):
+        after = text[end:end + 12].split(maxsplit=1)  # the model of names leaves a number out: 'Boeing' 737
+        pieces = _without_models([*pieces, *after[:1]])  # 'Alaska Airlines Boeing 737', 'Lion Air JT610'
+    words = [w for w in pieces if w[:1].isupper() and w.lower() not in TITLES]
     town = mention.via in ("name", "alias") and registry.entities[mention.entity_id].type == "place"
     words = [w for number, w in enumerate(words) if w.lower() not in GOVERNMENT and not (
         w.lower() in LOCAL and (town or number and words[number - 1].lower() == "pemerintah"))]
@@ -354,6 +358,13 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
                 and all(registry.entities[i].type == "person" for i in owners(mention)))
         return "" if title_construction or role else "nested"  # not 'juru bicara Kremlin Dmitry Peskov'
     return ""
+
+
+def _without_models(words: list[str]) -> list[str]:
+    """The words but a model's or a flight's designation: a word with a digit, and a word right before one
+    ('Boeing 737', 'MAX 9', 'JT610', 'Flight 1282')."""
+    digits = [any(c.isdigit() for c in w) for w in words]
+    return [w for n, w in enumerate(words) if not digits[n] and not (n + 1 < len(words) and digits[n + 1])]
 
 
 def _another_person(text: str, mention: Mention, registry: Registry) -> str:
