@@ -288,6 +288,8 @@ def test_the_words_at_an_occurrence_say_its_type():
     assert ids(more(text))[-1] == ("Santos", "santos-city")  # the head of an apposition
     text = "Santos FC menang di Derby Santos."  # a derby is a town's: 'Derby Milan', 'derbi Manchester'
     assert [i for s, i in ids(more(text))] == ["santos-fc", "santos-city"]
+    text = "Santos FC won. The government of Santos and pemerintah Santos paid."  # a club has no government
+    assert [i for s, i in ids(more(text, "en"))] == ["santos-fc", "santos-city", "santos-city"]
 
 
 def test_an_entry_s_own_name_words_beside_a_short_form_point_to_it():

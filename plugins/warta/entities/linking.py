@@ -116,8 +116,8 @@ def _types(**words: str) -> dict[str, str]:
 
 TYPE_BEFORE = _types(
     place="""kota kabupaten provinsi kecamatan desa kampung pulau wilayah daerah kawasan warga penduduk jalanan
-    pusat pinggiran derby derbi city town village province region streets centre center residents outskirts
-    suburbs port outside from near dekat di dari in downtown""",
+    pusat pinggiran derby derbi pemerintah city town village province region streets centre center residents
+    outskirts suburbs port outside from near dekat di dari in downtown government""",
     organization="""pemain klub suporter pendukung pelatih manajemen skuad saham maskapai players club fans
     supporters coach manager squad shares airline beat defeated versus vs melawan mengalahkan""")
 # In English, nouns right after a name that make it a club's or company's ('the Dortmund defence', 'Apple shares')
