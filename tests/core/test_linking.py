@@ -665,6 +665,8 @@ def test_a_surname_after_initials_or_before_family_is_not_the_registered_person(
     result = link_with(registry, text, "en")
     assert [m.start for m in result.mentions] == [0, text.rindex("Kennedy")]
     assert [why for m, why in result.dropped] == ["family"]
+    text = "Iwan Setiawan Lukminto memimpin Sritex. Lukminto bersaudara menolak. The Lukminto brothers declined."
+    assert [why for m, why in link_with(registry, text).dropped] == ["family", "family"]  # several people
 
 
 def test_a_short_form_alone_is_a_mention_where_the_word_beside_it_says_its_type():

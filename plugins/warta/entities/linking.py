@@ -139,7 +139,8 @@ BELONGING = frozenset("""supporters fans shares stock officials executives membe
     campaigners lawmakers investors employees staff workers population residents inhabitants police""".split())
 # In Indonesian, a word after a name that says the central body or a regional one: 'KPU pusat', 'KPU provinsi'.
 LEVEL_AFTER = _types(national="pusat nasional ri", regional="provinsi daerah wilayah kota kabupaten")
-FAMILY = _types(family="family dynasty clan")  # after a surname: 'the Kennedy family'
+FAMILY = _types(family="family dynasty clan brothers sisters siblings bersaudara")  # after a surname: 'the Kennedy
+# family', 'the Hartono brothers', 'Hartono bersaudara': several people, none of them alone
 # Each table's words with the space before them, to test the text for any of them at C speed first.
 TYPE_AFTER_STARTS, LEVEL_STARTS, FAMILY_STARTS = (tuple(f" {w}" for w in table) for table in (TYPE_AFTER, LEVEL_AFTER,
                                                                                               FAMILY))
@@ -254,7 +255,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
                                                                                 ordinary, mentions)
                        or mention.via in BY_SURNAME and (text.startswith(". ", mention.start - 2)
                                                          and text[mention.start - 3:mention.start - 2].isupper()
-                                                         or lang == "en" and text.startswith(FAMILY_STARTS, end))
+                                                         or text.startswith(FAMILY_STARTS, end))
                        and _another_person(text, mention, registry))
                    or "")
         if why:
@@ -370,8 +371,8 @@ def _without_models(words: list[str]) -> list[str]:
 def _another_person(text: str, mention: Mention, registry: Registry) -> str:
     """For a person's one-word surname alone (a short form): 'nested' after initials that are not those of the
     entry's given names ('H.M. Lukminto', the founder, in an article on Iwan Setiawan Lukminto; not 'B.J. Habibie' of
-    Bacharuddin Jusuf Habibie); 'family' before 'family', 'dynasty', 'clan' ('the Kennedy family'; not 'keluarga
-    Yosua', Yosua's family, which names him)."""
+    Bacharuddin Jusuf Habibie); 'family' before a word of :data:`FAMILY` ('the Kennedy family', 'Hartono
+    bersaudara'; not 'keluarga Yosua', Yosua's family, which names him)."""
     start = mention.start
     initials = INITIALS.search(text[max(0, start - 12):start]) if text.startswith(". ", start - 2) else None
     family = not initials and text.startswith(FAMILY_STARTS, mention.end) and _listed_after(text, mention.end, FAMILY)
