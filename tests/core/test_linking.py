@@ -290,6 +290,11 @@ def test_the_words_at_an_occurrence_say_its_type():
     assert [i for s, i in ids(more(text))] == ["santos-fc", "santos-city"]
     text = "Santos FC won. The government of Santos and pemerintah Santos paid."  # a club has no government
     assert [i for s, i in ids(more(text, "en"))] == ["santos-fc", "santos-city", "santos-city"]
+    girona = make_registry([Entity("girona", "Girona", "place"),
+                            Entity("girona-fc", "Girona FC", "organization", short=("Girona",))])
+    for lang, text in (("en", "Rain fell on Girona. Girona finished third."), ("id", "Hujan di Girona. Girona menang.")):
+        found = link(text, lang, Matcher(girona).match(text, lang), [], girona, ordinary=ordinary)
+        assert [i for s, i in ids(found)] == ["girona", "girona-fc"]  # a match's verbs: the club's
 
 
 def test_an_entry_s_own_name_words_beside_a_short_form_point_to_it():

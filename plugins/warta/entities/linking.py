@@ -120,11 +120,13 @@ TYPE_BEFORE = _types(
     outskirts suburbs port outside from near dekat di dari in downtown government""",
     organization="""pemain klub suporter pendukung pelatih manajemen skuad saham maskapai players club fans
     supporters coach manager squad shares airline beat defeated versus vs melawan mengalahkan""")
-# In English, nouns right after a name that make it a club's or company's ('the Dortmund defence', 'Apple shares')
-# or a place's ('Hull population').
+# Words right after a name that make it a club's or company's: English nouns ('the Dortmund defence', 'Apple
+# shares') and a match's verbs in both languages ('Girona finished third', 'Napoli juara'); or a place's ('Hull
+# population').
 TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans supporters players coach manager
     striker forward midfielder defender goalkeeper shares stock party customers users subscribers marketplace
-    platform app spokesman spokeswoman spokesperson founder executives employees""",
+    platform app spokesman spokeswoman spokesperson founder executives employees beat beats defeated thrashed drew
+    clinched edged finished finish win wins lose juara menang takluk tumbang imbang""",
                     place="population residents inhabitants suburbs outskirts skyline police")
 TYPE_NOUNS = _types(
     place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
@@ -298,7 +300,7 @@ def _unread_short_forms(text: str, lang: str, mentions: Sequence[Mention], names
         name = names[at] if at >= 0 and starts[at] == mention.start else None
         kind = registry.entities[mention.entity_id].type
         if name is not None and name.end == mention.end and name.type == kind or kind == (
-                lang == "en" and _type_after(text, mention.end)
+                _type_after(text, mention.end)
                 or TYPE_BEFORE.get((_last_words(text, mention.start) or [""])[-1])):
             read.add(mention.surface)
     return {m.start for m in alone if m.surface not in read}
@@ -1009,7 +1011,7 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     before = _last_words(text, start)
     word = before[-1] if before else ""  # the word right before it
     comma = text.startswith(", ", end)
-    after = lang == "en" and len(kinds) > 1 and _type_after(text, end)  # 'Apple shares', 'Hull population'
+    after = len(kinds) > 1 and _type_after(text, end)  # 'Apple shares', 'Hull population'
     if len(kinds) > 1 and (word in TYPE_SAYING or comma or after):
         # the usual case without a call: a word in TYPE_BEFORE is never one after which type_said reads further
         said = after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang)  # 'in the Dortmund defence'
@@ -1178,7 +1180,7 @@ def _listed_after(text: str, end: int, table: dict[str, str]) -> str | None:
 
 
 def _type_after(text: str, end: int) -> str | None:
-    """The type a noun right after an occurrence gives it, in English: 'the Dortmund defence', 'Hull residents'."""
+    """The type a word right after an occurrence gives it: 'the Dortmund defence', 'Hull residents', 'Girona menang'."""
     return _listed_after(text, end, TYPE_AFTER) if text.startswith(TYPE_AFTER_STARTS, end) else None
 
 
