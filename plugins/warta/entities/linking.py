@@ -121,13 +121,13 @@ TYPE_BEFORE = _types(
     organization="""pemain klub suporter pendukung pelatih manajemen skuad saham maskapai players club fans
     supporters coach manager squad shares airline beat defeated versus vs melawan mengalahkan""")
 # Words right after a name that make it a club's or company's: English nouns ('the Dortmund defence', 'Apple
-# shares') and a match's verbs in both languages ('Girona finished third', 'Napoli juara'); or a place's ('Hull
-# population').
+# shares') and a match's verbs ('Girona finished third', 'Napoli juara'); or a place's ('Hull population').
 TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans supporters players coach manager
     striker forward midfielder defender goalkeeper shares stock party customers users subscribers marketplace
     platform app spokesman spokeswoman spokesperson founder executives employees beat beats defeated thrashed drew
-    clinched edged finished finish win wins lose juara menang takluk tumbang imbang""",
+    clinched edged finished finish win wins lose""",
                     place="population residents inhabitants suburbs outskirts skyline police")
+TYPE_AFTER_ID = _types(organization="juara menang takluk tumbang imbang")  # a short table: read at every occurrence
 TYPE_NOUNS = _types(
     place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
     organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
@@ -144,8 +144,8 @@ LEVEL_AFTER = _types(national="pusat nasional ri", regional="provinsi daerah wil
 FAMILY = _types(family="family dynasty clan brothers sisters siblings bersaudara")  # after a surname: 'the Kennedy
 # family', 'the Hartono brothers', 'Hartono bersaudara': several people, none of them alone
 # Each table's words with the space before them, to test the text for any of them at C speed first.
-TYPE_AFTER_STARTS, LEVEL_STARTS, FAMILY_STARTS = (tuple(f" {w}" for w in table) for table in (TYPE_AFTER, LEVEL_AFTER,
-                                                                                              FAMILY))
+TYPE_AFTER_STARTS, TYPE_AFTER_ID_STARTS, LEVEL_STARTS, FAMILY_STARTS = (
+    tuple(f" {w}" for w in table) for table in (TYPE_AFTER, TYPE_AFTER_ID, LEVEL_AFTER, FAMILY))
 # Kinds of organisation: the words of an entry's names or cues that tell its kind ('Semen Padang FC', 'Partai
 # Garuda', 'PT Adaro Energy', a cue 'maskapai'), and the words right before a name that say which kind it is
 # ('klub', 'partai', and whose members or parts belong to that kind: 'pelatih', 'pesawat', 'saham').
@@ -300,7 +300,7 @@ def _unread_short_forms(text: str, lang: str, mentions: Sequence[Mention], names
         name = names[at] if at >= 0 and starts[at] == mention.start else None
         kind = registry.entities[mention.entity_id].type
         if name is not None and name.end == mention.end and name.type == kind or kind == (
-                _type_after(text, mention.end)
+                _type_after(text, mention.end, lang)
                 or TYPE_BEFORE.get((_last_words(text, mention.start) or [""])[-1])):
             read.add(mention.surface)
     return {m.start for m in alone if m.surface not in read}
@@ -1011,7 +1011,9 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     before = _last_words(text, start)
     word = before[-1] if before else ""  # the word right before it
     comma = text.startswith(", ", end)
-    after = len(kinds) > 1 and _type_after(text, end)  # 'Apple shares', 'Hull population'
+    after = len(kinds) > 1 and (  # 'Apple shares', 'Hull population', 'Girona menang'; the usual case without a call
+        _type_after(text, end, lang) if lang == "en" else text.startswith(TYPE_AFTER_ID_STARTS, end) and _type_after(
+            text, end, lang))
     if len(kinds) > 1 and (word in TYPE_SAYING or comma or after):
         # the usual case without a call: a word in TYPE_BEFORE is never one after which type_said reads further
         said = after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang)  # 'in the Dortmund defence'
@@ -1179,9 +1181,11 @@ def _listed_after(text: str, end: int, table: dict[str, str]) -> str | None:
     return table.get(found.group(1)) if found else None
 
 
-def _type_after(text: str, end: int) -> str | None:
+def _type_after(text: str, end: int, lang: str) -> str | None:
     """The type a word right after an occurrence gives it: 'the Dortmund defence', 'Hull residents', 'Girona menang'."""
-    return _listed_after(text, end, TYPE_AFTER) if text.startswith(TYPE_AFTER_STARTS, end) else None
+    if lang == "en":
+        return _listed_after(text, end, TYPE_AFTER) if text.startswith(TYPE_AFTER_STARTS, end) else None
+    return _listed_after(text, end, TYPE_AFTER_ID) if text.startswith(TYPE_AFTER_ID_STARTS, end) else None
 
 
 def _ranked(scores: list[tuple[str, float]]) -> list[tuple[str, float]]:
