@@ -88,6 +88,20 @@ def test_names_inside_longer_names_are_no_mentions_but_titles_are_not_names():
     assert ids(linked(text, names=[Name(6, 18, "place", 0.9), Name(36, 49, "place", 0.9)])) == [("Jakarta", "jakarta")]
 
 
+def test_a_headline_s_match_inside_a_longer_name_the_body_writes_is_nested_too():
+    glodok = make_registry([Entity("glodok", "Glodok", "place")])
+    text = "Kebakaran Glodok Plaza\n\nApi melanda Glodok Plaza semalam. Glodok kembali ramai."
+    body = text.index("Glodok Plaza", 20)
+    names = [Name(body, body + 12, "place", 0.9)]  # a title-case headline has no names read
+    found = link(text, "id", Matcher(glodok).match(text, "id"), names, glodok, ordinary=ordinary, skip=[(0, 22)])
+    assert [m.start for m in found.mentions] == [text.rindex("Glodok")]
+    assert [(m.start, why) for m, why in found.dropped] == [(10, "nested"), (body, "nested")]
+    text = "Glodok Terbakar\n\nApi melanda Glodok Plaza semalam."  # the headline's words are not that name
+    found = link(text, "id", Matcher(glodok).match(text, "id"), [Name(30, 42, "place", 0.9)], glodok,
+                 ordinary=ordinary, skip=[(0, 15)])
+    assert [m.start for m in found.mentions] == [0]
+
+
 def test_an_organisation_before_a_model_or_a_flight_is_no_longer_name():
     airline = make_registry([Entity("alaska-air", "Alaska Airlines", "organization"),
                              Entity("sequoia", "Sequoia Capital", "organization")])

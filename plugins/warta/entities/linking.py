@@ -238,8 +238,10 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     memo = _memo(registry)
     foreign = _of_another_place(text, mentions, memo)
     kept, dropped = [], []
+    longer: dict[str, set[tuple[str, int]]] = {}  # a form -> (the longer name it was nested in, where in it)
     unread = _unread_short_forms(text, lang, mentions, names, starts, registry, overrides or {})
     for number, mention in enumerate(mentions):
+        at = -1
         if mention.start in unread:
             why = "short form alone"
         elif skip and _covers(skip, mention.start):  # a headline keeps its names, but for a region's
@@ -262,8 +264,18 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
                    or "")
         if why:
             dropped.append((mention, why))
+            if why == "nested" and at >= 0 and starts[at] <= mention.start and mention.end <= names[at].end and (
+                    names[at].end - starts[at] > mention.end - mention.start):  # strictly inside the model's name
+                longer.setdefault(mention.surface, set()).add((text[starts[at]:names[at].end],
+                                                               mention.start - starts[at]))
         else:
             kept.append(mention)
+    if skip and longer:  # a headline's match inside a longer name the body writes: 'Kebakaran Glodok Plaza'
+        headline = [m for m in kept if _covers(skip, m.start) and any(m.start >= offset and text.startswith(
+            name, m.start - offset) for name, offset in longer.get(m.surface, ()))]
+        if headline:
+            kept = [m for m in kept if m not in headline]
+            dropped = sorted([*dropped, *((m, "nested") for m in headline)], key=lambda pair: pair[0].start)
     evidence = _Evidence(text, [m for m in kept if not m.candidates], category, names, starts, registry)
     out, ambiguous = [], []
     overrides, prior = overrides or {}, prior or {}
