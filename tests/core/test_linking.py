@@ -88,6 +88,20 @@ def test_names_inside_longer_names_are_no_mentions_but_titles_are_not_names():
     assert ids(linked(text, names=[Name(6, 18, "place", 0.9), Name(36, 49, "place", 0.9)])) == [("Jakarta", "jakarta")]
 
 
+def test_an_ordinary_word_in_the_name_of_a_day_is_no_mention():
+    days = make_registry([Entity("batik-air", "Batik Air", "organization", aliases=("Batik",)),
+                          Entity("buruh", "Partai Buruh", "organization", aliases=("Buruh",)),
+                          Entity("labour", "Labour Party", "organization", aliases=("Labour",)),
+                          Entity("tni", "Tentara Nasional Indonesia", "organization", aliases=("TNI",))])
+    text = "Perayaan Hari Batik Nasional digelar. Partai Buruh berdemo pada Hari Buruh. Batik terbang. HUT TNI meriah."
+    found = link(text, "id", Matcher(days).match(text, "id"), [], days, ordinary=ordinary)
+    assert ids(found) == [("Partai Buruh", "buruh"), ("Batik", "batik-air"), ("TNI", "tni")]  # a name stays
+    assert [why for m, why in found.dropped] == ["nested", "nested"]
+    text = "Labour marched on Labour Day."
+    found = link(text, "en", Matcher(days).match(text, "en"), [], days, ordinary=ordinary)
+    assert [m.start for m in found.mentions] == [0]
+
+
 def test_a_headline_s_match_inside_a_longer_name_the_body_writes_is_nested_too():
     glodok = make_registry([Entity("glodok", "Glodok", "place")])
     text = "Kebakaran Glodok Plaza\n\nApi melanda Glodok Plaza semalam. Glodok kembali ramai."

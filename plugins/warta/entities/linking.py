@@ -239,6 +239,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     foreign = _of_another_place(text, mentions, memo)
     kept, dropped = [], []
     longer: dict[str, set[tuple[str, int]]] = {}  # a form -> (the longer name it was nested in, where in it)
+    days = [m.span() for m in DAY_NAME.finditer(text)] if "Hari " in text or " Day" in text else ()
     unread = _unread_short_forms(text, lang, mentions, names, starts, registry, overrides or {})
     for number, mention in enumerate(mentions):
         at = -1
@@ -257,6 +258,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
                    or " " not in mention.surface and (
                        opens_sentence(text, mention.start) and _ordinary_opener(text, lang, mention, registry,
                                                                                 ordinary, mentions)
+                       or days and _in_a_day_s_name(mention, days, ordinary, lang)
                        or mention.via in BY_SURNAME and (text.startswith(". ", mention.start - 2)
                                                          and text[mention.start - 3:mention.start - 2].isupper()
                                                          or text.startswith(FAMILY_STARTS, end))
@@ -373,6 +375,17 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
                 and all(registry.entities[i].type == "person" for i in owners(mention)))
         return "" if title_construction or role else "nested"  # not 'juru bicara Kremlin Dmitry Peskov'
     return ""
+
+
+# The name of a day: 'Hari Batik Nasional', 'Hari Buruh', 'Labour Day', 'Labor Day'.
+DAY_NAME = re.compile(r"(?<!\w)Hari(?: [A-Z][\w'’-]*){1,3}|(?<!\w)(?:[A-Z][\w'’]* ){1,2}Day\b")
+
+
+def _in_a_day_s_name(mention: Mention, days, ordinary, lang: str) -> str:
+    """'nested' for an ordinary word inside the name of a day (``days``: their spans in the text): the cloth in
+    'Hari Batik Nasional', the workers in 'Hari Buruh', not Batik Air or the Labour party. A name stays ('HUT
+    TNI', 'Hari Bhayangkara')."""
+    return "nested" if _covers(days, mention.start) and ordinary(mention.surface, lang) else ""
 
 
 def _without_models(words: list[str]) -> list[str]:
