@@ -14,6 +14,7 @@ def candidate(name, kind="place", confidence=0.9, count=1, aliases=()):
 def test_variants_across_languages_spellings_and_case_are_one_suggestion():
     assert variant_key("Kosmodrom Vostochny") == variant_key("Vostochny Cosmodrome") == ("vostochny",)
     assert variant_key("Kim Jong-il") == variant_key("Kim Jong Il")
+    assert variant_key("Istana Negara") != variant_key("Kota Negara")  # what is left is an ordinary word
     found = [("a.md", "id", candidate("Kosmodrom Vostochny", count=3)),
              ("b.md", "en", candidate("Vostochny Cosmodrome", count=2)),
              ("c.md", "en", candidate("VOSTOCHNY COSMODROME", confidence=0.4)),

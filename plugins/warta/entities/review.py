@@ -14,6 +14,7 @@ from pathlib import Path
 from slugify import slugify
 
 from warta.entities.discovery import ORG_HEADS, ORG_TAILS, PLACE_HEADS, PLACE_TAILS, Candidate
+from warta.entities.lexicon import ordinary
 from warta.entities.registry import REJECTED, TYPES, load_registry
 from warta.problems import Problem, did_you_mean
 from warta.source.layout import shown
@@ -40,9 +41,13 @@ class Suggestion:
 
 
 def variant_key(name: str) -> tuple[str, ...]:
-    """'Kosmodrom Vostochny', 'Vostochny Cosmodrome' and 'VOSTOCHNY COSMODROME' share ('vostochny',)."""
+    """'Kosmodrom Vostochny', 'Vostochny Cosmodrome' and 'VOSTOCHNY COSMODROME' share ('vostochny',); the words
+    left once the kind words are gone must hold a name, not only ordinary words: 'Istana Negara' (the palace) and
+    'Kota Negara' share no key."""
     words = [w for w in re.split(r"[\s\-‐]+", name.casefold()) if w]
     core = [w for w in words if w not in KIND_WORDS]
+    if core != words and all(ordinary(w, "id") for w in core):
+        core = words
     return tuple(sorted(core or words))
 
 
