@@ -50,6 +50,12 @@ def test_an_expansion_before_its_acronym_is_one_name_with_an_alias():
     assert found(text)["Komisi Pemberantasan Korupsi"].aliases == ("KPK",)
 
 
+def test_the_head_of_an_apposition_says_what_a_name_is():
+    text = "Pemohonnya adalah Almas Tsaqibbirru, mahasiswa Universitas Surakarta, yang mengagumi Gibran."
+    assert spans(text)["Almas Tsaqibbirru"] == "person"  # the model alone reads an organisation
+    assert found(text)["Almas Tsaqibbirru"].type_guess == "person"
+
+
 def test_events_and_documents_are_not_people_organisations_or_places():
     texts = [("Konferensi Tingkat Tinggi ASEAN digelar di Labuan Bajo pekan depan.", "id"),
              ("The Comprehensive Strategic Partnership was signed by Joko Widodo and Anthony Albanese.", "en")]

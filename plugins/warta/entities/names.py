@@ -329,8 +329,9 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _typed(text: str, name: Name) -> Name:
-    """Head and tail words decide over the model: events and documents, 'Universitas X', 'X Cosmodrome'."""
-    from warta.entities.discovery import ORG_HEADS, ORG_TAILS, PLACE_HEADS, PLACE_TAILS
+    """Head and tail words decide over the model (events and documents, 'Universitas X', 'X Cosmodrome'), then the
+    head of an apposition ('X, mahasiswa ...')."""
+    from warta.entities.discovery import APPOSITION, APPOSITION_HEADS, ORG_HEADS, ORG_TAILS, PLACE_HEADS, PLACE_TAILS
 
     words = text[name.start:name.end].lower().split()
     following = text[name.end:name.end + 20].split()
@@ -342,6 +343,9 @@ def _typed(text: str, name: Name) -> Name:
         kind = "organization"
     elif words[0] in PLACE_HEADS or words[-1] in PLACE_TAILS:
         kind = "place"
+    elif text.startswith(",", name.end) and (head := APPOSITION.match(text, name.end)) and (
+            head.group(1).lower() in APPOSITION_HEADS):  # 'Almas Tsaqibbirru, mahasiswa ...', 'Acme, a startup'
+        kind = APPOSITION_HEADS[head.group(1).lower()]
     elif kind == "person" and text[max(0, name.start - 4):name.start].lower() == "the ":
         kind = "organization"  # 'the Red Cross', 'the Kremlin': English names no person with 'the'
     return name if kind == name.type else Name(name.start, name.end, kind, name.confidence, name.alias_of)
