@@ -28,6 +28,8 @@ def test_titles_stay_out_of_names_and_countries_come_apart():
     assert "Pratikno" in spans("Menteri Sekretaris Negara Pratikno tiba di Istana.")
     text = "Menteri Pekerjaan Umum dan Perumahan Rakyat Basuki Hadimuljono meninjau bendungan."
     assert set(spans(text)) == {"Basuki Hadimuljono"}
+    text = "French President Emmanuel Macron met Indonesian Foreign Minister Retno Marsudi."
+    assert set(spans(text, "en")) == {"Emmanuel Macron", "Retno Marsudi"}  # an office named by a demonym
 
 
 def test_coordinated_official_names_are_one_name():

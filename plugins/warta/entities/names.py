@@ -16,7 +16,7 @@ from functools import lru_cache
 import ahocorasick
 from babel import Locale
 
-from warta.entities.discovery import DEMONYM
+from warta.entities.discovery import COMPASS, DEMONYM
 from warta.entities.name_features import word_classes
 from warta.entities.name_model import MODEL, tag_spans
 
@@ -138,9 +138,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _whole_name(name: str, lang: str) -> bool:
     """Not a lone determiner, title, head word, law or calendar word ('The', 'Presiden', 'Jalan',
-    'Nomor', 'Senin'), nor (in English) a demonym ('Russian', 'North Korean')."""
+    'Nomor', 'Senin'), nor (in English) a demonym ('Russian', 'North Korean') or an office named by one
+    ('Russian President', 'Indonesian Foreign Minister')."""
     words = name.split()
     if lang == "en" and len(words) <= 2 and DEMONYM.match(words[-1]):
+        return False
+    if lang == "en" and any(map(DEMONYM.match, words)) and all(
+            DEMONYM.match(w) or w.lower() in COMPASS or "title" in word_classes().get(w.lower(), ()) for w in words):
         return False
     if len(words) > 1:
         return True
