@@ -100,6 +100,10 @@ def test_an_ordinary_word_in_the_name_of_a_day_is_no_mention():
     text = "Labour marched on Labour Day."
     found = link(text, "en", Matcher(days).match(text, "en"), [], days, ordinary=ordinary)
     assert [m.start for m in found.mentions] == [0]
+    from warta.entities.linking import _day_names
+
+    text = "Hari ini Hari Buruh. May Day, Labour Day."  # 'Hari ini' is today
+    assert [text[s:e] for s, e in _day_names(text)] == ["Hari Buruh", "May Day", "Labour Day"]
 
 
 def test_a_headline_s_match_inside_a_longer_name_the_body_writes_is_nested_too():

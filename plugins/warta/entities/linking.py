@@ -239,7 +239,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
     foreign = _of_another_place(text, mentions, memo)
     kept, dropped = [], []
     longer: dict[str, set[tuple[str, int]]] = {}  # a form -> (the longer name it was nested in, where in it)
-    days = [m.span() for m in DAY_NAME.finditer(text)] if "Hari " in text or " Day" in text else ()
+    days = _day_names(text) if (" Day" if lang == "en" else "Hari ") in text else ()
     unread = _unread_short_forms(text, lang, mentions, names, starts, registry, overrides or {})
     for number, mention in enumerate(mentions):
         at = -1
@@ -377,8 +377,31 @@ def _nested(text: str, mention: Mention, mentions: Sequence[Mention], names, sta
     return ""
 
 
-# The name of a day: 'Hari Batik Nasional', 'Hari Buruh', 'Labour Day', 'Labor Day'.
-DAY_NAME = re.compile(r"(?<!\w)Hari(?: [A-Z][\w'’-]*){1,3}|(?<!\w)(?:[A-Z][\w'’]* ){1,2}Day\b")
+HARI_NAME = re.compile(r"Hari(?: [A-Z][\w'’-]*){1,3}")  # 'Hari Batik Nasional', 'Hari Buruh'
+
+
+def _day_names(text: str) -> list[tuple[int, int]]:
+    """Where the names of days are: 'Hari Batik Nasional', 'Hari Buruh', 'Labour Day' (found from their fixed word:
+    a pattern trying every capital of an article took 0.24 ms)."""
+    out = []
+    at = text.find("Hari ")
+    while at >= 0:
+        found = HARI_NAME.match(text, at)
+        if found and (not at or not text[at - 1].isalnum()):
+            out.append(found.span())
+        at = text.find("Hari ", at + 5)
+    at = text.find(" Day")
+    while at >= 0:
+        if not text[at + 4:at + 5].isalnum():
+            words = []  # the one or two capitalised words right before it
+            for word in reversed(text[max(0, at - 40):at].split(" ")[-2:]):
+                if not (word[:1].isupper() and word.replace("'", "").replace("’", "").isalnum()):
+                    break
+                words.insert(0, word)
+            if words:
+                out.append((at - len(" ".join(words)), at + 4))
+        at = text.find(" Day", at + 4)
+    return sorted(out)
 
 
 def _in_a_day_s_name(mention: Mention, days, ordinary, lang: str) -> str:
