@@ -1060,8 +1060,8 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     word = before[-1] if before else ""  # the word right before it
     comma = text.startswith(", ", end)
     after = len(kinds) > 1 and (  # 'Apple shares', 'Hull population', 'Girona menang'; the usual case without a call
-        _type_after(text, end, lang) if lang == "en" else text.startswith(TYPE_AFTER_ID_STARTS, end) and _type_after(
-            text, end, lang))
+        _type_after(text, end, lang) if lang == "en"
+        else text.startswith(TYPE_AFTER_ID_STARTS, end) and _listed_after(text, end, TYPE_AFTER_ID))
     if len(kinds) > 1 and (word in TYPE_SAYING or comma or after):
         # the usual case without a call: a word in TYPE_BEFORE is never one after which type_said reads further
         said = after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang)  # 'in the Dortmund defence'
