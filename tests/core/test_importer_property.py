@@ -10,7 +10,7 @@ from pathlib import Path
 
 import lxml.html
 import markdown
-from hypothesis import event, given, settings
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 from warta.importer import Draft, parse_feed, parse_html, parse_raw_text, read_input, render_markdown
 from warta.importer.lines import tidy
@@ -103,6 +103,7 @@ def _page(title, lede, paragraphs, date) -> str:
 @settings(max_examples=200, deadline=None)
 @given(TEXT, TEXT, st.lists(st.tuples(TEXT, st.booleans()), max_size=6),
        st.sampled_from(["2023-10-16T09:00:00+07:00", "2023-10-16", "", "bukan tanggal", "<b>"]))
+@example("x", "y", [("0<\x1fA", False)], "2023-10-16")  # a control character dropped once made '<A' a tag
 def test_html_pages_give_problems_or_inert_drafts(title, lede, paragraphs, date):
     page = _page(title, lede, paragraphs, date)
     result = parse_html(page, "x.html")

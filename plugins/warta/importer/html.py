@@ -21,13 +21,16 @@ from warta.importer.timestamps import parse_iso, parse_stamp
 from warta.problems import Problem
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # all but tab, line feed and carriage return
 _BLOCKS = {"head", "p", "item", "list", "quote", "code", "lb", "table", "row", "cell", "div"}  # trafilatura's tree
 _UPDATED = re.compile(r"(?:last )?(?:updated|diperbarui)\b.{0,40}\Z", re.IGNORECASE)  # 'Updated 5 hours ago'
 
 
 def parse_html(html: str, path: str) -> Draft | list[Problem]:
     """One draft from a saved article page, or the problems that stop it."""
-    html = _XML_DECLARATION.sub("", html, count=1)
+    # Control characters become spaces before either parser sees the page: one of them removed would make text a
+    # tag ('0<\x1fA' is text to lxml, and '0<A' to trafilatura once it drops the character).
+    html = _CONTROL.sub(" ", _XML_DECLARATION.sub("", html, count=1))
     try:
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError) as error:
