@@ -83,17 +83,19 @@ di ke dari kota wilayah provinsi kabupaten kecamatan desa negara pulau daerah ka
 in to from at near city province region town village
 """.split())
 ORG_BEFORE = frozenset("berita agency".split())  # kantor berita X, news agency X
-# Nouns heading an apposition right after a name, and the type they give it over the model of names'
-# (warta.entities.names): 'X, mahasiswa ...', 'X, a startup'.
+# Nouns heading an apposition right after a name, and the type they give it: 'X, mahasiswa ...', 'Reading, a
+# commuter town', 'Acme, a startup' (read by the model of names' typing and by the linker).
 APPOSITION = re.compile(r", (?:(?:a|an|the|seorang|sebuah|salah satu) )?([^\W\d_]+)")
 APPOSITION_HEADS = {word: kind for kind, words in {
     "person": """mahasiswa mahasiswi siswa pelajar warga pengacara advokat dosen guru petani nelayan pedagang
     karyawan pegawai pengusaha aktivis peneliti penulis wartawan jurnalis dokter perawat atlet penyanyi aktor
     aktris pensiunan pilot sopir pengemudi student lawyer teacher farmer businessman businesswoman activist
     researcher writer journalist reporter doctor nurse athlete singer actor actress driver resident""",
-    "organization": """perusahaan startup maskapai produsen pabrikan emiten lembaga organisasi yayasan company firm
-    airline manufacturer carmaker retailer charity organisation organization foundation""",
-    "place": "kota desa kabupaten provinsi kecamatan pulau town city village province island"}.items()
+    "organization": """perusahaan klub tim maskapai partai produsen pabrikan emiten lembaga organisasi yayasan
+    startup company firm group retailer club team airline party label maker carmaker automaker manufacturer
+    producer bank lender insurer broadcaster publisher charity organisation organization foundation""",
+    "place": """kota desa kabupaten provinsi kecamatan pulau negara town city village island state province country
+    port capital"""}.items()
     for word in words.split()}
 ORG_HEADS = frozenset("""
 universitas partai bank komisi kementerian badan lembaga dewan majelis mahkamah pt yayasan institut

@@ -32,7 +32,7 @@ from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
 
-from warta.entities.discovery import ORG_HEADS, TITLES, calendar_words
+from warta.entities.discovery import APPOSITION_HEADS, ORG_HEADS, TITLES, calendar_words
 from warta.entities.matcher import Mention, is_acronym, opens_sentence
 from warta.entities.names import countries
 from warta.entities.registry import Registry
@@ -128,11 +128,6 @@ TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans s
     clinched edged finished finish win wins lose""",
                     place="population residents inhabitants suburbs outskirts skyline police")
 TYPE_AFTER_ID = _types(organization="juara menang takluk tumbang imbang")  # a short table: read at every occurrence
-TYPE_NOUNS = _types(
-    place="kota pulau negara provinsi kabupaten town city village island state province country port capital",
-    organization="""perusahaan klub tim maskapai partai company firm group retailer club team airline party
-    label maker carmaker automaker manufacturer producer bank lender insurer broadcaster publisher startup
-    pabrikan produsen emiten""")
 # English nouns for those and what belong to a named body or place: after a sentence's first word that is also an
 # ordinary word, they make it the name of an entry the article names elsewhere ('Apple shares fell', 'Voice
 # supporters', 'Hull population: 270,000').
@@ -1214,8 +1209,8 @@ def type_said(text: str, mention: Mention, before: list[str], lang: str = "") ->
         while words and words[0] in APPOSITION_OPENERS:
             words = words[1:]
         for word in words[:3]:
-            if word in TYPE_NOUNS:
-                return TYPE_NOUNS[word]
+            if word in APPOSITION_HEADS:
+                return APPOSITION_HEADS[word]
             if word in PERSON_NOUNS:  # 'Jackson, the newest justice'
                 return "person"
     return None
