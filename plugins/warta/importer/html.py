@@ -14,14 +14,13 @@ from lxml import etree
 from warta.importer.body import in_order, sift, take_body
 from warta.importer.draft import Draft, check_draft, web_url
 from warta.importer.lang import detect_lang, foreign_lang
-from warta.importer.lines import is_name, tidy
+from warta.importer.lines import CONTROLS, is_name, tidy
 from warta.importer.outlets import outlet_for_host
 from warta.importer.pagemeta import clean_title, date_candidates, site_names, structured_authors
 from warta.importer.timestamps import parse_iso, parse_stamp
 from warta.problems import Problem
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # all but tab, line feed and carriage return
 _BLOCKS = {"head", "p", "item", "list", "quote", "code", "lb", "table", "row", "cell", "div"}  # trafilatura's tree
 _UPDATED = re.compile(r"(?:last )?(?:updated|diperbarui)\b.{0,40}\Z", re.IGNORECASE)  # 'Updated 5 hours ago'
 
@@ -30,7 +29,7 @@ def parse_html(html: str, path: str) -> Draft | list[Problem]:
     """One draft from a saved article page, or the problems that stop it."""
     # Control characters become spaces before either parser sees the page: one of them removed would make text a
     # tag ('0<\x1fA' is text to lxml, and '0<A' to trafilatura once it drops the character).
-    html = _CONTROL.sub(" ", _XML_DECLARATION.sub("", html, count=1))
+    html = CONTROLS.sub(" ", _XML_DECLARATION.sub("", html, count=1))
     try:
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError) as error:

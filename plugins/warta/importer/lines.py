@@ -48,7 +48,8 @@ _CREDIT_TAILS = (
 )
 _CAPTION_LABEL = re.compile(r"(?:keterangan (?:gambar|foto)|image caption|caption)\s*[:,]\s*(?P<caption>.+)",
                             re.IGNORECASE)
-_ODD_SPACE = re.compile(r"[^\S \xa0]|[\x00-\x1f\x7f-\x9f]")   # tabs, line separators, control characters
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # control characters but tab, LF and CR
+_ODD_SPACE = re.compile(rf"[^\S \xa0]|{CONTROLS.pattern}")   # tabs, line separators, control characters
 _SPACES = re.compile(r"\s{2,}")
 
 
