@@ -136,8 +136,9 @@ BELONGING = frozenset("""supporters fans shares stock officials executives membe
     campaigners lawmakers investors employees staff workers population residents inhabitants police""".split())
 # In Indonesian, a word after a name that says the central body or a regional one: 'KPU pusat', 'KPU provinsi'.
 LEVEL_AFTER = _types(national="pusat nasional ri", regional="provinsi daerah wilayah kota kabupaten")
-FAMILY = _types(family="family dynasty clan brothers sisters siblings bersaudara")  # after a surname: 'the Kennedy
-# family', 'the Hartono brothers', 'Hartono bersaudara': several people, none of them alone
+# After a surname, several people and none of them alone: 'the Kennedy family', 'the Hartono brothers', 'Hartono
+# bersaudara'.
+FAMILY = _types(family="family dynasty clan brothers sisters siblings bersaudara")
 # Each table's words with the space before them, to test the text for any of them at C speed first.
 TYPE_AFTER_STARTS, TYPE_AFTER_ID_STARTS, LEVEL_STARTS, FAMILY_STARTS = (
     tuple(f" {w}" for w in table) for table in (TYPE_AFTER, TYPE_AFTER_ID, LEVEL_AFTER, FAMILY))
