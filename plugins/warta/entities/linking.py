@@ -48,6 +48,9 @@ NAMED_LATER = 1.0  # named only after the occurrence: a short form points back t
 # says nothing for them (no name, context, cue, nor an occurrence already theirs; their prior aside): a short
 # form points back to its full name ('Jackson' with no 'Ketanji Brown Jackson' is the city).
 OWN_NAME = 1.0
+# Where only the article's ranking decides, a candidate must have been used (named by a form of its own or chosen
+# for the shared form) this many times as often as any other already used, or the occurrence is left for review.
+DOMINANCE = 2
 MAX_CO_MENTIONS, MAX_CUES = 2, 2
 NEAR, NEAR_CUE, TYPE, APPOSITION = 2.0, 2.0, 2.0, 3.0  # apposition: 'Cambridge, Massachusetts', 'Santos, Brasil'
 # A region's government makes no longer name: 'Pemprov DKI Jakarta', 'Pemerintah Provinsi Jawa Tengah', 'Pemerintah
@@ -117,9 +120,9 @@ def _types(**words: str) -> dict[str, str]:
 TYPE_BEFORE = _types(
     place="""kota kabupaten provinsi kecamatan desa kampung pulau wilayah daerah kawasan warga penduduk jalanan
     pusat pinggiran derby derbi pemerintah city town village province region streets centre center residents
-    outskirts suburbs port outside from near dekat di dari in downtown government""",
+    outskirts suburbs port outside from near dekat di dari in downtown government cities towns""",
     organization="""pemain klub suporter pendukung pelatih manajemen skuad saham maskapai players club fans
-    supporters coach manager squad shares airline beat defeated versus vs melawan mengalahkan""")
+    supporters coach manager squad shares airline beat defeated versus vs melawan mengalahkan clubs""")
 # Words right after a name that make it a club's or company's: English nouns ('the Dortmund defence', 'Apple
 # shares') and a match's verbs ('Girona finished third', 'Napoli juara'); or a place's ('Hull population').
 TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans supporters players coach manager
@@ -288,6 +291,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             via = vias.get((winner, surface)) or memo.via(winner, surface)
             out.append(Mention(mention.start, mention.end, winner, surface, via))
             evidence.went[winner] = mention.start
+            evidence.chosen.append(winner)
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface, *zip(*ranked)))
     return Linked(tuple(out), tuple(ambiguous), tuple(dropped))
@@ -696,6 +700,7 @@ class _Evidence:
             else:
                 places.append(m.start)
         self.went: dict[str, int] = {}  # entry -> where a shared form last went to it (decided in text order)
+        self.chosen: list[str] = []  # where the shared forms went so far, in text order
         self._blocks: list[int] | None = None
         self._folded = ""
         self._ends: list[int] | None = None
@@ -785,6 +790,14 @@ class _Evidence:
         if boosted is None or self.went and any(i in self.went for i in candidates if i not in own):
             return ranking  # the bonus only while no other candidate has had an occurrence
         return boosted
+
+    def contested(self, mention: Mention, ranked) -> bool:
+        """Whether two candidates were used before the occurrence (named by a form of their own, or chosen for the
+        shared form) and neither :data:`DOMINANCE` times as often as the other: 'Cambridge' after one Cambridge
+        and then the other, with nothing near to tell."""
+        used = sorted([bisect_left(self.places.get(i, ()), mention.start) + self.chosen.count(i) for i, _ in ranked],
+                      reverse=True)
+        return len(used) > 1 and used[1] > 0 and used[0] < DOMINANCE * used[1]
 
     def named_last(self, mention: Mention) -> str:
         """The candidate the article names in full last before the occurrence, at most ``REACH`` blocks back, or
@@ -1118,7 +1131,7 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
     ranked = evidence.article_ranking(mention, lang, memo, prior)
     doubt = sure >= DOUBT_CONFIDENCE and kind in kinds and memo.registry.entities[ranked[0][0]].type != kind
     if _clear(ranked):
-        return ("" if doubt else ranked[0][0]), ranked
+        return ("" if doubt or evidence.contested(mention, ranked) else ranked[0][0]), ranked
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:  # a true tie: the one of them the article named last
         latest = evidence.named_latest(mention, {i for i, s in ranked if s == ranked[0][1]})
         if latest and not (sure >= DOUBT_CONFIDENCE and kind in kinds and memo.registry.entities[latest].type != kind):
