@@ -696,6 +696,10 @@ def test_a_noun_after_a_name_in_english_and_a_match_s_verb_before_it_say_a_club_
     assert [i for s, i in ids(link_with(registry, text, "en"))] == ["dortmund", "dortmund"]
     text = "Persija mengalahkan Dortmund dalam laga persahabatan."
     assert [i for s, i in ids(link_with(registry, text, "id"))] == ["bvb"]
+    milan = registry_of(Entity("milan-city", "Milan", "place"),
+                        Entity("ac-milan", "AC Milan", "organization", aliases=("Milan",)))
+    for text in ("Milan tampil di bawah tekanan sejak awal.", "Sejak awal Milan bermain dengan sepuluh orang."):
+        assert ids(link_with(milan, text, "id")) == [("Milan", "ac-milan")]  # a side plays; a city does not
     amazon = registry_of(Entity("amazon-river", "Amazon", "place"),
                          Entity("amazon-com", "Amazon.com", "organization", aliases=("Amazon",)))
     text = "Regulators opened investigations into Amazon marketplace practices."

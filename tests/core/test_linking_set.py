@@ -25,7 +25,7 @@ from warta_build.candidates import ambiguous_report
 # then its errors were read and it became a development set like the first two
 SETS = ("linking", "linking-heldout", "linking-heldout2", "linking-heldout3")
 # (precision, recall) each set reaches; the issue asks 0.99 of both
-FLOORS = {"linking": (0.989, 0.989), "linking-heldout": (0.99, 0.99), "linking-heldout2": (0.95, 0.965),
+FLOORS = {"linking": (0.989, 0.99), "linking-heldout": (0.99, 0.99), "linking-heldout2": (0.95, 0.965),
           "linking-heldout3": (0.97, 0.985)}
 ANNOTATION = re.compile(r"⟦([^⟦⟧|]+)\|([^⟦⟧|]*)⟧")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)

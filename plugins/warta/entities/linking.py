@@ -130,7 +130,7 @@ TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans s
     platform app spokesman spokeswoman spokesperson founder executives employees beat beats defeated thrashed drew
     clinched edged finished finish win wins lose""",
                     place="population residents inhabitants suburbs outskirts skyline police")
-TYPE_AFTER_ID = _types(organization="juara menang takluk tumbang imbang")  # a short table: read at every occurrence
+TYPE_AFTER_ID = _types(organization="juara menang takluk tumbang imbang tampil bermain")  # a short table: read at every occurrence
 # English nouns for those and what belong to a named body or place: after a sentence's first word that is also an
 # ordinary word, they make it the name of an entry the article names elsewhere ('Apple shares fell', 'Voice
 # supporters', 'Hull population: 270,000').
