@@ -455,6 +455,15 @@ def test_a_shared_name_the_article_used_for_two_candidates_alike_is_left_for_rev
     assert [i for s, i in ids(link_with(registry, text, "en"))] == ["santos-fc", "santos-city", "santos-fc"]
 
 
+def test_a_noun_before_a_shared_name_says_what_it_is_before_a_word_after_it():
+    iceland = registry_of(Entity("iceland", "Iceland", "place"),
+                          Entity("iceland-foods", "Iceland Foods", "organization", short=("Iceland",)))
+    text = "Iceland Foods kalah. Pemerintah Iceland menang. Perusahaan Iceland itu akan banding."
+    assert [i for s, i in ids(link_with(iceland, text, "id"))] == ["iceland-foods", "iceland", "iceland-foods"]
+    text = "Iceland Foods lost the case. The government of Iceland won it. The British supermarket Iceland will appeal."
+    assert [i for s, i in ids(link_with(iceland, text, "en"))] == ["iceland-foods", "iceland", "iceland-foods"]
+
+
 def test_a_tie_goes_to_the_candidate_the_article_named_last_before_it():
     text = "Kapal berlayar di danau Victoria. Ikan di Victoria berkurang."
     assert [i for s, i in ids(more(text)) if s == "Victoria"] == ["lake-victoria", "lake-victoria"]

@@ -122,7 +122,8 @@ TYPE_BEFORE = _types(
     pusat pinggiran derby derbi pemerintah city town village province region streets centre center residents
     outskirts suburbs port outside from near dekat di dari in downtown government cities towns""",
     organization="""pemain klub suporter pendukung pelatih manajemen skuad saham maskapai players club fans
-    supporters coach manager squad shares airline beat defeated versus vs melawan mengalahkan clubs""")
+    supporters coach manager squad shares airline beat defeated versus vs melawan mengalahkan clubs supermarket
+    retailer carrier company firm brand perusahaan emiten peritel""")
 # Words right after a name that make it a club's or company's: English nouns ('the Dortmund defence', 'Apple
 # shares') and a match's verbs ('Girona finished third', 'Napoli juara'); or a place's ('Hull population').
 TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans supporters players coach manager
@@ -174,6 +175,7 @@ penyanyi pebalap pendiri leader chairman chairwoman ketua""".split())
 PLACE_PREPOSITIONS = frozenset("in at to from across".split())
 DETERMINERS = frozenset("the his her its their our my your".split())
 LOOK_BACK = DETERMINERS | {"of"}  # a word before a name after which the word before it is read too
+PREPOSITIONS = PLACE_PREPOSITIONS | frozenset("outside near dekat di dari versus vs".split())  # weaker than after
 TYPE_SAYING = LOOK_BACK | TYPE_BEFORE.keys() | PERSON_BEFORE  # the last words before a name :func:`type_said` reads
 SENTENCE_MARKS = frozenset(".!?")
 CLOSERS = "\"'”’»)"
@@ -1073,7 +1075,8 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
         else text.startswith(TYPE_AFTER_ID_STARTS, end) and _listed_after(text, end, TYPE_AFTER_ID))
     if len(kinds) > 1 and (word in TYPE_SAYING or comma or after):
         # the usual case without a call: a word in TYPE_BEFORE is never one after which type_said reads further
-        said = after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang)  # 'in the Dortmund defence'
+        said = (word not in PREPOSITIONS and TYPE_BEFORE.get(word)  # 'pemerintah Iceland menang': the head noun's
+                or after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang))  # 'in the Dortmund defence'
         if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
             typed = by_type[said]
             if len(typed) == 1:
