@@ -733,6 +733,13 @@ def test_a_surname_after_initials_or_before_family_is_not_the_registered_person(
     assert [why for m, why in result.dropped] == ["family"]
     text = "Iwan Setiawan Lukminto memimpin Sritex. Lukminto bersaudara menolak. The Lukminto brothers declined."
     assert [why for m, why in link_with(registry, text).dropped] == ["family", "family"]  # several people
+    # Indonesian puts the word first: the family where the article names several people of that name, else one
+    # person's family, a mention of that person.
+    text = "Iwan Setiawan Lukminto dan Iwan Kurniawan Lukminto hadir. Keluarga Lukminto menolak berkomentar."
+    assert [why for m, why in link_with(registry, text).dropped] == ["family"]
+    yosua = registry_of(Entity("yosua", "Nofriansyah Yosua Hutabarat", "person", short=("Yosua",)))
+    text = "Nofriansyah Yosua Hutabarat tewas pada 2022. Keluarga Yosua di Jambi kecewa."
+    assert [i for s, i in ids(link_with(yosua, text))] == ["yosua", "yosua"]
 
 
 def test_a_short_form_alone_is_a_mention_where_the_word_beside_it_says_its_type():

@@ -143,6 +143,9 @@ LEVEL_AFTER = _types(national="pusat nasional ri", regional="provinsi daerah wil
 # After a surname, several people and none of them alone: 'the Kennedy family', 'the Hartono brothers', 'Hartono
 # bersaudara'.
 FAMILY = _types(family="family dynasty clan brothers sisters siblings bersaudara")
+# In Indonesian the word comes first: 'keluarga Hartono', 'dinasti Soeharto'.
+FAMILY_WORDS = frozenset(word.title() for word in "keluarga klan dinasti trah wangsa".split())
+FAMILY_BEFORE = tuple(f"{w} " for word in sorted(FAMILY_WORDS) for w in (word, word.lower()))
 # Each table's words with the space before them, to test the text for any of them at C speed first.
 TYPE_AFTER_STARTS, TYPE_AFTER_ID_STARTS, LEVEL_STARTS, FAMILY_STARTS = (
     tuple(f" {w}" for w in table) for table in (TYPE_AFTER, TYPE_AFTER_ID, LEVEL_AFTER, FAMILY))
@@ -262,7 +265,8 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
                        or days and _in_a_day_s_name(mention, days, ordinary, lang)
                        or mention.via in BY_SURNAME and (text.startswith(". ", mention.start - 2)
                                                          and text[mention.start - 3:mention.start - 2].isupper()
-                                                         or text.startswith(FAMILY_STARTS, end))
+                                                         or text.startswith(FAMILY_STARTS, end)
+                                                         or text.endswith(FAMILY_BEFORE, 0, mention.start))
                        and _another_person(text, mention, registry))
                    or "")
         if why:
@@ -427,7 +431,8 @@ def _another_person(text: str, mention: Mention, registry: Registry) -> str:
     bersaudara'; not 'keluarga Yosua', Yosua's family, which names him)."""
     start = mention.start
     initials = INITIALS.search(text[max(0, start - 12):start]) if text.startswith(". ", start - 2) else None
-    family = not initials and text.startswith(FAMILY_STARTS, mention.end) and _listed_after(text, mention.end, FAMILY)
+    family = not initials and (text.startswith(FAMILY_STARTS, mention.end) and _listed_after(text, mention.end, FAMILY)
+                               or text.endswith(FAMILY_BEFORE, 0, start) and _family_name(text, mention.surface))
     if not (initials or family) or not any(
             registry.entities[i].type == "person" for i in owners(mention)):
         return ""
@@ -435,6 +440,13 @@ def _another_person(text: str, mention: Mention, registry: Registry) -> str:
         return "family"
     return "" if any(_initials_of(form, mention.surface, initials.group()) for i in owners(mention)
                      for form in registry.entities[i].full_forms()) else "nested"
+
+
+def _family_name(text: str, surname: str) -> bool:
+    """Whether the article writes ``surname`` after two given names or more ('Budi Hartono', 'Michael Hartono'):
+    then 'keluarga Hartono' is the family; else it is one person's ('keluarga Yosua', his family)."""
+    given = set(re.findall(rf"\b([A-Z][\w.]*) {re.escape(surname)}\b", text))
+    return len(given - FAMILY_WORDS) > 1
 
 
 def _initials_of(form: str, surname: str, initials: str) -> bool:
