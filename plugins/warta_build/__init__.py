@@ -22,7 +22,7 @@ from warta.source.check import check_content
 from warta.source.layout import article_paths, shown
 from warta_build.faults import Interrupted, Refusal, describe, failed_write, interruptible, public
 from warta_build.guard import refusal, unwritable
-from warta_build.swap import locked, remove, remove_leftovers, staging_folder, swap_in
+from warta_build.swap import locked, remove, remove_leftovers, spares, staging_folder, swap_in
 from warta_build.unchanged import Reads, fixed_inputs, matching_stamp, stamp_path, write_stamp
 
 REPO = Path(__file__).resolve().parents[2]
@@ -238,6 +238,8 @@ def clean(output: str | Path = "output", content: str | Path = "content", stream
         with locked(output):
             for path in remove_leftovers(output):
                 print(f"removed {shown(path)}, left by an interrupted build", file=stream)
+            for path in spares(output):  # the folders kept for the next build's staging
+                remove(path)
             if not output.exists():
                 return 0
             if reason := refusal(output, content, action="remove"):

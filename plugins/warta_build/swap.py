@@ -1,9 +1,14 @@
 """Build beside the output, swap it in atomically, and leave nothing behind, even after a kill.
 
-Every folder this module creates sits next to the output, is named ``.<output>.building-*`` or
-``.<output>.old-*`` and carries the marker file from its first moment, so the next build can
-recognise and remove what an interrupted one left. A lock file beside the output keeps two builds
+Every folder this module creates sits next to the output, is named ``.<output>.building-*``,
+``.<output>.old-*`` or ``.<output>.spare-*`` and carries the marker file from its first moment, so the next
+build can recognise and remove what an interrupted one left. A lock file beside the output keeps two builds
 from swapping into the same folder at once.
+
+The output a build replaces is not removed but kept as a spare: its folders without their files. The next build
+stages into them, since making the folders of a site (one per page) is most of the cost of staging a rebuild on
+filesystems where creating a folder is slow (about 0.5 ms each on the development machine: 2 s for 2,000
+articles). Folders the new build leaves empty are removed before the swap, so the output never holds an empty one.
 """
 
 from __future__ import annotations
@@ -91,21 +96,78 @@ def remove_leftovers(output: Path) -> list[Path]:
     return found
 
 
+def spares(output: Path) -> list[Path]:
+    """The folders kept from outputs that builds replaced (:func:`recycle`): named as ours and marked."""
+    prefix = f".{output.name}.spare-"
+    return [path for path in sorted(output.parent.glob(f"{glob.escape(prefix)}*"))
+            if path.is_dir() and not path.is_symlink() and is_marked(path)]
+
+
 def staging_folder(output: Path) -> Path:
-    """A new marked folder beside ``output`` (same filesystem, so the swap is a rename)."""
+    """A new marked folder beside ``output`` (same filesystem, so the swap is a rename): the spare's folders
+    when one is kept and holds nothing else, else an empty one."""
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    for spare in spares(output):
+        try:
+            os.rename(spare, staging)  # over the empty folder just made, so the name stays unique
+        except OSError:
+            continue
+        if only_folders(staging):
+            break
+        remove(staging)  # a file or a link in it: never staged into
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     mark(staging)
     return staging
 
 
+def only_folders(folder: Path) -> bool:
+    """Whether ``folder`` holds nothing but real folders (and its marker): no file or link a build could write
+    through or into."""
+    for root, folders, files in os.walk(folder):
+        if any(os.path.islink(os.path.join(root, name)) for name in folders):
+            return False
+        if files and (root != str(folder) or files != [MARKER]):
+            return False
+    return True
+
+
+def recycle(old: Path, output: Path) -> None:
+    """Keep the folders of ``old`` (an output a build replaced) without its files as the one spare beside
+    ``output``; remove it instead when it is not recognisably ours or cannot be emptied."""
+    for spare in spares(output):
+        remove(spare)
+    if not is_marked(old):
+        remove(old)
+        return
+    try:
+        for root, folders, files in os.walk(old):
+            for name in [*files, *(f for f in folders if os.path.islink(os.path.join(root, f)))]:
+                if not (name == MARKER and root == str(old)):
+                    os.unlink(os.path.join(root, name))
+        spare = Path(tempfile.mkdtemp(prefix=f".{output.name}.spare-", dir=output.parent))
+        os.rename(old, spare)
+    except OSError:
+        remove(old)
+
+
+def prune(folder: Path) -> None:
+    """Remove the empty folders inside ``folder`` (a staged build: what it did not use of a spare)."""
+    for root, _folders, files in os.walk(folder, topdown=False):
+        if not files and root != str(folder):
+            with suppress(OSError):  # not empty: it holds a folder with files
+                os.rmdir(root)
+
+
 def swap_in(staging: Path, output: Path) -> None:
-    """Put ``staging`` at ``output`` and remove the folder it replaces.
+    """Put ``staging`` at ``output`` (its empty folders removed) and keep the folders of the one it replaces
+    (:func:`recycle`).
 
     On Linux one renameat2(RENAME_EXCHANGE) swaps both names atomically: a reader finds either
     the whole old site or the whole new one at every moment. Elsewhere (or on a filesystem without
     it) two renames leave ``output`` missing between them, for the time of one rename.
     """
     os.chmod(staging, 0o755)
+    prune(staging)
     if not is_marked(staging):  # Pelican may have emptied it
         mark(staging)
     if output.is_dir() and not is_marked(output):
@@ -124,7 +186,7 @@ def swap_in(staging: Path, output: Path) -> None:
         except OSError:
             os.rename(old, output)
             raise
-    remove(old)
+    recycle(old, output)
 
 
 def remove(folder: Path) -> None:

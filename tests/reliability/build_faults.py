@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import REPO
+from warta_build.swap import only_folders
 
 FIXTURE = REPO / "tests" / "data" / "site"
 HOOKS = Path(__file__).resolve().parent / "hooks"
@@ -75,8 +76,10 @@ def change(content: Path) -> None:
 
 
 def siblings(output: Path) -> list[str]:
-    """What builds leave beside ``output``: ``.<name>.*`` entries."""
-    return sorted(p.name for p in output.parent.iterdir() if p.name.startswith(f".{output.name}."))
+    """What builds leave beside ``output``: ``.<name>.*`` entries, but the spare its next build stages into when it
+    holds nothing but folders (warta_build.swap.recycle)."""
+    return sorted(p.name for p in output.parent.iterdir() if p.name.startswith(f".{output.name}.")
+                  and not (p.name.startswith(f".{output.name}.spare-") and only_folders(p)))
 
 
 def one_line(stderr: str) -> str:

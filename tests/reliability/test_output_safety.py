@@ -25,6 +25,7 @@ from tests.conftest import REPO
 from tests.reliability.build_faults import (
     BUILD, WITHOUT_OVERRIDE, build, change, fault, hooked_conf, invoke, new_site, one_line, siblings, tree,
 )
+from warta_build.swap import only_folders
 
 MARKER = ".warta-build"
 
@@ -206,6 +207,44 @@ def test_without_an_atomic_exchange_two_renames_swap_and_leave_nothing(tmp_path,
     assert siblings(output) == []
 
 
+def _folders(root: Path) -> set[Path]:
+    return {p.relative_to(root) for p in root.rglob("*") if p.is_dir()}
+
+
+def test_a_build_stages_into_the_folders_kept_from_the_output_it_replaced(tmp_path, site, expected):
+    content, output = site
+    spare = tmp_path / ".output.spare-kept"  # the previous output's folders, as recycle() keeps them
+    shutil.copytree(output, spare)
+    for path in [p for p in spare.rglob("*") if p.is_file() and p.name != MARKER]:
+        path.unlink()
+    (spare / "gone" / "deeper").mkdir(parents=True)  # a folder the new build does not use
+    replaced = _folders(output)
+    result = build(content, output)
+    assert result.returncode == 0, result.stderr
+    assert tree(output) == expected
+    assert not spare.exists() and not (output / "gone").exists()
+    assert not [p for p in output.rglob("*") if p.is_dir() and not any(p.iterdir())]  # no empty folder
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith(".output.")]
+    assert len(kept) == 1 and kept[0].name.startswith(".output.spare-") and only_folders(kept[0])
+    assert _folders(kept[0]) == replaced and [p.name for p in kept[0].iterdir() if p.is_file()] == [MARKER]
+
+
+def test_a_spare_holding_a_link_or_a_file_is_removed_not_staged_into(tmp_path, site, expected):
+    content, output = site
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    linked, filed = tmp_path / ".output.spare-linked", tmp_path / ".output.spare-filed"
+    for spare in (linked, filed):
+        (spare / "2023").mkdir(parents=True)
+        (spare / MARKER).write_text("built by Warta\n")
+    (linked / "2023" / "09").symlink_to(outside, target_is_directory=True)  # the new article's folder
+    (filed / "2023" / "stale.html").write_text("<p>not this build's</p>\n")
+    result = build(content, output)
+    assert result.returncode == 0, result.stderr
+    assert tree(output) == expected and list(outside.iterdir()) == []
+    assert not linked.exists() and not filed.exists() and siblings(output) == []
+
+
 # --- clean and import ------------------------------------------------------------------------------
 
 def clean(output: Path, content: Path) -> subprocess.CompletedProcess:
@@ -218,10 +257,12 @@ def clean(output: Path, content: Path) -> subprocess.CompletedProcess:
 def test_clean_removes_a_build_and_the_leftovers_of_interrupted_ones(tmp_path, site):
     content, output = site
     shutil.copytree(output, tmp_path / ".output.building-x1y2")
+    (tmp_path / ".output.spare-k3p" / "2023").mkdir(parents=True)  # the folders kept for the next build
+    (tmp_path / ".output.spare-k3p" / MARKER).write_text("built by Warta\n")
     before = tree(content)
     result = clean(output, content)
     assert result.returncode == 0, result.stderr
-    assert not output.exists() and siblings(output) == []
+    assert not output.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
     assert "removed" in result.stderr and str(output) in result.stderr
     assert tree(content) == before
 
