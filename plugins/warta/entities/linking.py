@@ -131,7 +131,7 @@ TYPE_AFTER = _types(organization="""defence defense attack midfield squad fans s
     platform app spokesman spokeswoman spokesperson founder executives employees beat beats defeated thrashed drew
     clinched edged finished finish win wins lose""",
                     place="population residents inhabitants suburbs outskirts skyline police")
-TYPE_AFTER_ID = _types(organization="juara menang takluk tumbang imbang tampil bermain")  # a short table: read at every occurrence
+TYPE_AFTER_ID = _types(organization="juara menang takluk tumbang imbang tampil bermain")  # short: read everywhere
 # English nouns for those and what belong to a named body or place: after a sentence's first word that is also an
 # ordinary word, they make it the name of an entry the article names elsewhere ('Apple shares fell', 'Voice
 # supporters', 'Hull population: 270,000').
@@ -296,8 +296,7 @@ def link(text: str, lang: str, mentions: Sequence[Mention], names: Sequence, reg
             surface = mention.surface
             via = vias.get((winner, surface)) or memo.via(winner, surface)
             out.append(Mention(mention.start, mention.end, winner, surface, via))
-            evidence.went[winner] = mention.start
-            evidence.chosen.append(winner)
+            evidence.went.setdefault(winner, []).append(mention.start)
         else:
             ambiguous.append(Ambiguous(mention.start, mention.end, mention.surface, *zip(*ranked)))
     return Linked(tuple(out), tuple(ambiguous), tuple(dropped))
@@ -428,7 +427,8 @@ def _another_person(text: str, mention: Mention, registry: Registry) -> str:
     """For a person's one-word surname alone (a short form): 'nested' after initials that are not those of the
     entry's given names ('H.M. Lukminto', the founder, in an article on Iwan Setiawan Lukminto; not 'B.J. Habibie' of
     Bacharuddin Jusuf Habibie); 'family' before a word of :data:`FAMILY` ('the Kennedy family', 'Hartono
-    bersaudara'; not 'keluarga Yosua', Yosua's family, which names him)."""
+    bersaudara') or after one of :data:`FAMILY_BEFORE` where the article writes the surname after several given
+    names ('keluarga Hartono'; not 'keluarga Yosua', Yosua's family, which names him)."""
     start = mention.start
     initials = INITIALS.search(text[max(0, start - 12):start]) if text.startswith(". ", start - 2) else None
     family = not initials and (text.startswith(FAMILY_STARTS, mention.end) and _listed_after(text, mention.end, FAMILY)
@@ -713,8 +713,7 @@ class _Evidence:
                 self.places[m.entity_id], self.first[m.entity_id] = [m.start], m.start
             else:
                 places.append(m.start)
-        self.went: dict[str, int] = {}  # entry -> where a shared form last went to it (decided in text order)
-        self.chosen: list[str] = []  # where the shared forms went so far, in text order
+        self.went: dict[str, list[int]] = {}  # entry -> where a shared form went to it (decided in text order)
         self._blocks: list[int] | None = None
         self._folded = ""
         self._ends: list[int] | None = None
@@ -809,7 +808,8 @@ class _Evidence:
         """Whether two candidates were used before the occurrence (named by a form of their own, or chosen for the
         shared form) and neither :data:`DOMINANCE` times as often as the other: 'Cambridge' after one Cambridge
         and then the other, with nothing near to tell."""
-        used = sorted([bisect_left(self.places.get(i, ()), mention.start) + self.chosen.count(i) for i, _ in ranked],
+        places, went = self.places, self.went
+        used = sorted([bisect_left(places.get(i, ()), mention.start) + len(went.get(i, ())) for i, _ in ranked],
                       reverse=True)
         return len(used) > 1 and used[1] > 0 and used[0] < DOMINANCE * used[1]
 
@@ -844,7 +844,8 @@ class _Evidence:
         for entity_id in ids:
             places = self.places.get(entity_id)
             at = bisect_left(places, mention.start) - 1 if places else -1
-            last = max(places[at] if at >= 0 else -1, self.went.get(entity_id, -1))  # all went before it
+            went = self.went.get(entity_id)
+            last = max(places[at] if at >= 0 else -1, went[-1] if went else -1)  # all went before it
             if last > where:
                 latest, where = entity_id, last
         return latest
@@ -1086,9 +1087,10 @@ def _choose(mention: Mention, lang: str, memo: _Memo, evidence: _Evidence, overr
         _type_after(text, end, lang) if lang == "en"
         else text.startswith(TYPE_AFTER_ID_STARTS, end) and _listed_after(text, end, TYPE_AFTER_ID))
     if len(kinds) > 1 and (word in TYPE_SAYING or comma or after):
-        # the usual case without a call: a word in TYPE_BEFORE is never one after which type_said reads further
-        said = (word not in PREPOSITIONS and TYPE_BEFORE.get(word)  # 'pemerintah Iceland menang': the head noun's
-                or after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang))  # 'in the Dortmund defence'
+        # A noun before it says its type before a word after it does ('pemerintah Iceland menang'), a preposition
+        # after ('in the Dortmund defence'); a word in TYPE_BEFORE is never one after which type_said reads further.
+        said = (word not in PREPOSITIONS and TYPE_BEFORE.get(word)
+                or after or TYPE_BEFORE.get(word) or type_said(text, mention, before, lang))
         if said in kinds:  # 'kota Santos', 'the streets of Santos', 'para pemain Valencia', 'Reading, a ... town'
             typed = by_type[said]
             if len(typed) == 1:
