@@ -290,7 +290,7 @@ def _enrich_corpus(documents, registry: Registry, threshold: float, cache, other
     # An article's name spans depend on its text and on what the corpus statistics answer to the questions they
     # asked: cached under a key of its text (names_key) with those questions, kept while the answers are the same.
     # Its enrichment depends on those spans, the questions discovery asks, and everything enrichment_key digests.
-    span_memo, answers = ReadMemo(), partial(reads_digest, stats)
+    span_memo, answers = ReadMemo(), partial(reads_digest, stats, memo={})
     name_keys = [names_key(d.title, d.summary, d.html, d.lang) for d in documents]
     results: list[Enrichment | None] = [None] * len(documents)
     names: list[tuple | None] = [None] * len(documents)  # (spans, their questions as JSON text) till enriched

@@ -75,11 +75,17 @@ def reads_of(log: list) -> list[list]:
     return [list(pair) for pair in sorted({(question, argument) for question, argument, _ in log})]
 
 
-def reads_digest(stats, reads: list) -> str:
-    """What ``stats`` answers to ``reads``, digested: equal digests, equal answers."""
+def reads_digest(stats, reads: list, memo: dict | None = None) -> str:
+    """What ``stats`` answers to ``reads``, digested: equal digests, equal answers. ``memo``: each question's
+    answer as digested, shared by the articles of one build (most ask about the same words)."""
     digest = hashlib.blake2b(digest_size=16)
+    memo = {} if memo is None else memo
     for question, argument in reads:
-        if question not in QUESTIONS:
-            raise ValueError(f"not a question of the corpus statistics: {question!r}")
-        digest.update(f"{question}\0{argument}\0{getattr(stats, question)(argument)}\n".encode("utf-8", "surrogatepass"))
+        line = memo.get((question, argument))
+        if line is None:
+            if question not in QUESTIONS:
+                raise ValueError(f"not a question of the corpus statistics: {question!r}")
+            line = memo[question, argument] = f"{question}\0{argument}\0{getattr(stats, question)(argument)}\n".encode(
+                "utf-8", "surrogatepass")
+        digest.update(line)
     return digest.hexdigest()
