@@ -42,7 +42,7 @@ class Analysis:
     times: tuple[TimeExpr, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FirstMention:
     """Where a registered entity is first named in the body: its words and which occurrence of them."""
 

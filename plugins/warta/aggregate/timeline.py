@@ -23,7 +23,7 @@ PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _WORD = re.compile(r"[^\W_]{3,}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Period:
     """A range's end, shaped like an item for the date filters (``value``, ``precision``, ``iso``)."""
     value: date
@@ -31,7 +31,7 @@ class Period:
     iso: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Event:
     iso: str
     precision: str
@@ -48,7 +48,7 @@ class Event:
     cue: str = ""  # the tense cue that decided the date, for review
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TimelineItem:
     iso: str
     precision: str

@@ -248,7 +248,7 @@ class _Types(Mapping):
         return repr(dict(self))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Candidate:
     name: str
     type_guess: str | None

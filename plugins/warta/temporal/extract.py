@@ -13,7 +13,7 @@ from warta.temporal.patterns import COMBINED, CUES
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TimeExpr:
     phrase: str  # == text[start:end]
     start: int
