@@ -79,7 +79,7 @@ def reads_digest(stats, reads: list, memo: dict | None = None) -> str:
     """What ``stats`` answers to ``reads``, digested: equal digests, equal answers. ``memo``: each question's
     answer as digested, shared by the articles of one build (most ask about the same words)."""
     digest = hashlib.blake2b(digest_size=16)
-    memo = {} if memo is None else memo
+    memo = {} if memo is None else memo  # without one, each question still digested once
     for question, argument in reads:
         line = memo.get((question, argument))
         if line is None:
